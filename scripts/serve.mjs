@@ -1,0 +1,76 @@
+#!/usr/bin/env node
+// Serves dist/ over plain http on localhost (the workbench needs no certificate).
+// Usage: node scripts/serve.mjs [--port N] [--root DIR]; PORT is honoured too.
+import { createServer } from "node:http";
+import { createReadStream, statSync } from "node:fs";
+import { extname, join, normalize, resolve, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".json": "application/json; charset=utf-8",
+  ".map": "application/json; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".png": "image/png",
+  ".svg": "image/svg+xml",
+  ".xml": "application/xml; charset=utf-8",
+  ".csv": "text/csv; charset=utf-8",
+  ".ico": "image/x-icon",
+};
+
+/** Starts a static server over `root`; resolves with the server and its URL once listening. */
+export function serve({ root, port = 3000, host = "127.0.0.1" }) {
+  const base = resolve(root);
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? "/", "http://localhost");
+    let path = decodeURIComponent(url.pathname);
+    if (path.endsWith("/")) path += "workbench.html";
+    const file = normalize(join(base, path));
+    if (file !== base && !file.startsWith(base + sep)) {
+      res.writeHead(403).end("forbidden");
+      return;
+    }
+    let st;
+    try {
+      st = statSync(file);
+    } catch {
+      res.writeHead(404, { "content-type": "text/plain" }).end(`not found: ${path}`);
+      return;
+    }
+    if (!st.isFile()) {
+      res.writeHead(404).end("not found");
+      return;
+    }
+    res.writeHead(200, {
+      "content-type": TYPES[extname(file)] ?? "application/octet-stream",
+      "content-length": st.size,
+      "cache-control": "no-store",
+      "access-control-allow-origin": "*",
+    });
+    createReadStream(file).pipe(res);
+  });
+  return new Promise((ok, fail) => {
+    server.once("error", fail);
+    server.listen(port, host, () => {
+      const addr = server.address();
+      const p = typeof addr === "object" && addr ? addr.port : port;
+      ok({ server, url: `http://localhost:${p}/` });
+    });
+  });
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const args = process.argv.slice(2);
+  const opt = (name) => {
+    const i = args.indexOf(name);
+    return i >= 0 ? args[i + 1] : undefined;
+  };
+  const port = Number(opt("--port") ?? process.env.PORT ?? 3000);
+  const root = opt("--root") ?? join(fileURLToPath(new URL("..", import.meta.url)), "dist");
+  const { url } = await serve({ root, port });
+  console.log(`AIECON workbench: ${url}workbench.html`);
+  console.log(`Task pane (for Excel sideloading over https, use npm start on Windows or Mac): ${url}taskpane.html`);
+  console.log("Press Ctrl+C to stop.");
+}

@@ -1,0 +1,2 @@
+// Placeholder entry (issue 3 replaces it).
+process.stdout.write("aiecon: not built yet\n");

@@ -1,0 +1,51 @@
+/**
+ * Contract between the task pane and the workbook writer (`../shared/spec/workbook.md`).
+ * The writer talks to Excel only through `ExcelRun`: `Excel.run` in Excel, the
+ * workbench host's `run` in the browser workbench and tests.
+ */
+import type { ImportResult, PeriodGrain } from "../import/types";
+
+/** `Excel.run` with the one overload the add-in uses. */
+export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+export interface WriteOptions {
+  period: PeriodGrain;
+  /** Fiscal year start month 1–12, for quarter labels of the review. */
+  fiscalStartMonth: number;
+  /** The period shown on the Comparison sheet; default the latest full quarter (or the latest period). */
+  comparisonPeriod?: string;
+  /** Rows per chunk written between syncs (default 5000). */
+  chunkRows?: number;
+}
+
+export interface WriteProgress {
+  /** 0–1 */
+  fraction: number;
+  stage: string;
+}
+
+export interface WriteControl {
+  onProgress?: (p: WriteProgress) => void;
+  signal?: AbortSignal;
+  /**
+   * Asked when the add-in's own sheets already exist; resolve true to replace them.
+   * Without it (or on false) the write stops and the workbook is left as it was.
+   */
+  confirmReplace?: (sheetNames: string[]) => Promise<boolean>;
+}
+
+export interface WriteReport {
+  sheets: string[];
+  tables: string[];
+  charts: string[];
+  syncs: number;
+  rowsWritten: number;
+}
+
+/** Raised when a write was cancelled (the workbook has been restored). */
+export class WriteCancelled extends Error {
+  constructor() {
+    super("Import cancelled: the workbook was left as it was.");
+    this.name = "WriteCancelled";
+  }
+}

@@ -1,0 +1,204 @@
+/**
+ * Public types of the import engine (`../shared/spec/import.md`).
+ * The engine knows nothing of Excel or the DOM: the task pane (in a Web Worker),
+ * the command line and the tests all call it with these shapes.
+ * Money is carried as exact decimal strings; counts as integers.
+ */
+
+export type SourceKind = "billing" | "volume" | "value";
+
+export type BillingFormat =
+  | "focus"
+  | "aws-cur"
+  | "aws-cur2"
+  | "azure"
+  | "gcp"
+  | "oci"
+  | "openai-costs"
+  | "anthropic-cost"
+  | "generic";
+
+/** `counts`: period/count rows; `request-log`: one row per request; `value`: value rows. */
+export type VolumeFormat = "counts" | "request-log";
+export type ValueFormat = "value";
+export type SourceFormat = BillingFormat | VolumeFormat | ValueFormat;
+
+export type PeriodGrain = "day" | "week" | "month" | "quarter";
+export type CostBasis = "billed" | "effective";
+
+/**
+ * Column mapping for a generic file (`--map date=Day,cost=Amount,currency=EUR,key=Model`).
+ * `currency` may be a column name or a fixed three-letter code.
+ * `count` and `value` name the count column of a volume file and the value column of a value file.
+ */
+export interface ColumnMap {
+  date?: string;
+  cost?: string;
+  currency?: string;
+  key?: string;
+  count?: string;
+  value?: string;
+}
+
+/** One file given to the engine. `open()` may be called more than once (inspect, then import). */
+export interface ImportInput {
+  /** File name as shown in messages (never used to detect the format). */
+  name: string;
+  kind: SourceKind;
+  /** Size in bytes when known, for progress. */
+  size?: number;
+  open(): ReadableStream<Uint8Array>;
+  /** Column mapping for a generic billing file or a volume/value file whose columns are not recognised. */
+  map?: ColumnMap;
+  /** Every row of this file belongs to this workload key (e.g. a request log of one model). */
+  fixedKey?: string;
+}
+
+/** A value assumption entered by the user for one key ("*" = every key without its own). */
+export interface ValueAssumption {
+  key: string;
+  /** Value per inference, a decimal string. */
+  valuePerInference?: string;
+  /** Minutes saved per inference and the hourly rate: value = minutes / 60 × rate. */
+  minutesSaved?: string;
+  hourlyRate?: string;
+  /** Currency of the assumption; defaults to the billing currency when there is only one. */
+  currency?: string;
+}
+
+export interface ImportOptions {
+  period: PeriodGrain;
+  /** Fiscal year start month 1–12 (quarters only); 1 = calendar quarters. */
+  fiscalStartMonth?: number;
+  /** `tag:NAME`, `service`, `resource`, `sku` or `model`; default `tag:model` when that tag exists, else `service`. */
+  key?: string;
+  cost: CostBasis;
+  assumptions?: ValueAssumption[];
+  signal?: AbortSignal;
+  onProgress?: (p: ImportProgress) => void;
+  /** Keep up to this many line items (for a line-item sheet); default 0. */
+  keepLineItems?: number;
+}
+
+export interface ImportProgress {
+  file: string;
+  fileIndex: number;
+  fileCount: number;
+  bytesRead: number;
+  /** Total bytes of this file when known. */
+  bytesTotal?: number;
+  rowsRead: number;
+}
+
+export interface RejectedRow {
+  line: number;
+  reason: string;
+}
+
+export interface SourceReport {
+  file: string;
+  kind: SourceKind;
+  format: SourceFormat;
+  rowsRead: number;
+  rowsUsed: number;
+  rowsSkipped: number;
+  /** Skip reason → count. */
+  skipped: Record<string, number>;
+  rowsRejected: number;
+  rejected: RejectedRow[];
+  /** Currency → exact total of used rows (billing and value files). */
+  totals: Record<string, string>;
+  /** First and last period label seen, when any row was used. */
+  periodRange: { first: string; last: string } | null;
+  currencies: string[];
+  /** Tag keys found in the file (billing), for the key chooser. */
+  tagKeys: string[];
+  columns: string[];
+  /** Total inferences of a volume file. */
+  inferences?: number;
+}
+
+/** One row of the unit-economics result: period × key × currency. */
+export interface Group {
+  period: string;
+  key: string;
+  currency: string;
+  cost: string;
+  inferences: number | null;
+  value: string | null;
+  costPerInference: string | null;
+  valuePerInference: string | null;
+  roiMultiple: string | null;
+  band: string | null;
+}
+
+/** Normalized cost, grouped to the chosen period (the `AiCostData` table). */
+export interface CostRecord {
+  period: string;
+  key: string;
+  provider: string;
+  service: string;
+  chargeCategory: string;
+  currency: string;
+  /** Exact decimal string. */
+  cost: string;
+  source: string;
+}
+
+/** The `AiVolumeData` table. */
+export interface VolumeRecord {
+  period: string;
+  key: string;
+  inferences: number;
+  inputTokens: number | null;
+  outputTokens: number | null;
+  source: string;
+}
+
+export type ValueMethod = "imported" | "per-inference value" | "time saved";
+
+/** The `AiValueData` table. */
+export interface ValueRecord {
+  period: string;
+  key: string;
+  value: string;
+  currency: string;
+  method: ValueMethod;
+  source: string;
+}
+
+export interface ImportResult {
+  sources: SourceReport[];
+  groups: Group[];
+  /** Currency → exact sum over all billing files. */
+  totals: Record<string, string>;
+  /** The key that was used (`tag:model`, `service`, …). */
+  key: string;
+  period: PeriodGrain;
+  costRecords: CostRecord[];
+  volumeRecords: VolumeRecord[];
+  valueRecords: ValueRecord[];
+  /** Tag keys found across billing files. */
+  tagKeys: string[];
+}
+
+/** What `inspect` tells about one file before import. */
+export interface InspectReport extends SourceReport {
+  /** The first rows as text, for a column-mapping preview. */
+  preview: string[][];
+  encoding: string;
+  delimiter: string;
+  compressed: boolean;
+}
+
+/** An input error: the whole file (or call) cannot be used. CLI exit status 1. */
+export class ImportError extends Error {
+  constructor(
+    message: string,
+    readonly file?: string,
+    readonly line?: number,
+  ) {
+    super(message);
+    this.name = "ImportError";
+  }
+}

@@ -1,0 +1,2 @@
+// Placeholder entry (issue 5 replaces it).
+Office.onReady(() => undefined);

@@ -1,0 +1,2 @@
+// Placeholder entry (issue 4 replaces it).
+export {};

@@ -1,0 +1,112 @@
+/* Webpack build of AIECON.
+ *
+ * Two configurations:
+ *  - "addin" (browser): the custom functions bundle (functions.js + functions.json),
+ *    the task pane (taskpane.html), and the workbench (workbench.html) that hosts the
+ *    same task pane and the same functions.js beside an in-browser workbook.
+ *    The workbench (and HyperFormula, GPL-3.0) is its own entry: nothing of it is in
+ *    functions.js or taskpane.html, which are what Excel loads.
+ *  - "cli" (node): the `aiecon` command, dist/cli/aiecon.js.
+ */
+const path = require("path");
+const webpack = require("webpack");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+
+const urlDev = "https://localhost:3000/";
+const urlProd = process.env.AIECON_PUBLIC_URL || urlDev;
+const dist = path.resolve(__dirname, "dist");
+
+const tsRule = {
+  test: /\.ts$/,
+  exclude: /node_modules/,
+  use: { loader: "ts-loader", options: { transpileOnly: true, configFile: "tsconfig.json" } },
+};
+
+module.exports = (env, argv) => {
+  const dev = argv.mode === "development";
+
+  const addin = {
+    name: "addin",
+    target: "web",
+    devtool: "source-map",
+    entry: {
+      functions: "./src/functions/functions.ts",
+      taskpane: "./src/taskpane/index.ts",
+      workbench: "./src/workbench/index.ts",
+    },
+    output: {
+      path: dist,
+      filename: "[name].js",
+      // functions.js must run in Excel's JavaScript-only custom functions runtime (no window).
+      globalObject: "globalThis",
+      clean: { keep: /^cli\// },
+    },
+    resolve: { extensions: [".ts", ".js"] },
+    module: { rules: [tsRule] },
+    performance: { hints: false },
+    optimization: { splitChunks: false, runtimeChunk: false },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        chunks: ["functions", "taskpane"],
+        chunksSortMode: "manual",
+      }),
+      new HtmlWebpackPlugin({
+        filename: "workbench.html",
+        template: "./src/workbench/workbench.html",
+        // functions.js is loaded by the workbench itself, after its CustomFunctions shim is in place.
+        chunks: ["workbench"],
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*.png", to: "assets/[name][ext]" },
+          { from: "assets/*.svg", to: "assets/[name][ext]", noErrorOnMissing: true },
+          {
+            from: "manifest.xml",
+            to: "manifest.xml",
+            transform(content) {
+              return dev ? content : content.toString().split(urlDev).join(urlProd);
+            },
+          },
+          // office.js from the npm package, never the CDN; copied as is (not minified again).
+          {
+            from: "node_modules/@microsoft/office-js/dist",
+            to: "office-js",
+            info: { minimized: true },
+            globOptions: { ignore: ["**/*.d.ts"] },
+          },
+        ],
+      }),
+    ],
+  };
+
+  const cli = {
+    name: "cli",
+    target: "node20",
+    devtool: "source-map",
+    entry: { aiecon: "./src/cli/main.ts" },
+    output: { path: path.join(dist, "cli"), filename: "[name].js", clean: true },
+    resolve: { extensions: [".ts", ".js"] },
+    module: { rules: [tsRule] },
+    optimization: { minimize: false },
+    performance: { hints: false },
+    plugins: [
+      new webpack.BannerPlugin({ banner: "#!/usr/bin/env node", raw: true, entryOnly: true }),
+      {
+        apply(compiler) {
+          compiler.hooks.afterEmit.tap("chmod", () => {
+            const fs = require("fs");
+            const f = path.join(dist, "cli", "aiecon.js");
+            if (fs.existsSync(f)) fs.chmodSync(f, 0o755);
+          });
+        },
+      },
+    ],
+  };
+
+  return [addin, cli];
+};
