@@ -1,0 +1,71 @@
+import { execFileSync } from "node:child_process";
+import { copyFileSync, existsSync, mkdtempSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+
+const root = resolve(__dirname, "../../..");
+const dist = join(root, "dist");
+
+type Validate = (manifest: string, dist: string) => string[];
+let validateManifest: Validate;
+
+beforeAll(async () => {
+  if (!existsSync(join(dist, "functions.json"))) {
+    execFileSync("npx", ["webpack", "--mode", "production"], { cwd: root, stdio: "ignore" });
+  }
+  const mod = (await import(join(root, "scripts/validate-manifest.mjs"))) as { validateManifest: Validate };
+  validateManifest = mod.validateManifest;
+});
+
+/** A copy of the manifest (with assets beside it) after `edit`, validated against dist/. */
+function validateEdited(edit: (xml: string) => string): string[] {
+  const dir = mkdtempSync(join(tmpdir(), "aiecon-manifest-"));
+  mkdirSync(join(dir, "assets"));
+  for (const s of [16, 32, 64, 80, 128]) {
+    copyFileSync(join(root, "assets", `icon-${s}.png`), join(dir, "assets", `icon-${s}.png`));
+  }
+  const file = join(dir, "manifest.xml");
+  writeFileSync(file, edit(readFileSync(join(root, "manifest.xml"), "utf8")));
+  return validateManifest(file, dist);
+}
+
+describe("manifest.xml (offline validation)", () => {
+  it("is valid as committed, against the files the build produces", () => {
+    expect(validateManifest(join(root, "manifest.xml"), dist)).toEqual([]);
+  });
+
+  it("the npm script exits 0", () => {
+    expect(() => execFileSync("node", ["scripts/validate-manifest.mjs"], { cwd: root, stdio: "pipe" })).not.toThrow();
+  });
+
+  it("rejects XML that is not well-formed", () => {
+    const p = validateEdited((x) => x.replace("</OfficeApp>", ""));
+    expect(p.join("\n")).toMatch(/not well-formed/);
+  });
+
+  it("rejects another namespace", () => {
+    const p = validateEdited((x) => x.replace('id="Functions.Namespace" DefaultValue="AIECON"', 'id="Functions.Namespace" DefaultValue="CONTOSO"'));
+    expect(p.join("\n")).toMatch(/namespace must be AIECON/);
+  });
+
+  it("rejects a runtime that is not long-lived", () => {
+    const p = validateEdited((x) => x.replace('lifetime="long"', 'lifetime="short"'));
+    expect(p.join("\n")).toMatch(/lifetime/);
+  });
+
+  it("rejects a missing SharedRuntime requirement", () => {
+    const p = validateEdited((x) => x.replace('<Set Name="SharedRuntime" MinVersion="1.1" />', ""));
+    expect(p.join("\n")).toMatch(/SharedRuntime 1\.1/);
+  });
+
+  it("rejects a URL to a file the build does not produce", () => {
+    const p = validateEdited((x) => x.replace("https://localhost:3000/functions.json", "https://localhost:3000/function.json"));
+    expect(p.join("\n")).toMatch(/function\.json, which the build does not produce/);
+  });
+
+  it("rejects an undefined resid", () => {
+    const p = validateEdited((x) => x.replace('<Namespace resid="Functions.Namespace" />', '<Namespace resid="Functions.Nope" />'));
+    expect(p.join("\n")).toMatch(/resid 'Functions\.Nope' is not defined/);
+  });
+});
