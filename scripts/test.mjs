@@ -6,6 +6,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { ensureSystem } from "./ensure-system.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const results = join(root, "test-results");
@@ -19,7 +20,8 @@ function step(label, cmd, args) {
 }
 
 let failedStep = null;
-if (step("build", "npx", ["webpack", "--mode", "production"]) !== 0) failedStep = "build";
+if (!ensureSystem()) failedStep = "system packages";
+else if (step("build", "npx", ["webpack", "--mode", "production"]) !== 0) failedStep = "build";
 else if (step("typecheck", "npx", ["tsc", "--noEmit", "-p", "tsconfig.json"]) !== 0) failedStep = "typecheck";
 else if (step("validate manifest", "node", ["scripts/validate-manifest.mjs"]) !== 0) failedStep = "validate";
 
