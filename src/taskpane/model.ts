@@ -1,0 +1,489 @@
+/**
+ * View-model of the task pane: pure functions from the pane's state (files and their
+ * inspect reports, the user's choices) to what it shows and to the engine's options.
+ * No DOM and no Office here, so it is unit-tested in node.
+ */
+import { Decimal } from "../core/decimal";
+import { isoWeekStart, grainOfLabel, periodOf, sortPeriods, type Grain } from "../core/period";
+import type {
+  ColumnMap,
+  CostBasis,
+  ImportResult,
+  InspectReport,
+  PeriodGrain,
+  RejectedRow,
+  SourceKind,
+  ValueAssumption,
+} from "../import/types";
+import type { WriteReport } from "../excel/types";
+
+export const KINDS: readonly SourceKind[] = ["billing", "volume", "value"];
+
+export const KIND_LABELS: Readonly<Record<SourceKind, string>> = {
+  billing: "Billing files",
+  volume: "Volume files",
+  value: "Value files",
+};
+
+export const BUILTIN_KEYS: ReadonlyArray<{ value: string; label: string }> = [
+  { value: "service", label: "Service" },
+  { value: "resource", label: "Resource" },
+  { value: "sku", label: "SKU" },
+  { value: "model", label: "Model (from usage type or line item)" },
+];
+
+export const PERIODS: ReadonlyArray<{ value: PeriodGrain; label: string }> = [
+  { value: "day", label: "Day" },
+  { value: "week", label: "Week (ISO)" },
+  { value: "month", label: "Month" },
+  { value: "quarter", label: "Quarter" },
+];
+
+export const MONTH_NAMES = [
+  "January", "February", "March", "April", "May", "June",
+  "July", "August", "September", "October", "November", "December",
+] as const;
+
+export const FORMAT_LABELS: Readonly<Record<string, string>> = {
+  focus: "FOCUS",
+  "aws-cur": "AWS Cost and Usage Report (legacy)",
+  "aws-cur2": "AWS CUR 2.0 (Data Exports)",
+  azure: "Azure cost export",
+  gcp: "Google Cloud billing export",
+  oci: "OCI cost report",
+  "openai-costs": "OpenAI costs",
+  "anthropic-cost": "Anthropic cost report",
+  generic: "Generic (map the columns)",
+  counts: "Counts",
+  "request-log": "Request log (one row per request)",
+  value: "Value",
+};
+
+export type FileStatus = "inspecting" | "ready" | "error";
+
+/** One chosen file, as the pane tracks it. */
+export interface FileEntry {
+  id: number;
+  kind: SourceKind;
+  name: string;
+  size: number;
+  status: FileStatus;
+  report?: InspectReport;
+  error?: string;
+  map?: ColumnMap;
+}
+
+// ---------------------------------------------------------------------------
+// Workload keys
+
+/** The workload keys on offer: every tag key found in the files as `tag:NAME`, then the built-ins. */
+export function keyOptions(entries: readonly FileEntry[]): Array<{ value: string; label: string }> {
+  const tags = new Set<string>();
+  for (const e of entries) {
+    if (e.kind !== "billing" || !e.report) continue;
+    for (const t of e.report.tagKeys) if (t.trim() !== "") tags.add(t);
+  }
+  const tagOpts = [...tags]
+    .sort((a, b) => a.localeCompare(b, "en", { sensitivity: "base" }) || (a < b ? -1 : a > b ? 1 : 0))
+    .map((t) => ({ value: "tag:" + t, label: "Tag: " + t }));
+  return [...tagOpts, ...BUILTIN_KEYS];
+}
+
+/** The engine's default: `tag:model` when that tag exists, else `service`. */
+export function defaultKey(entries: readonly FileEntry[]): string {
+  return keyOptions(entries).some((o) => o.value === "tag:model") ? "tag:model" : "service";
+}
+
+/** Keep the user's key when it is still on offer; otherwise fall back to the default. */
+export function reconcileKey(current: string | null, entries: readonly FileEntry[]): string {
+  if (current !== null && keyOptions(entries).some((o) => o.value === current)) return current;
+  return defaultKey(entries);
+}
+
+// ---------------------------------------------------------------------------
+// Column mapping
+
+export type MapField = keyof ColumnMap;
+
+export interface MapFieldSpec {
+  field: MapField;
+  label: string;
+  required: boolean;
+  /** The field may be a fixed three-letter currency code instead of a column. */
+  allowsFixedCurrency?: boolean;
+}
+
+export function mappingFields(kind: SourceKind): MapFieldSpec[] {
+  const key: MapFieldSpec = { field: "key", label: "Workload key column", required: false };
+  const date: MapFieldSpec = { field: "date", label: "Date column", required: true };
+  switch (kind) {
+    case "billing":
+      return [
+        date,
+        { field: "cost", label: "Cost column", required: true },
+        { field: "currency", label: "Currency", required: true, allowsFixedCurrency: true },
+        key,
+      ];
+    case "volume":
+      return [date, { field: "count", label: "Count column", required: true }, key];
+    case "value":
+      return [
+        date,
+        { field: "value", label: "Value column", required: true },
+        { field: "currency", label: "Currency", required: false, allowsFixedCurrency: true },
+        key,
+      ];
+  }
+}
+
+/** A generic billing file needs a column mapping before it can be imported. */
+export function needsMapping(e: FileEntry): boolean {
+  return e.kind === "billing" && e.report?.format === "generic";
+}
+
+export function isCurrencyCode(s: string): boolean {
+  return /^[A-Z]{3}$/.test(s);
+}
+
+/** The required fields still missing from a mapping (empty when complete). */
+export function missingMapFields(kind: SourceKind, map: ColumnMap | undefined): MapFieldSpec[] {
+  return mappingFields(kind).filter((f) => f.required && !(map?.[f.field] ?? "").trim());
+}
+
+/** Guess a mapping from column names, for a first suggestion the user can change. */
+export function guessMapping(kind: SourceKind, columns: readonly string[]): ColumnMap {
+  const find = (...patterns: RegExp[]): string | undefined => {
+    for (const p of patterns) {
+      const c = columns.find((col) => p.test(col.trim()));
+      if (c !== undefined) return c;
+    }
+    return undefined;
+  };
+  const map: ColumnMap = {};
+  const date = find(/^(date|day|period|month|usage ?date|timestamp|time)$/i, /date|day|time|period|month/i);
+  if (date) map.date = date;
+  if (kind === "billing") {
+    const cost = find(/^(cost|amount|spend|charge|total)$/i, /cost|amount|spend|charge/i);
+    if (cost) map.cost = cost;
+  }
+  if (kind === "volume") {
+    const count = find(/^(count|requests|inferences|invocations|calls)$/i, /request|inference|invocation|count|calls/i);
+    if (count) map.count = count;
+  }
+  if (kind === "value") {
+    const value = find(/^value$/i, /value|benefit|revenue|saving/i);
+    if (value) map.value = value;
+  }
+  if (kind !== "volume") {
+    const currency = find(/^(currency|currency ?code|ccy)$/i, /currency/i);
+    if (currency) map.currency = currency;
+  }
+  const key = find(/^(key|model|service|workload|endpoint|team|project)$/i, /model|workload|endpoint|service/i);
+  if (key && key !== map.date) map.key = key;
+  return map;
+}
+
+// ---------------------------------------------------------------------------
+// Money and numbers
+
+/** Exact-decimal amount shown to a person: grouped, 2 decimals, more for small amounts. */
+export function formatAmount(amount: string): string {
+  let d: Decimal;
+  try {
+    d = new Decimal(amount);
+  } catch {
+    return amount;
+  }
+  if (!d.isFinite()) return amount;
+  const abs = d.abs();
+  let text: string;
+  if (abs.isZero() || abs.gte(1)) text = d.toFixed(2);
+  else {
+    // Small amounts keep 4 significant digits (at least 2 decimals) so they never read as 0.00.
+    const sig = d.toSignificantDigits(4);
+    const dp = Math.max(2, sig.decimalPlaces());
+    text = sig.toFixed(dp);
+  }
+  const neg = text.startsWith("-");
+  const [int, frac] = (neg ? text.slice(1) : text).split(".");
+  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  return (neg ? "-" : "") + grouped + (frac !== undefined ? "." + frac : "");
+}
+
+/** "USD 1,234.57; EUR 12.00" (sorted by currency). */
+export function formatTotals(totals: Record<string, string>): string {
+  const cs = Object.keys(totals).sort();
+  if (cs.length === 0) return "none";
+  return cs.map((c) => `${c} ${formatAmount(totals[c])}`).join("; ");
+}
+
+export function formatCount(n: number): string {
+  return String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+}
+
+export function formatBytes(n: number): string {
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
+  return `${(n / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/**
+ * A non-negative decimal typed by the user ("0.05", "1,250", "12.5"), as an exact
+ * decimal string; null when it is not one.
+ */
+export function parseUserDecimal(text: string): string | null {
+  const t = text.trim().replace(/[\s\u00a0]/g, "");
+  if (t === "") return null;
+  let s = t;
+  if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(s)) s = s.replace(/,/g, "");
+  else if (/^\d+,\d+$/.test(s)) s = s.replace(",", ".");
+  if (!/^(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(s)) return null;
+  const d = new Decimal(s);
+  return d.toFixed();
+}
+
+// ---------------------------------------------------------------------------
+// What a file card shows
+
+export interface FileFacts {
+  format: string;
+  rows: string;
+  periods: string;
+  currencies: string;
+  totals: string;
+  /** Rejected rows of this file, with its name. */
+  rejected: Array<{ file: string; line: number; reason: string }>;
+  skipped: string | null;
+}
+
+export function describeReport(r: InspectReport): FileFacts {
+  const fmt = FORMAT_LABELS[r.format] ?? r.format;
+  const extras: string[] = [];
+  if (r.encoding && r.encoding.toLowerCase() !== "utf-8") extras.push(r.encoding);
+  if (r.compressed) extras.push("gzip");
+  let rows = `${formatCount(r.rowsRead)} read, ${formatCount(r.rowsUsed)} used`;
+  if (r.rowsSkipped) rows += `, ${formatCount(r.rowsSkipped)} skipped`;
+  if (r.rowsRejected) rows += `, ${formatCount(r.rowsRejected)} rejected`;
+  let totals: string;
+  if (r.kind === "volume") totals = r.inferences !== undefined ? `${formatCount(r.inferences)} inferences` : "—";
+  else totals = formatTotals(r.totals);
+  const skippedKinds = Object.entries(r.skipped ?? {});
+  return {
+    format: extras.length ? `${fmt} (${extras.join(", ")})` : fmt,
+    rows,
+    periods: r.periodRange ? (r.periodRange.first === r.periodRange.last ? r.periodRange.first : `${r.periodRange.first} to ${r.periodRange.last}`) : "—",
+    currencies: r.currencies.length ? r.currencies.join(", ") : "—",
+    totals,
+    rejected: r.rejected.map((x) => ({ file: r.file, line: x.line, reason: x.reason })),
+    skipped: skippedKinds.length ? skippedKinds.map(([why, n]) => `${formatCount(n)} ${why}`).join("; ") : null,
+  };
+}
+
+/** An engine error as one sentence that names the file (and the line when there is one). */
+export function describeError(e: { message: string; file?: string; line?: number }, fallbackFile?: string): string {
+  const file = e.file ?? fallbackFile;
+  let msg = e.message.trim();
+  if (file && !msg.includes(file)) msg = `${file}${e.line ? `, line ${e.line}` : ""}: ${msg}`;
+  else if (e.line && !/line \d/.test(msg)) msg = `${msg} (line ${e.line})`;
+  return msg;
+}
+
+// ---------------------------------------------------------------------------
+// Comparison period
+
+/** Parse a period label (any grain) to the [start, end] epoch-ms days it covers (calendar quarters). */
+function labelSpan(label: string): [number, number] | null {
+  const g = grainOfLabel(label);
+  const y = Number(label.slice(0, 4));
+  const day = 86400000;
+  switch (g) {
+    case "day": {
+      const t = Date.UTC(y, Number(label.slice(5, 7)) - 1, Number(label.slice(8, 10)));
+      return [t, t];
+    }
+    case "week": {
+      const s = isoWeekStart(y, Number(label.slice(6, 8)));
+      return [s, s + 6 * day];
+    }
+    case "month": {
+      const m = Number(label.slice(5, 7));
+      return [Date.UTC(y, m - 1, 1), Date.UTC(y, m, 1) - day];
+    }
+    case "quarter": {
+      const q = Number(label.slice(6, 7));
+      return [Date.UTC(y, (q - 1) * 3, 1), Date.UTC(y, q * 3, 1) - day];
+    }
+    default:
+      return null;
+  }
+}
+
+/** Longest span of days enumerated for the comparison choices. */
+const MAX_SPAN_DAYS = 366 * 12;
+/** Most choices offered (the latest ones). */
+const MAX_CHOICES = 120;
+
+/**
+ * The periods the files cover at a grain, latest first, for the comparison-period choice.
+ * Built from the inspect reports' period ranges.
+ */
+export function periodChoices(entries: readonly FileEntry[], grain: Grain, fiscalStartMonth: number): string[] {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const e of entries) {
+    const r = e.report?.periodRange;
+    if (!r) continue;
+    const a = labelSpan(r.first);
+    const b = labelSpan(r.last);
+    if (a) lo = Math.min(lo, a[0]);
+    if (b) hi = Math.max(hi, b[1]);
+  }
+  if (!Number.isFinite(lo) || !Number.isFinite(hi) || hi < lo) return [];
+  const day = 86400000;
+  if ((hi - lo) / day > MAX_SPAN_DAYS) lo = hi - MAX_SPAN_DAYS * day;
+  const labels = new Set<string>();
+  for (let t = lo; t <= hi; t += day) labels.add(periodOf(t, grain, fiscalStartMonth));
+  return sortPeriods(labels).reverse().slice(0, MAX_CHOICES);
+}
+
+// ---------------------------------------------------------------------------
+// Value assumptions
+
+export type AssumptionMethod = "per-inference" | "time-saved";
+
+/** One row of the value-assumptions editor, as typed. */
+export interface AssumptionRow {
+  key: string;
+  method: AssumptionMethod;
+  valuePerInference: string;
+  minutesSaved: string;
+  hourlyRate: string;
+  currency: string;
+}
+
+export function emptyAssumption(): AssumptionRow {
+  return { key: "*", method: "per-inference", valuePerInference: "", minutesSaved: "", hourlyRate: "", currency: "" };
+}
+
+export interface AssumptionProblem {
+  row: number;
+  field: keyof AssumptionRow;
+  message: string;
+}
+
+/** Turn the editor's rows into the engine's assumptions, or say what is wrong with which row. */
+export function buildAssumptions(rows: readonly AssumptionRow[]): { assumptions: ValueAssumption[]; problems: AssumptionProblem[] } {
+  const assumptions: ValueAssumption[] = [];
+  const problems: AssumptionProblem[] = [];
+  const seen = new Set<string>();
+  rows.forEach((r, i) => {
+    const n = i + 1;
+    const key = r.key.trim() || "*";
+    if (seen.has(key)) problems.push({ row: i, field: "key", message: `Assumption ${n}: the key “${key}” already has an assumption.` });
+    seen.add(key);
+    const a: ValueAssumption = { key };
+    const cur = r.currency.trim().toUpperCase();
+    if (cur !== "") {
+      if (!isCurrencyCode(cur)) problems.push({ row: i, field: "currency", message: `Assumption ${n}: the currency must be a three-letter code such as USD.` });
+      else a.currency = cur;
+    }
+    if (r.method === "per-inference") {
+      const v = parseUserDecimal(r.valuePerInference);
+      if (v === null) problems.push({ row: i, field: "valuePerInference", message: `Assumption ${n}: enter the value per inference as a number, for example 0.05.` });
+      else a.valuePerInference = v;
+    } else {
+      const m = parseUserDecimal(r.minutesSaved);
+      const h = parseUserDecimal(r.hourlyRate);
+      if (m === null) problems.push({ row: i, field: "minutesSaved", message: `Assumption ${n}: enter the minutes saved per inference as a number.` });
+      else a.minutesSaved = m;
+      if (h === null) problems.push({ row: i, field: "hourlyRate", message: `Assumption ${n}: enter the hourly rate as a number.` });
+      else a.hourlyRate = h;
+    }
+    assumptions.push(a);
+  });
+  return { assumptions, problems };
+}
+
+// ---------------------------------------------------------------------------
+// Readiness and options
+
+export interface Choices {
+  period: PeriodGrain;
+  fiscalStartMonth: number;
+  key: string;
+  cost: CostBasis;
+  /** "" = the writer's default (latest full quarter, or the latest period). */
+  comparisonPeriod: string;
+  assumptions: AssumptionRow[];
+}
+
+export function defaultChoices(): Choices {
+  return { period: "month", fiscalStartMonth: 1, key: "service", cost: "billed", comparisonPeriod: "", assumptions: [] };
+}
+
+/** Why Import cannot start yet, or null when it can. */
+export function importBlocker(entries: readonly FileEntry[], choices: Choices): string | null {
+  const billing = entries.filter((e) => e.kind === "billing");
+  if (billing.length === 0) return "Add at least one billing file.";
+  const busy = entries.find((e) => e.status === "inspecting");
+  if (busy) return `Still reading ${busy.name}…`;
+  const bad = entries.find((e) => e.status === "error");
+  if (bad) return `Remove ${bad.name} or choose a file that can be read: ${bad.error ?? "it could not be read."}`;
+  for (const e of entries) {
+    if (!needsMapping(e)) continue;
+    const missing = missingMapFields(e.kind, e.map);
+    if (missing.length) return `Map the columns of ${e.name}: choose the ${missing.map((m) => m.label.toLowerCase()).join(", ")}.`;
+  }
+  const { problems } = buildAssumptions(choices.assumptions);
+  if (problems.length) return problems[0].message;
+  return null;
+}
+
+// ---------------------------------------------------------------------------
+// Results
+
+export interface RejectedSummary {
+  total: number;
+  files: Array<{ file: string; count: number; rows: RejectedRow[] }>;
+}
+
+export function rejectedOf(result: Pick<ImportResult, "sources">): RejectedSummary {
+  const files = result.sources
+    .filter((s) => s.rowsRejected > 0 || s.rejected.length > 0)
+    .map((s) => ({ file: s.file, count: Math.max(s.rowsRejected, s.rejected.length), rows: s.rejected }));
+  return { total: files.reduce((a, f) => a + f.count, 0), files };
+}
+
+/** The status announced after a successful import. */
+export function successLines(result: ImportResult, report: WriteReport): string[] {
+  const keys = new Set(result.groups.map((g) => g.key));
+  const periods = new Set(result.groups.map((g) => g.period));
+  const lines = [
+    `Import complete: ${formatCount(result.groups.length)} ${result.groups.length === 1 ? "group" : "groups"} written ` +
+      `(${formatCount(keys.size)} ${keys.size === 1 ? "key" : "keys"} × ${formatCount(periods.size)} ${periods.size === 1 ? "period" : "periods"}) ` +
+      `to ${report.sheets.length} sheets.`,
+    `Total cost: ${formatTotals(result.totals)}.`,
+  ];
+  const noVolume = result.groups.filter((g) => g.inferences === null).length;
+  if (noVolume > 0) lines.push(`${formatCount(noVolume)} ${noVolume === 1 ? "group has" : "groups have"} no volume data, so no cost per inference.`);
+  const rejected = rejectedOf(result);
+  if (rejected.total > 0) lines.push(`${formatCount(rejected.total)} rejected ${rejected.total === 1 ? "row was" : "rows were"} left out.`);
+  lines.push("Figures are live: edit a cell in a data table and every figure and chart follows.");
+  return lines;
+}
+
+/** Overall progress 0–1 of an import: parsing is the first 60%, writing the rest. */
+export const PARSE_SHARE = 0.6;
+
+export function parseFraction(p: { fileIndex: number; fileCount: number; bytesRead: number; bytesTotal?: number }, sizes: readonly number[]): number {
+  const total = sizes.reduce((a, b) => a + b, 0);
+  if (total <= 0 || sizes.length === 0) return p.fileCount > 0 ? Math.min(1, p.fileIndex / p.fileCount) : 0;
+  const before = sizes.slice(0, p.fileIndex).reduce((a, b) => a + b, 0);
+  const cur = Math.min(p.bytesRead, p.bytesTotal ?? sizes[p.fileIndex] ?? p.bytesRead);
+  return Math.max(0, Math.min(1, (before + cur) / total));
+}
+
+export function overallFraction(stage: "parse" | "write", fraction: number): number {
+  const f = Math.max(0, Math.min(1, fraction));
+  return stage === "parse" ? f * PARSE_SHARE : PARSE_SHARE + f * (1 - PARSE_SHARE);
+}

@@ -1,0 +1,55 @@
+/**
+ * Messages between the task pane and its import Web Worker (`import.worker.ts`).
+ * Files travel as `File` objects (structured-cloneable); the worker wraps each as an
+ * `ImportInput`. Errors travel as plain data (classes do not survive structured clone).
+ */
+import type {
+  ColumnMap,
+  ImportOptions,
+  ImportProgress,
+  ImportResult,
+  InspectReport,
+  SourceKind,
+} from "../import/types";
+
+export interface WorkerFile {
+  file: File;
+  kind: SourceKind;
+  map?: ColumnMap;
+  fixedKey?: string;
+}
+
+/** ImportOptions without what cannot cross the worker boundary. */
+export type WorkerImportOptions = Omit<ImportOptions, "signal" | "onProgress">;
+
+export type WorkerRequest =
+  | { id: number; type: "inspect"; input: WorkerFile }
+  | { id: number; type: "summarize"; inputs: WorkerFile[]; options: WorkerImportOptions }
+  | { id: number; type: "cancel" };
+
+export interface WorkerError {
+  name: string;
+  message: string;
+  file?: string;
+  line?: number;
+}
+
+export type WorkerResponse =
+  | { id: number; type: "inspected"; report: InspectReport }
+  | { id: number; type: "progress"; progress: ImportProgress }
+  | { id: number; type: "result"; result: ImportResult }
+  | { id: number; type: "error"; error: WorkerError };
+
+/** Plain-data form of any thrown value. */
+export function toWorkerError(e: unknown): WorkerError {
+  if (e instanceof Error) {
+    const withPlace = e as Error & { file?: unknown; line?: unknown };
+    return {
+      name: e.name,
+      message: e.message,
+      file: typeof withPlace.file === "string" ? withPlace.file : undefined,
+      line: typeof withPlace.line === "number" ? withPlace.line : undefined,
+    };
+  }
+  return { name: "Error", message: String(e) };
+}
