@@ -1,0 +1,140 @@
+/**
+ * Trend, scale and distribution of costs. Pure decimal arithmetic over lists of
+ * Decimal; domain problems are thrown as DomainError (notAvailable, num, divZero).
+ * Nothing here knows of Excel.
+ */
+import { Decimal, ONE, ZERO } from "./decimal";
+import { divZero, notAvailable, numError } from "./errors";
+
+export type Trend = "Rising" | "Falling" | "Stable";
+
+export const DEFAULT_TREND_TOLERANCE = new Decimal("0.02");
+export const DEFAULT_TAIL_K = new Decimal("0.95");
+const HALF = new Decimal("0.5");
+
+/** Compound growth per period: (last / first)^(1/(n−1)) − 1 over the values in order. */
+export function costGrowth(values: readonly Decimal[]): Decimal {
+  const n = values.length;
+  if (n < 2) throw notAvailable(`COSTGROWTH needs at least 2 numbers, got ${n}`);
+  const first = values[0];
+  const last = values[n - 1];
+  if (first.lte(ZERO)) throw numError("the first value must be greater than 0");
+  if (last.lt(ZERO)) throw numError("the last value is negative");
+  const ratio = last.div(first);
+  const growth = n === 2 ? ratio : ratio.pow(ONE.div(n - 1));
+  return growth.minus(ONE);
+}
+
+/** Least-squares slope of values against their positions 0…n−1. */
+export function slopeOverPositions(values: readonly Decimal[]): Decimal {
+  const n = values.length;
+  const meanX = new Decimal(n - 1).div(2);
+  let meanY = ZERO;
+  for (const v of values) meanY = meanY.plus(v);
+  meanY = meanY.div(n);
+  let sxy = ZERO;
+  let sxx = ZERO;
+  for (let i = 0; i < n; i++) {
+    const dx = new Decimal(i).minus(meanX);
+    sxy = sxy.plus(dx.times(values[i].minus(meanY)));
+    sxx = sxx.plus(dx.times(dx));
+  }
+  return sxy.div(sxx);
+}
+
+/**
+ * Rising, Falling or Stable: g = slope ÷ mean of the values; g > tolerance Rising,
+ * g < −tolerance Falling, else Stable.
+ */
+export function costTrend(values: readonly Decimal[], tolerance: Decimal = DEFAULT_TREND_TOLERANCE): Trend {
+  const n = values.length;
+  if (n < 2) throw notAvailable(`COSTTREND needs at least 2 numbers, got ${n}`);
+  if (tolerance.lt(ZERO)) throw numError("tolerance is negative");
+  let sum = ZERO;
+  for (const v of values) sum = sum.plus(v);
+  const mean = sum.div(n);
+  if (mean.lte(ZERO)) throw numError("the mean of the values is not greater than 0");
+  const g = slopeOverPositions(values).div(mean);
+  if (g.gt(tolerance)) return "Rising";
+  if (g.lt(tolerance.neg())) return "Falling";
+  return "Stable";
+}
+
+/**
+ * Slope of the least-squares fit of ln(cost) on ln(volume). Only pairs where both are > 0
+ * are given here (the caller filters). Fewer than 2 pairs or all volumes equal → notAvailable.
+ */
+export function scalingElasticity(costs: readonly Decimal[], volumes: readonly Decimal[]): Decimal {
+  const n = costs.length;
+  if (n !== volumes.length) throw new RangeError("costs and volumes differ in length");
+  if (n < 2) throw notAvailable(`SCALINGELASTICITY needs at least 2 pairs with cost and volume > 0, got ${n}`);
+  let allEqual = true;
+  for (let i = 1; i < n; i++) {
+    if (!volumes[i].eq(volumes[0])) {
+      allEqual = false;
+      break;
+    }
+  }
+  if (allEqual) throw notAvailable("all volumes are equal: the elasticity is undefined");
+  const xs: Decimal[] = new Array<Decimal>(n);
+  const ys: Decimal[] = new Array<Decimal>(n);
+  let sx = ZERO;
+  let sy = ZERO;
+  for (let i = 0; i < n; i++) {
+    xs[i] = volumes[i].ln();
+    ys[i] = costs[i].ln();
+    sx = sx.plus(xs[i]);
+    sy = sy.plus(ys[i]);
+  }
+  const mx = sx.div(n);
+  const my = sy.div(n);
+  let sxy = ZERO;
+  let sxx = ZERO;
+  for (let i = 0; i < n; i++) {
+    const dx = xs[i].minus(mx);
+    sxy = sxy.plus(dx.times(ys[i].minus(my)));
+    sxx = sxx.plus(dx.times(dx));
+  }
+  return sxy.div(sxx);
+}
+
+function sortedCopy(values: readonly Decimal[]): Decimal[] {
+  return values.slice().sort((a, b) => a.cmp(b));
+}
+
+function percentileOfSorted(sorted: readonly Decimal[], k: Decimal): Decimal {
+  const n = sorted.length;
+  // Excel PERCENTILE.INC: rank h = (n − 1)·k, linear interpolation between the neighbours.
+  const h = k.times(n - 1);
+  const lo = h.floor().toNumber();
+  const frac = h.minus(lo);
+  if (lo >= n - 1 || frac.isZero()) return sorted[Math.min(lo, n - 1)];
+  return sorted[lo].plus(frac.times(sorted[lo + 1].minus(sorted[lo])));
+}
+
+function requireK(k: Decimal): void {
+  if (k.lt(ZERO) || k.gt(ONE)) throw numError("k is outside [0, 1]");
+}
+
+/** The k-th percentile, exactly as Excel's PERCENTILE.INC. */
+export function percentileInc(values: readonly Decimal[], k: Decimal): Decimal {
+  if (values.length === 0) throw numError("no numbers");
+  requireK(k);
+  return percentileOfSorted(sortedCopy(values), k);
+}
+
+/** The median, as Excel's MEDIAN. */
+export function median(values: readonly Decimal[]): Decimal {
+  if (values.length === 0) throw numError("no numbers");
+  return percentileOfSorted(sortedCopy(values), HALF);
+}
+
+/** PERCENTILE.INC(values, k) / MEDIAN(values): how long the tail of costs is. */
+export function tailRatio(values: readonly Decimal[], k: Decimal = DEFAULT_TAIL_K): Decimal {
+  if (values.length === 0) throw numError("no numbers");
+  requireK(k);
+  const sorted = sortedCopy(values);
+  const med = percentileOfSorted(sorted, HALF);
+  if (med.isZero()) throw divZero("the median is 0");
+  return percentileOfSorted(sorted, k).div(med);
+}

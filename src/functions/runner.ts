@@ -1,0 +1,546 @@
+/**
+ * The one place that turns Excel arguments into decimals, broadcasts ranges, and maps
+ * problems to Excel error values, for every AIECON custom function.
+ *
+ * A function is declared (src/functions/table.ts) as a list of parameters and a pure body
+ * that takes Decimals (src/core). The runner:
+ *  1. classifies each argument: a single value, a range, or the whole-range parameters
+ *     (aggregate ranges, repeating ranges, cutoffs) that it reads in full;
+ *  2. decides the whole-call problems: an incoming error value in a whole-range parameter,
+ *     ranges of different shapes, a multi-cell range where one value is required,
+ *     malformed cutoffs, ranges of different shapes for paired ranges;
+ *  3. computes each cell: incoming error values first (left to right), then coercion
+ *     (left to right, #VALUE! with a message naming the argument), then the body, whose
+ *     DomainError becomes #DIV/0!, #NUM!, #N/A or #VALUE!.
+ * It never throws.
+ *
+ * `CustomFunctions` is a global of the host (Excel, the workbench, the vm test); it is
+ * only read when a function runs, never at load time.
+ */
+import { cutoffsValid, DEFAULT_CUTOFFS, type Cutoffs } from "../core/bands";
+import { Decimal, ZERO } from "../core/decimal";
+import { DomainError } from "../core/errors";
+
+/** A value of an element-wise cell, computed by a body. */
+export type BodyResult = Decimal | string;
+
+/** What a body sees: single values (one per element-wise/scalar parameter), lists, paired cells, cutoffs. */
+export interface BodyArgs {
+  /** Element-wise and scalar parameters, by slot; `undefined` for an omitted optional without default. */
+  v: (Decimal | undefined)[];
+  /** Aggregate ranges (packed numbers) and repeating ranges (all numbers of all components), by slot. */
+  lists: Decimal[][];
+  /** Paired ranges: the numbers of each cell position, `null` where the cell is not a number. */
+  cells: (Decimal | null)[][];
+  /** Cutoffs (default 10, 3, 1). */
+  cutoffs: Cutoffs;
+}
+
+export type ParamDecl =
+  /** A number, broadcast element-wise over ranges. */
+  | { kind: "each"; name: string; optional?: false }
+  /** An optional number, broadcast; null and "" mean omitted → default (`undefined`: "not given"). */
+  | { kind: "each"; name: string; optional: true; default: Decimal | undefined }
+  /** One number, never broadcast (a multi-cell range is #VALUE!). */
+  | { kind: "scalar"; name: string; optional?: false }
+  | { kind: "scalar"; name: string; optional: true; default: Decimal | undefined }
+  /** A range read row by row; only numbers count, packed. */
+  | { kind: "range"; name: string }
+  /** A range paired cell by cell with another `paired` parameter of the same shape. */
+  | { kind: "paired"; name: string; with: number }
+  /** Repeating ranges (or single values) whose numbers are all collected, as SUM does. */
+  | { kind: "repeating"; name: string }
+  /** Three numbers in strictly descending order, default 10, 3, 1. */
+  | { kind: "cutoffs"; name: string; optional: true };
+
+export interface FunctionDecl {
+  id: string;
+  /** True when the function is element-wise: it returns a 2D array (a spill). */
+  elementwise: boolean;
+  params: readonly ParamDecl[];
+  body: (a: BodyArgs) => BodyResult;
+}
+
+/** A declared function, prepared for fast calls (all scratch space allocated once). */
+export interface PreparedFunction {
+  readonly decl: FunctionDecl;
+  readonly params: readonly ParamDecl[];
+  /** Slot of each parameter in BodyArgs.v / lists / cells (-1 when not applicable). */
+  readonly slot: readonly number[];
+  /** Parameters that are single values per cell (each + scalar), in order. */
+  readonly cellParams: readonly number[];
+  readonly hasWhole: boolean;
+  readonly args: BodyArgs;
+  // per-call scratch: for each parameter
+  readonly raw: unknown[];
+  readonly isRange: boolean[];
+  readonly single: unknown[];
+  readonly pre: (Decimal | undefined)[];
+  readonly preState: number[];
+  readonly preMsg: string[];
+  readonly preErr: unknown[];
+}
+
+type Cell = number | string | CustomFunctions.Error;
+export type Result = Cell | Cell[][];
+
+// preState values
+const OK = 0;
+const IS_ERROR = 1;
+const BAD_TYPE = 2;
+const BAD_NUMBER = 3;
+
+const NUMERIC_TEXT = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+
+export function prepare(decl: FunctionDecl): PreparedFunction {
+  const n = decl.params.length;
+  const slot: number[] = [];
+  const cellParams: number[] = [];
+  let nv = 0;
+  let nl = 0;
+  let nc = 0;
+  let hasWhole = false;
+  decl.params.forEach((p, i) => {
+    if (p.kind === "each" || p.kind === "scalar") {
+      slot.push(nv++);
+      cellParams.push(i);
+    } else {
+      hasWhole = true;
+      if (p.kind === "range" || p.kind === "repeating") slot.push(nl++);
+      else if (p.kind === "paired") slot.push(nc++);
+      else slot.push(-1);
+    }
+  });
+  return {
+    decl,
+    params: decl.params,
+    slot,
+    cellParams,
+    hasWhole,
+    args: {
+      v: new Array<Decimal | undefined>(nv).fill(undefined),
+      lists: Array.from({ length: nl }, () => []),
+      cells: Array.from({ length: nc }, () => []),
+      cutoffs: DEFAULT_CUTOFFS,
+    },
+    raw: new Array<unknown>(n).fill(undefined),
+    isRange: new Array<boolean>(n).fill(false),
+    single: new Array<unknown>(n).fill(undefined),
+    pre: new Array<Decimal | undefined>(n).fill(undefined),
+    preState: new Array<number>(n).fill(OK),
+    preMsg: new Array<string>(n).fill(""),
+    preErr: new Array<unknown>(n).fill(undefined),
+  };
+}
+
+// ---------------------------------------------------------------------------------------
+// Errors
+
+function cfError(code: CustomFunctions.ErrorCode, message?: string): CustomFunctions.Error {
+  return message === undefined ? new CustomFunctions.Error(code) : new CustomFunctions.Error(code, message);
+}
+
+export function valueError(message: string): CustomFunctions.Error {
+  return cfError(CustomFunctions.ErrorCode.invalidValue, message);
+}
+
+function numErrorValue(): CustomFunctions.Error {
+  return cfError(CustomFunctions.ErrorCode.invalidNumber);
+}
+
+const ERROR_TYPE_CODES: Readonly<Record<string, string>> = {
+  Div0: "#DIV/0!",
+  NotAvailable: "#N/A",
+  Num: "#NUM!",
+  Null: "#NULL!",
+  Name: "#NAME?",
+  Ref: "#REF!",
+  Value: "#VALUE!",
+};
+
+/** An incoming error value: a CustomFunctions.Error (code "#...") or an Excel ErrorCellValue. */
+export function isErrorValue(x: unknown): boolean {
+  if (typeof x !== "object" || x === null || Array.isArray(x)) return false;
+  const code = (x as { code?: unknown }).code;
+  if (typeof code === "string") return code.charCodeAt(0) === 35; // "#"
+  return (x as { type?: unknown }).type === "Error";
+}
+
+/** The error value to return for an incoming error: unchanged when it is a CustomFunctions.Error. */
+function passError(x: unknown): CustomFunctions.Error {
+  const code = (x as { code?: unknown }).code;
+  if (typeof code === "string") return x as CustomFunctions.Error;
+  const errorType = String((x as { errorType?: unknown }).errorType ?? "Value");
+  const mapped = (ERROR_TYPE_CODES[errorType] ?? "#VALUE!") as CustomFunctions.ErrorCode;
+  return mapped === CustomFunctions.ErrorCode.invalidValue || mapped === CustomFunctions.ErrorCode.notAvailable
+    ? cfError(mapped, `error value #${errorType} passed in`)
+    : cfError(mapped);
+}
+
+function domainToError(e: unknown): CustomFunctions.Error {
+  if (e instanceof DomainError) {
+    switch (e.kind) {
+      case "divZero":
+        return cfError(CustomFunctions.ErrorCode.divisionByZero);
+      case "num":
+        return cfError(CustomFunctions.ErrorCode.invalidNumber);
+      case "notAvailable":
+        return cfError(CustomFunctions.ErrorCode.notAvailable, e.message);
+      case "value":
+        return cfError(CustomFunctions.ErrorCode.invalidValue, e.message);
+    }
+  }
+  // Not expected; never let an exception escape into Excel.
+  return cfError(CustomFunctions.ErrorCode.invalidValue, `internal error: ${e instanceof Error ? e.message : String(e)}`);
+}
+
+// ---------------------------------------------------------------------------------------
+// Coercion
+
+let coerceMessage = "";
+let coerceState = OK;
+
+function describe(x: unknown): string {
+  if (typeof x === "string") return x.trim() === "" ? "a blank text" : `the text "${x}"`;
+  if (typeof x === "boolean") return `the boolean ${x ? "TRUE" : "FALSE"}`;
+  if (Array.isArray(x)) return "a range";
+  return `a value of type ${typeof x}`;
+}
+
+/**
+ * One cell of a number parameter → Decimal, `undefined` (omitted optional without default),
+ * or null with coerceState/coerceMessage set. Error values must be checked before.
+ */
+function coerce(x: unknown, p: ParamDecl): Decimal | undefined | null {
+  if (typeof x === "number") {
+    if (x === x && x !== Infinity && x !== -Infinity) return new Decimal(x);
+    coerceState = BAD_NUMBER;
+    return null;
+  }
+  if (x === null || x === undefined || x === "") {
+    if ((p.kind === "each" || p.kind === "scalar") && p.optional === true) return p.default;
+    return ZERO;
+  }
+  if (typeof x === "string") {
+    const t = x.trim();
+    if (NUMERIC_TEXT.test(t)) {
+      const d = new Decimal(t);
+      if (d.isFinite()) return d;
+      coerceState = BAD_NUMBER;
+      return null;
+    }
+  }
+  coerceState = BAD_TYPE;
+  coerceMessage = `${p.name} must be a number, not ${describe(x)}`;
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------
+// Shapes
+
+/** Rows and columns of a rectangular non-empty 2D array, or null. */
+function shapeOf(a: unknown[]): [number, number] | null {
+  const rows = a.length;
+  if (rows === 0) return null;
+  const first = a[0];
+  if (!Array.isArray(first) || first.length === 0) return null;
+  const cols = first.length;
+  for (let r = 1; r < rows; r++) {
+    const row = a[r];
+    if (!Array.isArray(row) || row.length !== cols) return null;
+  }
+  return [rows, cols];
+}
+
+/** A range argument as a list of rows (a single value becomes 1×1); 1D arrays are one row. */
+function asRows(x: unknown): unknown[][] {
+  if (!Array.isArray(x)) return [[x]];
+  if (x.length > 0 && !Array.isArray(x[0])) return [x];
+  return x as unknown[][];
+}
+
+/** An optional range argument that was omitted: null, "", or a 1×1 of those. */
+function isOmitted(x: unknown): boolean {
+  if (x === null || x === undefined || x === "") return true;
+  if (Array.isArray(x) && x.length === 1 && Array.isArray(x[0]) && x[0].length === 1) {
+    const v = (x[0] as unknown[])[0];
+    return v === null || v === undefined || v === "";
+  }
+  return false;
+}
+
+/** First error value met in a range read row by row, or undefined. */
+function firstErrorIn(x: unknown): unknown {
+  const rows = asRows(x);
+  for (const row of rows) {
+    if (!Array.isArray(row)) {
+      if (isErrorValue(row)) return row;
+      continue;
+    }
+    for (const v of row) if (isErrorValue(v)) return v;
+  }
+  return undefined;
+}
+
+/** Components of a repeating parameter: Excel passes an array of ranges. */
+function components(x: unknown): unknown[] {
+  if (!Array.isArray(x)) return [x];
+  if (x.length > 0 && Array.isArray(x[0]) && x[0].length > 0 && Array.isArray(x[0][0])) return x;
+  if (x.length > 0 && Array.isArray(x[0])) return [x];
+  return x;
+}
+
+// ---------------------------------------------------------------------------------------
+// Whole parameters
+
+/** Numbers of a range, read row by row, packed; only finite numbers count. */
+function collectNumbers(x: unknown, out: Decimal[]): void {
+  for (const row of asRows(x)) {
+    const cells = Array.isArray(row) ? row : [row];
+    for (const v of cells) {
+      if (typeof v === "number" && Number.isFinite(v)) out.push(new Decimal(v));
+    }
+  }
+}
+
+/** Parses cutoffs into args.cutoffs; returns a #VALUE! message when malformed. */
+function parseCutoffs(x: unknown, name: string, args: BodyArgs): string | undefined {
+  args.cutoffs = DEFAULT_CUTOFFS;
+  if (isOmitted(x)) return undefined;
+  const cells: unknown[] = [];
+  for (const row of asRows(x)) {
+    if (Array.isArray(row)) cells.push(...row);
+    else cells.push(row);
+  }
+  const bad = `${name} must be three numbers in strictly descending order, such as 10, 3, 1`;
+  if (cells.length !== 3) return `${bad}; got ${cells.length} cell${cells.length === 1 ? "" : "s"}`;
+  const ds: Decimal[] = [];
+  for (const c of cells) {
+    if (c === null || c === undefined || c === "") return `${bad}; got a blank`;
+    const d = coerce(c, { kind: "each", name });
+    if (d === null || d === undefined) return `${bad}; got ${describe(c)}`;
+    ds.push(d);
+  }
+  if (!cutoffsValid(ds)) return `${bad}; got ${ds.map((d) => d.toString()).join(", ")}`;
+  args.cutoffs = ds;
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------
+// The runner
+
+function toCell(r: BodyResult): Cell {
+  if (typeof r === "string") return r;
+  const n = r.toNumber();
+  if (n !== n || n === Infinity || n === -Infinity) return numErrorValue();
+  return n === 0 ? 0 : n; // no -0 in a cell
+}
+
+/** Computes one cell at (r, c); single-valued parameters were coerced up front. */
+function computeCell(f: PreparedFunction, r: number, c: number): Cell {
+  const { cellParams, isRange, raw, params, slot, preState, pre, args } = f;
+  const m = cellParams.length;
+  // 1. incoming error values, left to right
+  for (let j = 0; j < m; j++) {
+    const i = cellParams[j];
+    if (isRange[i]) {
+      const x = (raw[i] as unknown[][])[r][c];
+      if (x !== null && typeof x === "object" && isErrorValue(x)) return passError(x);
+    } else if (preState[i] === IS_ERROR) {
+      return passError(f.preErr[i]);
+    }
+  }
+  // 2. coercion, left to right
+  for (let j = 0; j < m; j++) {
+    const i = cellParams[j];
+    if (isRange[i]) {
+      const d = coerce((raw[i] as unknown[][])[r][c], params[i]);
+      if (d === null) return coerceState === BAD_NUMBER ? numErrorValue() : valueError(coerceMessage);
+      args.v[slot[i]] = d;
+    } else {
+      const s = preState[i];
+      if (s === BAD_TYPE) return valueError(f.preMsg[i]);
+      if (s === BAD_NUMBER) return numErrorValue();
+      args.v[slot[i]] = pre[i];
+    }
+  }
+  // 3. the body
+  try {
+    return toCell(f.decl.body(args));
+  } catch (e) {
+    return domainToError(e);
+  }
+}
+
+function wrap(f: PreparedFunction, x: Cell): Result {
+  return f.decl.elementwise ? [[x]] : x;
+}
+
+/**
+ * Runs a prepared function on Excel arguments (up to 6 positional). Returns a 2D array
+ * for element-wise functions, a single value for the others; never throws.
+ */
+export function run(f: PreparedFunction, a0?: unknown, a1?: unknown, a2?: unknown, a3?: unknown, a4?: unknown, a5?: unknown): Result {
+  try {
+    return runUnsafe(f, a0, a1, a2, a3, a4, a5);
+  } catch (e) {
+    return wrap(f, domainToError(e));
+  }
+}
+
+function runUnsafe(f: PreparedFunction, a0: unknown, a1: unknown, a2: unknown, a3: unknown, a4: unknown, a5: unknown): Result {
+  const { params, raw, isRange, single, pre, preState } = f;
+  const n = params.length;
+  raw[0] = a0;
+  if (n > 1) raw[1] = a1;
+  if (n > 2) raw[2] = a2;
+  if (n > 3) raw[3] = a3;
+  if (n > 4) raw[4] = a4;
+  if (n > 5) raw[5] = a5;
+
+  let rows = 1;
+  let cols = 1;
+  let haveRange = false;
+  // Whole-call problems: the first (lowest parameter index) #VALUE! message.
+  let problemAt = n;
+  let problem = "";
+  let firstSingleError: unknown = undefined;
+  let firstSingleErrorAt = n;
+
+  // 1. classify single-valued parameters; coerce the single ones once.
+  for (let i = 0; i < n; i++) {
+    const p = params[i];
+    if (p.kind !== "each" && p.kind !== "scalar") continue;
+    const a = raw[i];
+    let x: unknown = a;
+    isRange[i] = false;
+    if (Array.isArray(a)) {
+      if (a.length === 1 && Array.isArray(a[0]) && a[0].length === 1) {
+        x = a[0][0];
+      } else {
+        const shape = shapeOf(a);
+        if (shape === null) {
+          if (i < problemAt) {
+            problemAt = i;
+            problem = `${p.name} is not a rectangular range`;
+          }
+          continue;
+        }
+        if (shape[0] === 1 && shape[1] === 1) {
+          x = (a[0] as unknown[])[0];
+        } else if (p.kind === "scalar") {
+          if (i < problemAt) {
+            problemAt = i;
+            problem = `${p.name} must be a single value, not a ${shape[0]}×${shape[1]} range`;
+          }
+          continue;
+        } else {
+          if (!haveRange) {
+            haveRange = true;
+            rows = shape[0];
+            cols = shape[1];
+          } else if (shape[0] !== rows || shape[1] !== cols) {
+            if (i < problemAt) {
+              problemAt = i;
+              problem = `${p.name} is a ${shape[0]}×${shape[1]} range but an earlier argument is ${rows}×${cols}: ranges must have the same shape`;
+            }
+            continue;
+          }
+          isRange[i] = true;
+          continue;
+        }
+      }
+    }
+    single[i] = x;
+    if (x !== null && typeof x === "object" && isErrorValue(x)) {
+      preState[i] = IS_ERROR;
+      f.preErr[i] = x;
+      if (i < firstSingleErrorAt) {
+        firstSingleErrorAt = i;
+        firstSingleError = x;
+      }
+    } else {
+      const d = coerce(x, p);
+      if (d === null) {
+        preState[i] = coerceState;
+        f.preMsg[i] = coerceMessage;
+      } else {
+        preState[i] = OK;
+        pre[i] = d;
+      }
+    }
+  }
+
+  // 2. whole-range parameters
+  if (f.hasWhole) {
+    const args = f.args;
+    for (let i = 0; i < n; i++) {
+      const p = params[i];
+      if (p.kind === "each" || p.kind === "scalar") continue;
+      const a = raw[i];
+      if (p.kind === "repeating") {
+        for (const comp of components(a)) {
+          const e = firstErrorIn(comp);
+          if (e !== undefined) return wholeError(f, i, e, firstSingleErrorAt, firstSingleError);
+        }
+      } else {
+        const e = firstErrorIn(a);
+        if (e !== undefined) return wholeError(f, i, e, firstSingleErrorAt, firstSingleError);
+      }
+      const s = f.slot[i];
+      if (p.kind === "range") {
+        const list = args.lists[s];
+        list.length = 0;
+        collectNumbers(a, list);
+      } else if (p.kind === "repeating") {
+        const list = args.lists[s];
+        list.length = 0;
+        for (const comp of components(a)) collectNumbers(comp, list);
+      } else if (p.kind === "paired") {
+        const cells = args.cells[s];
+        cells.length = 0;
+        const rowsOf = asRows(a);
+        const other = asRows(raw[p.with]);
+        let same = rowsOf.length === other.length;
+        for (let r = 0; same && r < rowsOf.length; r++) {
+          const ra = rowsOf[r];
+          const rb = other[r];
+          same = Array.isArray(ra) && Array.isArray(rb) && ra.length === rb.length;
+        }
+        if (!same && i < problemAt) {
+          problemAt = i;
+          problem = `${p.name} and ${params[p.with].name} must be ranges of the same shape`;
+        }
+        for (const row of rowsOf) {
+          for (const v of Array.isArray(row) ? row : [row]) {
+            cells.push(typeof v === "number" && Number.isFinite(v) ? new Decimal(v) : null);
+          }
+        }
+      } else {
+        const msg = parseCutoffs(a, p.name, args);
+        if (msg !== undefined && i < problemAt) {
+          problemAt = i;
+          problem = msg;
+        }
+      }
+    }
+  }
+
+  // 3. whole-call problems: an incoming single error value wins over them.
+  if (problemAt < n) return wrap(f, firstSingleError !== undefined ? passError(firstSingleError) : valueError(problem));
+
+  // 4. cells
+  if (!haveRange) return wrap(f, computeCell(f, 0, 0));
+  const out: Cell[][] = new Array<Cell[]>(rows);
+  for (let r = 0; r < rows; r++) {
+    const row: Cell[] = new Array<Cell>(cols);
+    for (let c = 0; c < cols; c++) row[c] = computeCell(f, r, c);
+    out[r] = row;
+  }
+  return out;
+}
+
+function wholeError(f: PreparedFunction, at: number, e: unknown, singleAt: number, single: unknown): Result {
+  // Left to right: a single error value in an earlier argument is met first.
+  return wrap(f, passError(singleAt < at ? single : e));
+}

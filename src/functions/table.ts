@@ -1,0 +1,127 @@
+/**
+ * The declarative table of every AIECON custom function: its parameters (name, kind,
+ * default) and a body that calls the pure decimal code of src/core. All coercion,
+ * broadcasting and error mapping is done by the runner (./runner.ts).
+ */
+import { actionFor, bandFor } from "../core/bands";
+import { Decimal, ONE, ZERO } from "../core/decimal";
+import * as m from "../core/metrics";
+import * as s from "../core/stats";
+import { prepare, type BodyArgs, type FunctionDecl, type ParamDecl, type PreparedFunction } from "./runner";
+
+const num = (name: string): ParamDecl => ({ kind: "each", name });
+const opt = (name: string, def: Decimal | undefined): ParamDecl => ({ kind: "each", name, optional: true, default: def });
+const scalar = (name: string): ParamDecl => ({ kind: "scalar", name });
+const optScalar = (name: string, def: Decimal | undefined): ParamDecl => ({ kind: "scalar", name, optional: true, default: def });
+const range = (name: string): ParamDecl => ({ kind: "range", name });
+
+/** Value of slot i of a required number parameter (the runner always fills it). */
+function v(a: BodyArgs, i: number): Decimal {
+  return a.v[i] as Decimal;
+}
+
+function each(id: string, params: ParamDecl[], body: (a: BodyArgs) => Decimal | string): FunctionDecl {
+  return { id, elementwise: true, params, body };
+}
+
+function aggregate(id: string, params: ParamDecl[], body: (a: BodyArgs) => Decimal | string): FunctionDecl {
+  return { id, elementwise: false, params, body };
+}
+
+/** Only positions where both the cost and the volume are numbers > 0 form a pair. */
+function elasticity(a: BodyArgs): Decimal {
+  const costs = a.cells[0];
+  const volumes = a.cells[1];
+  const cs: Decimal[] = [];
+  const vs: Decimal[] = [];
+  const n = Math.min(costs.length, volumes.length);
+  for (let i = 0; i < n; i++) {
+    const c = costs[i];
+    const vol = volumes[i];
+    if (c !== null && vol !== null && c.gt(ZERO) && vol.gt(ZERO)) {
+      cs.push(c);
+      vs.push(vol);
+    }
+  }
+  return s.scalingElasticity(cs, vs);
+}
+
+export const DECLARATIONS: readonly FunctionDecl[] = [
+  each("COSTPERINFERENCE", [num("total_cost"), num("inferences"), opt("per", ONE)], (a) =>
+    m.costPerInference(v(a, 0), v(a, 1), v(a, 2)),
+  ),
+  each("VALUEPERINFERENCE", [num("attributed_value"), num("inferences"), opt("per", ONE)], (a) =>
+    m.valuePerInference(v(a, 0), v(a, 1), v(a, 2)),
+  ),
+  each("COSTTOVALUERATIO", [num("cost"), num("value")], (a) => m.costToValueRatio(v(a, 0), v(a, 1))),
+  each("ROIMULTIPLE", [num("value"), num("cost")], (a) => m.roiMultiple(v(a, 0), v(a, 1))),
+  each(
+    "MARGINCONTRIBUTION",
+    [num("value_per_inference"), num("cost_per_inference"), opt("inferences", undefined)],
+    (a) => m.marginContribution(v(a, 0), v(a, 1), a.v[2]),
+  ),
+  each("BENCHMARKBAND", [num("roi_multiple"), { kind: "cutoffs", name: "cutoffs", optional: true }], (a) =>
+    bandFor(v(a, 0), a.cutoffs),
+  ),
+  each("BENCHMARKACTION", [num("roi_multiple"), { kind: "cutoffs", name: "cutoffs", optional: true }], (a) =>
+    actionFor(bandFor(v(a, 0), a.cutoffs)),
+  ),
+  each(
+    "VALUEFROMTIMESAVED",
+    [num("minutes_saved"), num("hourly_rate"), opt("inferences", undefined)],
+    (a) => m.valueFromTimeSaved(v(a, 0), v(a, 1), a.v[2]),
+  ),
+  aggregate("COSTGROWTH", [range("values")], (a) => s.costGrowth(a.lists[0])),
+  aggregate("COSTTREND", [range("values"), optScalar("tolerance", s.DEFAULT_TREND_TOLERANCE)], (a) =>
+    s.costTrend(a.lists[0], v(a, 0)),
+  ),
+  aggregate(
+    "SCALINGELASTICITY",
+    [
+      { kind: "paired", name: "costs", with: 1 },
+      { kind: "paired", name: "volumes", with: 0 },
+    ],
+    elasticity,
+  ),
+  aggregate("COSTPERCENTILE", [range("costs"), scalar("k")], (a) => s.percentileInc(a.lists[0], v(a, 0))),
+  aggregate("TAILRATIO", [range("costs"), optScalar("k", s.DEFAULT_TAIL_K)], (a) => s.tailRatio(a.lists[0], v(a, 0))),
+  each(
+    "TOKENCOST",
+    [
+      num("input_tokens"),
+      num("output_tokens"),
+      num("input_price_per_million"),
+      num("output_price_per_million"),
+      opt("cached_input_tokens", ZERO),
+      opt("cached_price_per_million", undefined),
+    ],
+    (a) => m.tokenCost(v(a, 0), v(a, 1), v(a, 2), v(a, 3), v(a, 4), a.v[5] ?? v(a, 2)),
+  ),
+  each("CASCADECOST", [num("small_model_cost"), num("large_model_cost"), num("escalation_rate")], (a) =>
+    m.cascadeCost(v(a, 0), v(a, 1), v(a, 2)),
+  ),
+  each("CACHESAVINGS", [num("cost_per_inference"), num("hit_rate"), opt("cost_per_lookup", ZERO)], (a) =>
+    m.cacheSavings(v(a, 0), v(a, 1), v(a, 2)),
+  ),
+  each(
+    "SERVINGCOSTPERINFERENCE",
+    [num("hourly_cost"), num("inferences_per_hour_at_capacity"), opt("utilization", ONE)],
+    (a) => m.servingCostPerInference(v(a, 0), v(a, 1), v(a, 2)),
+  ),
+  aggregate("TCOPERINFERENCE", [scalar("inferences"), { kind: "repeating", name: "cost_component" }], (a) =>
+    m.tcoPerInference(v(a, 0), a.lists[0]),
+  ),
+  each("AMORTIZE", [num("cost"), num("life_periods"), opt("periods", ONE)], (a) =>
+    m.amortize(v(a, 0), v(a, 1), v(a, 2)),
+  ),
+  each(
+    "BREAKEVENVOLUME",
+    [num("fixed_cost"), num("value_per_inference"), num("cost_per_inference")],
+    (a) => m.breakEvenVolume(v(a, 0), v(a, 1), v(a, 2)),
+  ),
+];
+
+/** Every function, prepared, by id. */
+export const FN: Readonly<Record<string, PreparedFunction>> = Object.fromEntries(
+  DECLARATIONS.map((d) => [d.id, prepare(d)]),
+);

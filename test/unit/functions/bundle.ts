@@ -1,0 +1,132 @@
+/**
+ * The BUILT custom functions bundle (dist/functions.js + dist/functions.json), loaded in a
+ * Node `vm` context that provides only a `CustomFunctions` object (associate, Error,
+ * ErrorCode) — no window, document or self — as Excel's JavaScript-only runtime does.
+ *
+ * ensureBuilt(): when dist is missing or older than the sources of the functions, runs
+ * `npx webpack --mode production`. If that build cannot finish because another part of
+ * the add-in does not compile yet, the functions entry alone is built with the same
+ * webpack configuration (same loader, same metadata plugin) into a temporary directory,
+ * and a warning says so.
+ */
+import { execFileSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import * as vm from "node:vm";
+import { createCustomFunctionsShim, type CustomFunctionsShim } from "./cf-shim";
+
+export const ROOT = path.resolve(__dirname, "../../..");
+const DIST = path.join(ROOT, "dist");
+
+export interface FunctionsMetadata {
+  functions: {
+    id: string;
+    name: string;
+    description?: string;
+    helpUrl?: string;
+    parameters: { name: string; description?: string; type?: string; dimensionality?: string; optional?: boolean; repeating?: boolean }[];
+    result: { type?: string; dimensionality?: string };
+  }[];
+}
+
+function newestSource(): number {
+  let newest = 0;
+  const walk = (dir: string): void => {
+    if (!fs.existsSync(dir)) return;
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (p.endsWith(".ts")) newest = Math.max(newest, fs.statSync(p).mtimeMs);
+    }
+  };
+  walk(path.join(ROOT, "src/functions"));
+  walk(path.join(ROOT, "src/core"));
+  return newest;
+}
+
+function fresh(dir: string): boolean {
+  const js = path.join(dir, "functions.js");
+  const json = path.join(dir, "functions.json");
+  if (!fs.existsSync(js) || !fs.existsSync(json)) return false;
+  const built = Math.min(fs.statSync(js).mtimeMs, fs.statSync(json).mtimeMs);
+  return built >= newestSource();
+}
+
+async function buildFunctionsOnly(outDir: string): Promise<void> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const webpack = require(path.join(ROOT, "node_modules/webpack")) as typeof import("webpack");
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const makeConfig = require(path.join(ROOT, "webpack.config.js")) as (
+    env: unknown,
+    argv: { mode: string },
+  ) => import("webpack").Configuration[];
+  const [addin] = makeConfig({}, { mode: "production" });
+  const config: import("webpack").Configuration = {
+    ...addin,
+    context: ROOT,
+    entry: { functions: path.join(ROOT, "src/functions/functions.ts") },
+    output: { ...addin.output, path: outDir, clean: true },
+    plugins: (addin.plugins ?? []).filter((p) => p?.constructor?.name === "CustomFunctionsMetadataPlugin"),
+  };
+  await new Promise<void>((resolve, reject) => {
+    webpack(config, (err, stats) => {
+      if (err) return reject(err);
+      if (stats?.hasErrors()) return reject(new Error(stats.toString({ all: false, errors: true })));
+      resolve();
+    });
+  });
+}
+
+let builtDir: string | undefined;
+
+/** Directory holding a fresh functions.js + functions.json (dist/ whenever possible). */
+export async function ensureBuilt(): Promise<string> {
+  if (builtDir) return builtDir;
+  if (!fresh(DIST)) {
+    try {
+      execFileSync("npx", ["webpack", "--mode", "production"], { cwd: ROOT, stdio: "pipe", timeout: 240_000 });
+    } catch {
+      // reported below if dist is still not fresh
+    }
+  }
+  if (fresh(DIST)) {
+    builtDir = DIST;
+    return DIST;
+  }
+  const tmp = path.join(os.tmpdir(), `aiecon-functions-${process.pid}`);
+  await buildFunctionsOnly(tmp);
+  console.warn(
+    `functions bundle: \`npx webpack --mode production\` did not produce a fresh dist/functions.js (another entry fails to build); ` +
+      `testing the functions entry built alone with the same webpack config in ${tmp}`,
+  );
+  builtDir = tmp;
+  return tmp;
+}
+
+export interface LoadedBundle {
+  CF: CustomFunctionsShim;
+  metadata: FunctionsMetadata;
+  /** The associated function of an id; throws when not associated. */
+  fn(id: string): (...args: unknown[]) => unknown;
+  context: vm.Context;
+}
+
+/** Loads functions.js in a fresh vm context that provides only CustomFunctions. */
+export function loadBundle(dir: string): LoadedBundle {
+  const CF = createCustomFunctionsShim();
+  const context = vm.createContext({ CustomFunctions: CF });
+  const code = fs.readFileSync(path.join(dir, "functions.js"), "utf8");
+  vm.runInContext(code, context, { filename: path.join(dir, "functions.js") });
+  const metadata = JSON.parse(fs.readFileSync(path.join(dir, "functions.json"), "utf8")) as FunctionsMetadata;
+  return {
+    CF,
+    metadata,
+    context,
+    fn(id: string) {
+      const f = CF.registry.get(id.toUpperCase());
+      if (!f) throw new Error(`${id} is not associated by functions.js`);
+      return f;
+    },
+  };
+}
