@@ -1,0 +1,187 @@
+/**
+ * Bytes → text. Detects gzip (magic 1f 8b) and decompresses it with the
+ * platform's DecompressionStream; detects the text encoding from a BOM or the
+ * pattern of zero bytes (UTF-16 without BOM); decodes with TextDecoder in
+ * stream mode so multi-byte characters split across chunks survive.
+ * Works the same on a browser File stream (Web Worker) and a Node file stream.
+ */
+import { ImportError } from "./types";
+
+export interface TextSource {
+  encoding: "utf-8" | "utf-16le" | "utf-16be";
+  bom: boolean;
+  compressed: boolean;
+  /** Next decoded text chunk, or null at the end. */
+  next(): Promise<string | null>;
+  /** Raw (compressed) bytes read so far. */
+  bytesRead(): number;
+  cancel(): Promise<void>;
+}
+
+export function abortError(): Error {
+  if (typeof DOMException === "function") return new DOMException("The import was aborted.", "AbortError");
+  const e = new Error("The import was aborted.");
+  e.name = "AbortError";
+  return e;
+}
+
+/** A reader that can give back bytes it already read (for sniffing). */
+class ByteReader {
+  private head: Uint8Array[] = [];
+  constructor(
+    private readonly reader: ReadableStreamDefaultReader<Uint8Array>,
+    private readonly onBytes: (n: number) => void,
+  ) {}
+  async read(): Promise<Uint8Array | null> {
+    const h = this.head.shift();
+    if (h !== undefined) return h;
+    const r = await this.reader.read();
+    if (r.done) return null;
+    this.onBytes(r.value.byteLength);
+    return r.value;
+  }
+  unshift(b: Uint8Array): void {
+    if (b.byteLength > 0) this.head.unshift(b);
+  }
+  /** Read until at least n bytes are buffered (or the end); returns them without consuming. */
+  async peek(n: number): Promise<Uint8Array> {
+    const parts: Uint8Array[] = [];
+    let total = 0;
+    while (total < n) {
+      const b = await this.read();
+      if (b === null) break;
+      if (b.byteLength === 0) continue;
+      parts.push(b);
+      total += b.byteLength;
+    }
+    const all = concat(parts, total);
+    this.unshift(all);
+    return all;
+  }
+  cancel(): Promise<void> {
+    return this.reader.cancel().catch(() => undefined);
+  }
+}
+
+function concat(parts: Uint8Array[], total: number): Uint8Array {
+  if (parts.length === 1) return parts[0];
+  const out = new Uint8Array(total);
+  let o = 0;
+  for (const p of parts) {
+    out.set(p, o);
+    o += p.byteLength;
+  }
+  return out;
+}
+
+function toStream(src: ByteReader): ReadableStream<Uint8Array> {
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const b = await src.read();
+      if (b === null) controller.close();
+      else controller.enqueue(b);
+    },
+    cancel() {
+      return src.cancel();
+    },
+  });
+}
+
+/** Open a byte stream as text. Throws ImportError for an empty or undecodable file. */
+export async function openText(
+  file: string,
+  stream: ReadableStream<Uint8Array>,
+  signal?: AbortSignal,
+): Promise<TextSource> {
+  let raw = 0;
+  const outer = new ByteReader(stream.getReader(), (n) => (raw += n));
+  const magic = await outer.peek(2);
+  if (magic.byteLength === 0) throw new ImportError(`${file}: the file is empty (0 bytes)`, file);
+  let compressed = false;
+  let src = outer;
+  if (magic.byteLength >= 2 && magic[0] === 0x1f && magic[1] === 0x8b) {
+    if (typeof DecompressionStream !== "function") {
+      throw new ImportError(`${file}: the file is gzip-compressed and this platform cannot decompress it`, file);
+    }
+    compressed = true;
+    const ds = toStream(outer).pipeThrough(new DecompressionStream("gzip") as unknown as TransformStream<Uint8Array, Uint8Array>);
+    src = new ByteReader(ds.getReader(), () => undefined);
+  }
+  let head: Uint8Array;
+  try {
+    head = await src.peek(64);
+  } catch (e) {
+    throw gzipError(file, e);
+  }
+  if (head.byteLength === 0) throw new ImportError(`${file}: the file is empty${compressed ? " (after decompression)" : ""}`, file);
+  let encoding: TextSource["encoding"] = "utf-8";
+  let bom = false;
+  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) bom = true;
+  else if (head[0] === 0xff && head[1] === 0xfe) {
+    encoding = "utf-16le";
+    bom = true;
+  } else if (head[0] === 0xfe && head[1] === 0xff) {
+    encoding = "utf-16be";
+    bom = true;
+  } else {
+    let zeroEven = 0;
+    let zeroOdd = 0;
+    const n = head.byteLength - (head.byteLength % 2);
+    for (let i = 0; i < n; i++) if (head[i] === 0) (i % 2 === 0 ? zeroEven++ : zeroOdd++);
+    const pairs = n / 2;
+    if (pairs >= 1 && zeroOdd >= pairs * 0.5 && zeroEven === 0) encoding = "utf-16le";
+    else if (pairs >= 1 && zeroEven >= pairs * 0.5 && zeroOdd === 0) encoding = "utf-16be";
+    else if (zeroEven + zeroOdd > 0) {
+      throw new ImportError(
+        `${file}: the file's encoding could not be read (it holds zero bytes but is neither UTF-8 nor UTF-16); save it as UTF-8 CSV`,
+        file,
+      );
+    }
+  }
+  const decoder = new TextDecoder(encoding, { fatal: true, ignoreBOM: false });
+  let done = false;
+  let decodedBytes = 0;
+  return {
+    encoding,
+    bom,
+    compressed,
+    bytesRead: () => raw,
+    cancel: () => src.cancel(),
+    async next(): Promise<string | null> {
+      if (signal?.aborted) throw abortError();
+      for (;;) {
+        if (done) return null;
+        let b: Uint8Array | null;
+        try {
+          b = await src.read();
+        } catch (e) {
+          throw gzipError(file, e);
+        }
+        if (signal?.aborted) throw abortError();
+        let text: string;
+        try {
+          if (b === null) {
+            done = true;
+            text = decoder.decode();
+          } else {
+            text = decoder.decode(b, { stream: true });
+            decodedBytes += b.byteLength;
+          }
+        } catch {
+          throw new ImportError(
+            `${file}: the file is not valid ${encoding.toUpperCase()} text (near byte ${decodedBytes}${compressed ? " after decompression" : ""}); save it as UTF-8 CSV`,
+            file,
+          );
+        }
+        if (text.length > 0) return text;
+      }
+    },
+  };
+}
+
+function gzipError(file: string, e: unknown): Error {
+  if (e instanceof ImportError) return e;
+  if (e instanceof Error && e.name === "AbortError") return e;
+  const msg = e instanceof Error ? e.message : String(e);
+  return new ImportError(`${file}: the gzip data is damaged or truncated (${msg})`, file);
+}

@@ -1,0 +1,666 @@
+/**
+ * The import engine: files in, exact reconciled cost / volume / value records out,
+ * grouped by period × workload key × currency, with nothing lost on the way.
+ * Knows nothing of Excel, the DOM or Node: it reads Web ReadableStreams.
+ */
+import { bandFor } from "../core/bands";
+import { Decimal, ratioToString } from "../core/decimal";
+import { DecimalSum } from "../core/money";
+import { type Grain, grainOfLabel, parseTimestamp, periodOf, relabel } from "../core/period";
+import { CsvParser, type CsvRecord, CsvSyntaxError, recordFromArray } from "./csv";
+import { abortError, openText } from "./decode";
+import { type BillingMapper, type KeySpec, type RowIssue, checkDuplicates, parseKeySpec } from "./formats/common";
+import { billingMapper, detectAny, detectBilling } from "./formats/index";
+import { type ValueMapper, type VolumeMapper, notRecognised, valueMapper, volumeMapper } from "./formats/volume";
+import { parseJsonExport } from "./json";
+import {
+  type CostRecord,
+  type Group,
+  type ImportInput,
+  type ImportOptions,
+  type ImportResult,
+  type InspectReport,
+  type RejectedRow,
+  type SourceFormat,
+  type SourceKind,
+  type SourceReport,
+  type ValueRecord,
+  type VolumeRecord,
+  ImportError,
+} from "./types";
+
+export const UNATTRIBUTED = "(unattributed)";
+/** At most this many rejected rows are listed per file (rowsRejected counts them all). */
+export const MAX_REJECTED_LISTED = 1000;
+const JSON_MAX_CHARS = 256 * 1024 * 1024;
+const SEP = "\u001f";
+
+interface CostEntry {
+  period: string;
+  /** Key value from the mapper (in default mode: the `model` tag); null = none. */
+  key: string | null;
+  /** The mapper's key is final whatever the default (generic files). */
+  keyFinal: boolean;
+  provider: string;
+  service: string;
+  chargeCategory: string;
+  currency: string;
+  source: string;
+  fileIndex: number;
+  sum: DecimalSum;
+}
+
+interface VolumeEntry {
+  period: string;
+  key: string;
+  source: string;
+  inferences: number;
+  inTok: number | null;
+  outTok: number | null;
+}
+
+interface ValueEntry {
+  period: string;
+  key: string;
+  currency: string;
+  source: string;
+  fileIndex: number;
+  sum: DecimalSum;
+}
+
+/** Everything summarize accumulates across files. */
+class State {
+  cost = new Map<string, CostEntry>();
+  volume = new Map<string, VolumeEntry>();
+  value = new Map<string, ValueEntry>();
+  tagKeys = new Set<string>();
+}
+
+/** Period labels from date text, cached by text. */
+class Periods {
+  private cache = new Map<string, string | null>();
+  constructor(
+    private readonly grain: Grain,
+    private readonly fiscal: number,
+  ) {}
+  /** A label, or null when the text is not a date / period. */
+  get(text: string, epoch: boolean): string | null {
+    let v = this.cache.get(text);
+    if (v !== undefined) return v;
+    v = this.compute(text.trim(), epoch);
+    if (this.cache.size > 50000) this.cache.clear();
+    this.cache.set(text, v);
+    return v;
+  }
+  private compute(t: string, epoch: boolean): string | null {
+    const ms = parseTimestamp(t, epoch);
+    if (!Number.isNaN(ms)) return periodOf(ms, this.grain, this.fiscal);
+    if (grainOfLabel(t) !== null) return relabel(t, this.grain, this.fiscal);
+    return null;
+  }
+  /** Why a text gives no period. */
+  why(column: string, text: string): string {
+    const t = text.trim();
+    if (t === "" || t === "NULL") return `${column} is empty`;
+    const g = grainOfLabel(t);
+    if (g !== null) return `${column} '${t}' is a ${g} and cannot be split into ${this.grain}s`;
+    return `${column} is not a date: '${t.length > 60 ? t.slice(0, 60) + "…" : t}'`;
+  }
+}
+
+interface FileRun {
+  report: SourceReport;
+  preview: string[][];
+  encoding: string;
+  delimiter: string;
+  compressed: boolean;
+}
+
+interface RunOptions {
+  grain: Grain;
+  fiscal: number;
+  key: KeySpec;
+  basis: ImportOptions["cost"];
+  signal?: AbortSignal;
+  onProgress?: ImportOptions["onProgress"];
+  fileIndex: number;
+  fileCount: number;
+  previewRows: number;
+  /** inspect: detect the kind from the header instead of trusting input.kind. */
+  detectKind: boolean;
+}
+
+function newReport(input: ImportInput): SourceReport {
+  return {
+    file: input.name,
+    kind: input.kind,
+    format: input.kind === "billing" ? "generic" : input.kind === "value" ? "value" : "counts",
+    rowsRead: 0,
+    rowsUsed: 0,
+    rowsSkipped: 0,
+    skipped: {},
+    rowsRejected: 0,
+    rejected: [],
+    totals: {},
+    periodRange: null,
+    currencies: [],
+    tagKeys: [],
+    columns: [],
+  };
+}
+
+/** Read one file into the state. */
+async function runFile(input: ImportInput, state: State, o: RunOptions): Promise<FileRun> {
+  if (o.signal?.aborted) throw abortError();
+  const report = newReport(input);
+  const file = input.name;
+  let stream: ReadableStream<Uint8Array>;
+  try {
+    stream = input.open();
+  } catch (e) {
+    throw new ImportError(`${file}: the file cannot be read (${e instanceof Error ? e.message : String(e)})`, file);
+  }
+  let src;
+  try {
+    src = await openText(file, stream, o.signal);
+  } catch (e) {
+    throw asInputError(file, e);
+  }
+  const periods = new Periods(o.grain, o.fiscal);
+  const fileTags = new Set<string>();
+  const preview: string[][] = [];
+  let first: string | null = null;
+  let pMin: string | null = null;
+  let pMax: string | null = null;
+  const currencies = new Set<string>();
+  const fileEntries: CostEntry[] = [];
+  const fileValues: ValueEntry[] = [];
+  let inferences = 0;
+
+  const reject = (line: number, reason: string): void => {
+    report.rowsRejected++;
+    if (report.rejected.length < MAX_REJECTED_LISTED) report.rejected.push({ line, reason });
+  };
+  const skip = (reason: string): void => {
+    report.rowsSkipped++;
+    report.skipped[reason] = (report.skipped[reason] ?? 0) + 1;
+  };
+  const seePeriod = (p: string): void => {
+    if (pMin === null || p < pMin) pMin = p;
+    if (pMax === null || p > pMax) pMax = p;
+  };
+
+  // Row handlers, set once the header is known.
+  let handle: ((rec: CsvRecord) => void) | null = null;
+  let ncols = 0;
+
+  const setup = (columns: string[], delimiter: string, jsonFormat?: SourceFormat, jsonKind?: SourceKind): void => {
+    report.columns = columns;
+    checkDuplicates(file, columns);
+    let kind: SourceKind = input.kind;
+    let format: SourceFormat | null = jsonFormat ?? null;
+    if (jsonKind !== undefined) {
+      if (!o.detectKind && jsonKind !== kind) {
+        throw new ImportError(`${file}: this JSON is a ${jsonKind} export (${jsonFormat}), but it was given as a ${kind} file`, file);
+      }
+      kind = jsonKind;
+    } else if (o.detectKind) {
+      const d = detectAny(columns, input.kind);
+      if (d !== null) {
+        kind = d.kind;
+        format = d.format;
+      }
+    }
+    report.kind = kind;
+    ncols = columns.length;
+    if (kind === "billing") {
+      const f = (format as ReturnType<typeof detectBilling>) ?? detectBilling(columns) ?? "generic";
+      const m: BillingMapper = billingMapper(f, {
+        file,
+        columns,
+        key: o.key,
+        basis: o.basis,
+        map: input.map,
+        delimiter,
+        tagKeys: fileTags,
+      });
+      report.format = m.format;
+      const keyFinal = m.format === "generic";
+      const out = m.out;
+      const epoch = m.epochSeconds === true;
+      const fixedKey = input.fixedKey;
+      const local = new Map<string, CostEntry>();
+      handle = (rec) => {
+        const issue: RowIssue = m.map(rec);
+        if (issue !== undefined) {
+          if ("reject" in issue) reject(rec.line, issue.reject);
+          else skip(issue.skip);
+          return;
+        }
+        const p = periods.get(out.date, epoch);
+        if (p === null) {
+          reject(rec.line, periods.why(m.dateColumn, out.date));
+          return;
+        }
+        const key = fixedKey ?? out.key;
+        const k = p + SEP + (key ?? "") + SEP + out.provider + SEP + out.service + SEP + out.chargeCategory + SEP + out.currency;
+        let e = local.get(k);
+        if (e === undefined) {
+          e = {
+            period: p,
+            key,
+            keyFinal: keyFinal || fixedKey !== undefined,
+            provider: out.provider,
+            service: out.service,
+            chargeCategory: out.chargeCategory,
+            currency: out.currency,
+            source: file,
+            fileIndex: o.fileIndex,
+            sum: new DecimalSum(),
+          };
+          local.set(k, e);
+          fileEntries.push(e);
+          currencies.add(out.currency);
+          seePeriod(p);
+        }
+        e.sum.add(out.cost);
+        report.rowsUsed++;
+      };
+    } else if (kind === "volume") {
+      let m: VolumeMapper;
+      try {
+        m = volumeMapper({ file, columns, map: input.map, delimiter });
+      } catch (e) {
+        if (o.detectKind) throw notRecognised(file, "billing, volume or value", columns);
+        throw e;
+      }
+      report.format = jsonFormat ?? m.format;
+      const out = m.out;
+      const epoch = jsonFormat !== undefined;
+      handle = (rec) => {
+        const issue = m.map(rec);
+        if (issue !== undefined) {
+          if ("reject" in issue) reject(rec.line, issue.reject);
+          else skip(issue.skip);
+          return;
+        }
+        const p = periods.get(out.date, epoch);
+        if (p === null) {
+          reject(rec.line, periods.why(m.dateColumn, out.date));
+          return;
+        }
+        const key = input.fixedKey ?? out.key ?? UNATTRIBUTED;
+        const k = p + SEP + key + SEP + o.fileIndex;
+        let e = state.volume.get(k);
+        if (e === undefined) {
+          e = { period: p, key, source: file, inferences: 0, inTok: null, outTok: null };
+          state.volume.set(k, e);
+          seePeriod(p);
+        }
+        e.inferences += out.count;
+        if (out.inTok !== null) e.inTok = (e.inTok ?? 0) + out.inTok;
+        if (out.outTok !== null) e.outTok = (e.outTok ?? 0) + out.outTok;
+        inferences += out.count;
+        report.rowsUsed++;
+      };
+    } else {
+      const m: ValueMapper = valueMapper({ file, columns, map: input.map, delimiter });
+      report.format = "value";
+      const out = m.out;
+      handle = (rec) => {
+        const issue = m.map(rec);
+        if (issue !== undefined) {
+          if ("reject" in issue) reject(rec.line, issue.reject);
+          else skip(issue.skip);
+          return;
+        }
+        const p = periods.get(out.date, false);
+        if (p === null) {
+          reject(rec.line, periods.why(m.dateColumn, out.date));
+          return;
+        }
+        const key = input.fixedKey ?? out.key ?? UNATTRIBUTED;
+        const k = p + SEP + key + SEP + out.currency + SEP + o.fileIndex;
+        let e = state.value.get(k);
+        if (e === undefined) {
+          e = { period: p, key, currency: out.currency, source: file, fileIndex: o.fileIndex, sum: new DecimalSum() };
+          state.value.set(k, e);
+          fileValues.push(e);
+          seePeriod(p);
+        }
+        e.sum.add(out.value);
+        report.rowsUsed++;
+      };
+    }
+  };
+
+  const onRecord = (rec: CsvRecord): void => {
+    if (handle === null) {
+      const cols = rec.toArray().map((c) => c.trim());
+      setup(cols, parser.delimiter);
+      return;
+    }
+    report.rowsRead++;
+    if (preview.length < o.previewRows) preview.push(rec.toArray());
+    if (rec.n !== ncols) {
+      // A lone empty field on a line of its own is a blank line of a one-column file.
+      reject(rec.line, `the row has ${rec.n} field${rec.n === 1 ? "" : "s"}, the header has ${ncols}`);
+      return;
+    }
+    if (rec.malformed !== null) {
+      reject(rec.line, `malformed quoting: ${rec.malformed}`);
+      return;
+    }
+    handle(rec);
+  };
+  const parser = new CsvParser(onRecord);
+
+  let bytesTotal = input.size;
+  let isJson = false;
+  const jsonParts: string[] = [];
+  let jsonLen = 0;
+  try {
+    for (;;) {
+      const chunk = await src.next();
+      if (chunk === null) break;
+      if (first === null) {
+        first = chunk;
+        const t = chunk.trimStart();
+        isJson = t.startsWith("{") || t.startsWith("[");
+      }
+      if (isJson) {
+        jsonLen += chunk.length;
+        if (jsonLen > JSON_MAX_CHARS) throw new ImportError(`${file}: the JSON export is larger than ${JSON_MAX_CHARS} characters`, file);
+        jsonParts.push(chunk);
+      } else {
+        parser.push(chunk);
+      }
+      if (o.onProgress) {
+        o.onProgress({ file, fileIndex: o.fileIndex, fileCount: o.fileCount, bytesRead: src.bytesRead(), bytesTotal, rowsRead: report.rowsRead });
+      }
+    }
+    if (isJson) {
+      const table = parseJsonExport(file, jsonParts.join(""));
+      jsonParts.length = 0;
+      setup(table.columns, ",", table.format, table.kind);
+      for (const [why, n] of Object.entries(table.skipped)) {
+        report.rowsSkipped += n;
+        report.skipped[why] = n;
+      }
+      const rec = recordFromArray([], 0);
+      table.rows.forEach((row, i) => {
+        report.rowsRead++;
+        if (preview.length < o.previewRows) preview.push(row);
+        recordFromArray(row, i + 1, rec);
+        handle?.(rec);
+      });
+    } else {
+      parser.finish();
+      if (handle === null) throw new ImportError(`${file}: the file has no header line (only blank lines)`, file);
+    }
+  } catch (e) {
+    await src.cancel();
+    throw asInputError(file, e);
+  }
+  bytesTotal = bytesTotal ?? src.bytesRead();
+  o.onProgress?.({ file, fileIndex: o.fileIndex, fileCount: o.fileCount, bytesRead: src.bytesRead(), bytesTotal, rowsRead: report.rowsRead });
+
+  // Per-file totals and entries into the shared state.
+  const totals = new Map<string, Decimal>();
+  for (const e of fileEntries) {
+    const k = [e.period, e.key ?? "", e.provider, e.service, e.chargeCategory, e.currency, o.fileIndex].join(SEP);
+    const prev = state.cost.get(k);
+    if (prev === undefined) state.cost.set(k, e);
+    else prev.sum.addDecimal(e.sum.value());
+    totals.set(e.currency, (totals.get(e.currency) ?? new Decimal(0)).plus(e.sum.value()));
+  }
+  for (const e of fileValues) {
+    totals.set(e.currency, (totals.get(e.currency) ?? new Decimal(0)).plus(e.sum.value()));
+  }
+  report.totals = Object.fromEntries([...totals.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([c, d]) => [c, d.toFixed()]));
+  report.currencies = [...new Set([...currencies, ...fileValues.map((v) => v.currency)])].filter((c) => c !== "").sort();
+  report.periodRange = pMin !== null && pMax !== null ? { first: pMin, last: pMax } : null;
+  report.tagKeys = [...fileTags].sort();
+  if (report.kind === "volume") report.inferences = inferences;
+  for (const t of fileTags) state.tagKeys.add(t);
+  return {
+    report,
+    preview,
+    encoding: src.encoding + (src.bom ? " (BOM)" : ""),
+    delimiter: isJson ? "" : parser.delimiter,
+    compressed: src.compressed,
+  };
+}
+
+function asInputError(file: string, e: unknown): Error {
+  if (e instanceof ImportError) return e;
+  if (e instanceof CsvSyntaxError) return new ImportError(`${file}, line ${e.line}: ${e.message}`, file, e.line);
+  if (e instanceof Error && e.name === "AbortError") return e;
+  const msg = e instanceof Error ? e.message : String(e);
+  return new ImportError(`${file}: the file cannot be read (${msg})`, file);
+}
+
+function validateOptions(options: ImportOptions): { grain: Grain; fiscal: number; key: KeySpec } {
+  const grain = options.period;
+  if (!["day", "week", "month", "quarter"].includes(grain)) throw new ImportError(`unknown period '${String(grain)}': use day, week, month or quarter`);
+  const fiscal = options.fiscalStartMonth ?? 1;
+  if (!Number.isInteger(fiscal) || fiscal < 1 || fiscal > 12) throw new ImportError(`the fiscal year start month must be 1–12, not ${fiscal}`);
+  if (options.cost !== "billed" && options.cost !== "effective") throw new ImportError(`unknown cost basis '${String(options.cost)}': use billed or effective`);
+  return { grain, fiscal, key: parseKeySpec(options.key) };
+}
+
+/** Look at one file before import: format, rows, periods, currencies, totals, columns, a preview. */
+export async function inspect(input: ImportInput, options?: Partial<ImportOptions>): Promise<InspectReport> {
+  const opts: ImportOptions = { period: "month", cost: "billed", ...options };
+  const { grain, fiscal, key } = validateOptions(opts);
+  const state = new State();
+  const run = await runFile(input, state, {
+    grain,
+    fiscal,
+    key,
+    basis: opts.cost,
+    signal: opts.signal,
+    onProgress: opts.onProgress,
+    fileIndex: 0,
+    fileCount: 1,
+    previewRows: 10,
+    detectKind: true,
+  });
+  return { ...run.report, preview: run.preview, encoding: run.encoding, delimiter: run.delimiter, compressed: run.compressed };
+}
+
+/** Import every file and compute the unit economics per period × key × currency. */
+export async function summarize(inputs: ImportInput[], options: ImportOptions): Promise<ImportResult> {
+  const { grain, fiscal, key } = validateOptions(options);
+  const state = new State();
+  const sources: SourceReport[] = [];
+  // Billing first: value files without a currency take the billing currency.
+  const order = inputs.map((input, i) => ({ input, i }));
+  for (const { input, i } of order) {
+    const run = await runFile(input, state, {
+      grain,
+      fiscal,
+      key,
+      basis: options.cost,
+      signal: options.signal,
+      onProgress: options.onProgress,
+      fileIndex: i,
+      fileCount: inputs.length,
+      previewRows: 0,
+      detectKind: false,
+    });
+    sources.push(run.report);
+  }
+  if (options.signal?.aborted) throw abortError();
+
+  // The key: default = tag:model when that tag exists, else service.
+  const hasModelTag = [...state.tagKeys].some((t) => t.toLowerCase() === "model");
+  const keyName = key.kind === "tag" ? `tag:${key.name}` : key.kind === "default" ? (hasModelTag ? "tag:model" : "service") : key.kind;
+  const useService = key.kind === "default" && !hasModelTag;
+
+  // Cost records (period, key, provider, service, charge category, currency, source).
+  const costMap = new Map<string, CostRecord & { d: Decimal }>();
+  const totals = new Map<string, Decimal>();
+  for (const e of state.cost.values()) {
+    const k = e.keyFinal || !useService ? e.key : e.service === "" ? null : e.service;
+    const finalKey = k === null || k === "" ? UNATTRIBUTED : k;
+    const v = e.sum.value();
+    const id = [e.period, finalKey, e.provider, e.service, e.chargeCategory, e.currency, e.fileIndex].join(SEP);
+    const prev = costMap.get(id);
+    if (prev) prev.d = prev.d.plus(v);
+    else
+      costMap.set(id, {
+        period: e.period,
+        key: finalKey,
+        provider: e.provider,
+        service: e.service,
+        chargeCategory: e.chargeCategory,
+        currency: e.currency,
+        cost: "",
+        source: e.source,
+        d: v,
+      });
+    totals.set(e.currency, (totals.get(e.currency) ?? new Decimal(0)).plus(v));
+  }
+  const billingCurrencies = [...totals.keys()].sort();
+
+  // Value currency: a value file without a currency column is in the billing currency.
+  const billingCurrency = (what: string, file?: string): string => {
+    if (billingCurrencies.length === 1) return billingCurrencies[0];
+    if (billingCurrencies.length === 0) {
+      throw new ImportError(`${what} has no currency and there is no billing data to take it from; add a currency column or give one`, file);
+    }
+    throw new ImportError(
+      `${what} has no currency, and the billing data has several currencies (${billingCurrencies.join(", ")}); add a currency column`,
+      file,
+    );
+  };
+  const valueRecs = new Map<string, ValueRecord & { d: Decimal }>();
+  for (const e of state.value.values()) {
+    let cur = e.currency;
+    if (cur === "") {
+      cur = billingCurrency(`the value file ${e.source}`, e.source);
+      const src = sources[e.fileIndex];
+      if (src.totals[""] !== undefined) {
+        src.totals[cur] = new Decimal(src.totals[cur] ?? 0).plus(src.totals[""]).toFixed();
+        delete src.totals[""];
+        src.currencies = [...new Set([...src.currencies, cur])].sort();
+      }
+    }
+    const id = [e.period, e.key, cur, e.source, e.fileIndex].join(SEP);
+    const v = e.sum.value();
+    const prev = valueRecs.get(id);
+    if (prev) prev.d = prev.d.plus(v);
+    else valueRecs.set(id, { period: e.period, key: e.key, value: "", currency: cur, method: "imported", source: e.source, d: v });
+  }
+
+  // Volume: per period × key over all volume files.
+  const inf = new Map<string, number>();
+  const volumeRecords: VolumeRecord[] = [];
+  for (const e of state.volume.values()) {
+    volumeRecords.push({ period: e.period, key: e.key, inferences: e.inferences, inputTokens: e.inTok, outputTokens: e.outTok, source: e.source });
+    const k = e.period + SEP + e.key;
+    inf.set(k, (inf.get(k) ?? 0) + e.inferences);
+  }
+
+  // Value per period × key × currency (imported).
+  const val = new Map<string, Decimal>();
+  for (const r of valueRecs.values()) {
+    const k = r.period + SEP + r.key + SEP + r.currency;
+    val.set(k, (val.get(k) ?? new Decimal(0)).plus(r.d));
+  }
+  const importedValueKeys = new Set([...valueRecs.values()].map((r) => r.period + SEP + r.key));
+
+  // User assumptions: value per inference, or minutes saved × hourly rate, over the volume.
+  const assumptionRecs: (ValueRecord & { d: Decimal })[] = [];
+  const assumptions = options.assumptions ?? [];
+  if (assumptions.length > 0) {
+    const byKey = new Map(assumptions.map((a) => [a.key, a]));
+    for (const [k, n] of inf) {
+      const [period, key] = k.split(SEP);
+      if (importedValueKeys.has(k)) continue;
+      const a = byKey.get(key) ?? byKey.get("*");
+      if (a === undefined) continue;
+      let per: Decimal;
+      let method: ValueRecord["method"];
+      try {
+        if (a.valuePerInference !== undefined && a.valuePerInference !== "") {
+          per = new Decimal(a.valuePerInference);
+          method = "per-inference value";
+        } else if (a.minutesSaved !== undefined && a.hourlyRate !== undefined) {
+          per = new Decimal(a.minutesSaved).div(60).times(a.hourlyRate);
+          method = "time saved";
+        } else continue;
+      } catch {
+        throw new ImportError(`the value assumption for '${a.key}' is not a number`);
+      }
+      const cur = a.currency ? a.currency.toUpperCase() : billingCurrency(`the value assumption for '${a.key}'`);
+      const d = per.times(n);
+      assumptionRecs.push({ period, key, value: "", currency: cur, method, source: "assumption", d });
+      const vk = period + SEP + key + SEP + cur;
+      val.set(vk, (val.get(vk) ?? new Decimal(0)).plus(d));
+    }
+  }
+
+  // Groups: period × key × currency.
+  const groupCost = new Map<string, { period: string; key: string; currency: string; d: Decimal }>();
+  for (const r of costMap.values()) {
+    const k = r.period + SEP + r.key + SEP + r.currency;
+    const g = groupCost.get(k);
+    if (g) g.d = g.d.plus(r.d);
+    else groupCost.set(k, { period: r.period, key: r.key, currency: r.currency, d: r.d });
+  }
+  const groups: Group[] = [];
+  for (const [k, g] of groupCost) {
+    const n = inf.get(g.period + SEP + g.key);
+    const v = val.get(k);
+    const inferences = n === undefined ? null : n;
+    const costPerInference = inferences !== null && inferences > 0 ? ratioToString(g.d.div(inferences)) : null;
+    const valuePerInference = v !== undefined && inferences !== null && inferences > 0 ? ratioToString(v.div(inferences)) : null;
+    const roi = v !== undefined && !g.d.isZero() ? v.div(g.d) : null;
+    groups.push({
+      period: g.period,
+      key: g.key,
+      currency: g.currency,
+      cost: g.d.toFixed(),
+      inferences,
+      value: v === undefined ? null : v.toFixed(),
+      costPerInference,
+      valuePerInference,
+      roiMultiple: roi === null ? null : ratioToString(roi),
+      band: roi === null ? null : bandFor(roi),
+    });
+  }
+  const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+  groups.sort((a, b) => cmp(a.period, b.period) || cmp(a.key, b.key) || cmp(a.currency, b.currency));
+  const costRecords: CostRecord[] = [...costMap.values()]
+    .map(({ d, ...r }) => ({ ...r, cost: d.toFixed() }))
+    .sort(
+      (a, b) =>
+        cmp(a.period, b.period) ||
+        cmp(a.key, b.key) ||
+        cmp(a.provider, b.provider) ||
+        cmp(a.service, b.service) ||
+        cmp(a.chargeCategory, b.chargeCategory) ||
+        cmp(a.currency, b.currency) ||
+        cmp(a.source, b.source),
+    );
+  volumeRecords.sort((a, b) => cmp(a.period, b.period) || cmp(a.key, b.key) || cmp(a.source, b.source));
+  const valueRecords: ValueRecord[] = [...valueRecs.values(), ...assumptionRecs]
+    .map(({ d, ...r }) => ({ ...r, value: d.toFixed() }))
+    .sort((a, b) => cmp(a.period, b.period) || cmp(a.key, b.key) || cmp(a.currency, b.currency) || cmp(a.source, b.source));
+
+  return {
+    sources,
+    groups,
+    totals: Object.fromEntries(billingCurrencies.map((c) => [c, (totals.get(c) as Decimal).toFixed()])),
+    key: keyName,
+    period: grain,
+    costRecords,
+    volumeRecords,
+    valueRecords,
+    tagKeys: [...state.tagKeys].sort(),
+  };
+}
+
+export type { RejectedRow };

@@ -1,0 +1,177 @@
+/**
+ * AWS legacy CUR (`lineItem/UnblendedCost`) and CUR 2.0 (`line_item_unblended_cost`).
+ * Basis `effective` is the amortized cost by line item type, as AWS documents it:
+ *   SavingsPlanCoveredUsage → SavingsPlanEffectiveCost
+ *   SavingsPlanRecurringFee → TotalCommitmentToDate − UsedCommitment (unused commitment)
+ *   SavingsPlanNegation, SavingsPlanUpfrontFee → 0
+ *   DiscountedUsage → reservation EffectiveCost
+ *   RIFee → UnusedAmortizedUpfrontFeeForBillingPeriod + UnusedRecurringFee
+ *   Fee with a reservation ARN (RI upfront fee) → 0
+ *   anything else → UnblendedCost
+ */
+import { Decimal } from "../../core/decimal";
+import { parseStrictDecimal } from "../../core/money";
+import type { CsvRecord } from "../csv";
+import {
+  type BillingMapper,
+  type MapperContext,
+  type RowIssue,
+  TagParser,
+  costOf,
+  findCol,
+  findTag,
+  hasCols,
+  isMissing,
+  missingColumns,
+  modelFromUsageType,
+  normalTagName,
+  present,
+  requireCol,
+} from "./common";
+
+export function isAwsCur(cols: string[]): boolean {
+  return hasCols(cols, "lineItem/UnblendedCost", "lineItem/UsageStartDate");
+}
+export function isAwsCur2(cols: string[]): boolean {
+  return hasCols(cols, "line_item_unblended_cost", "line_item_usage_start_date");
+}
+
+interface Names {
+  cost: string; date: string; currency: string; type: string; product: string; productName: string; resource: string; usageType: string;
+  spEff: string; spTotal: string; spUsed: string; riEff: string; riUnusedUpfront: string; riUnusedRecurring: string; riArn: string;
+  billType: string;
+}
+
+const LEGACY: Names = {
+  cost: "lineItem/UnblendedCost", date: "lineItem/UsageStartDate", currency: "lineItem/CurrencyCode", type: "lineItem/LineItemType",
+  product: "lineItem/ProductCode", productName: "product/ProductName", resource: "lineItem/ResourceId", usageType: "lineItem/UsageType",
+  spEff: "savingsPlan/SavingsPlanEffectiveCost", spTotal: "savingsPlan/TotalCommitmentToDate", spUsed: "savingsPlan/UsedCommitment",
+  riEff: "reservation/EffectiveCost", riUnusedUpfront: "reservation/UnusedAmortizedUpfrontFeeForBillingPeriod",
+  riUnusedRecurring: "reservation/UnusedRecurringFee", riArn: "reservation/ReservationARN", billType: "bill/BillType",
+};
+const CUR2: Names = {
+  cost: "line_item_unblended_cost", date: "line_item_usage_start_date", currency: "line_item_currency_code", type: "line_item_line_item_type",
+  product: "line_item_product_code", productName: "product_product_name", resource: "line_item_resource_id", usageType: "line_item_usage_type",
+  spEff: "savings_plan_savings_plan_effective_cost", spTotal: "savings_plan_total_commitment_to_date", spUsed: "savings_plan_used_commitment",
+  riEff: "reservation_effective_cost", riUnusedUpfront: "reservation_unused_amortized_upfront_fee_for_billing_period",
+  riUnusedRecurring: "reservation_unused_recurring_fee", riArn: "reservation_reservation_a_r_n", billType: "bill_bill_type",
+};
+
+export function awsMapper(ctx: MapperContext, v2: boolean): BillingMapper {
+  const N = v2 ? CUR2 : LEGACY;
+  const cols = ctx.columns;
+  const cCost = requireCol(ctx, N.cost);
+  const cDate = requireCol(ctx, N.date);
+  const cCur = requireCol(ctx, N.currency);
+  const cType = findCol(cols, N.type);
+  const cProd = findCol(cols, N.product);
+  const cProdName = findCol(cols, N.productName);
+  const cRes = findCol(cols, N.resource);
+  const cUsage = findCol(cols, N.usageType);
+  const eff = ctx.basis === "effective";
+  const need = (n: string): number => (eff ? findCol(cols, n) : -1);
+  const cSpEff = need(N.spEff), cSpTotal = need(N.spTotal), cSpUsed = need(N.spUsed), cRiEff = need(N.riEff);
+  const cRiUp = need(N.riUnusedUpfront), cRiRec = need(N.riUnusedRecurring), cRiArn = need(N.riArn);
+  if (eff && cType < 0) throw missingColumns(ctx.file, [N.type], cols);
+
+  // Tags: legacy = one column per tag (`resourceTags/user:NAME`); CUR 2.0 = `resource_tags` JSON map.
+  const tagCols: { name: string; index: number }[] = [];
+  let cTagJson = -1;
+  if (v2) cTagJson = findCol(cols, "resource_tags");
+  else cols.forEach((c, index) => c.startsWith("resourceTags/") && tagCols.push({ name: c.slice("resourceTags/".length), index }));
+  const unseenTagCols = [...tagCols];
+  const tags = new TagParser(ctx.tagKeys);
+  const k = ctx.key;
+  const wanted = k.kind === "tag" ? k.name : "model";
+  const ln = wanted.toLowerCase();
+  const tagCol = tagCols.find((t) => t.name === wanted || t.name === "user:" + wanted) ?? tagCols.find((t) => normalTagName(t.name).toLowerCase() === ln);
+  const out = { date: "", cost: "", currency: "", provider: "AWS", service: "", chargeCategory: "", key: null as string | null };
+
+  const num = (rec: CsvRecord, i: number, name: string): Decimal | string => {
+    const s = i >= 0 ? rec.get(i) : "";
+    if (isMissing(s)) return new Decimal(0);
+    const v = parseStrictDecimal(s);
+    return v === null ? `${name} is not a number: '${s}'` : new Decimal(v);
+  };
+
+  return {
+    format: v2 ? "aws-cur2" : "aws-cur",
+    dateColumn: N.date,
+    out,
+    map(rec: CsvRecord): RowIssue {
+      const c = costOf(rec, cCost, N.cost);
+      if (typeof c !== "string") return c;
+      const type = cType >= 0 ? rec.get(cType) : "";
+      out.cost = c;
+      if (eff) {
+        let d: Decimal | string | null = null;
+        switch (type) {
+          case "SavingsPlanCoveredUsage":
+            d = num(rec, cSpEff, N.spEff);
+            break;
+          case "SavingsPlanRecurringFee": {
+            const a = num(rec, cSpTotal, N.spTotal), b = num(rec, cSpUsed, N.spUsed);
+            d = typeof a === "string" ? a : typeof b === "string" ? b : a.minus(b);
+            break;
+          }
+          case "SavingsPlanNegation":
+          case "SavingsPlanUpfrontFee":
+            d = new Decimal(0);
+            break;
+          case "DiscountedUsage":
+            d = num(rec, cRiEff, N.riEff);
+            break;
+          case "RIFee": {
+            const a = num(rec, cRiUp, N.riUnusedUpfront), b = num(rec, cRiRec, N.riUnusedRecurring);
+            d = typeof a === "string" ? a : typeof b === "string" ? b : a.plus(b);
+            break;
+          }
+          case "Fee":
+            if (cRiArn >= 0 && !isMissing(rec.get(cRiArn))) d = new Decimal(0);
+            break;
+        }
+        if (typeof d === "string") return { reject: d };
+        if (d !== null) out.cost = d.toFixed();
+      }
+      out.date = rec.get(cDate);
+      const cur = rec.get(cCur);
+      if (isMissing(cur)) return { reject: `${N.currency} is empty` };
+      out.currency = cur;
+      const prodName = cProdName >= 0 ? present(rec.get(cProdName)) : null;
+      out.service = prodName ?? (cProd >= 0 ? rec.get(cProd) : "");
+      out.chargeCategory = type;
+      // tag keys seen
+      if (cTagJson >= 0) {
+        const t = tags.parse(rec.get(cTagJson));
+        if (k.kind === "tag" || k.kind === "default" || k.kind === "model") {
+          out.key = findTag(t, wanted);
+        }
+      } else {
+        for (let i = unseenTagCols.length - 1; i >= 0; i--) {
+          if (!isMissing(rec.get(unseenTagCols[i].index))) {
+            ctx.tagKeys.add(normalTagName(unseenTagCols[i].name));
+            unseenTagCols.splice(i, 1);
+          }
+        }
+        if (k.kind === "tag" || k.kind === "default" || k.kind === "model") out.key = tagCol ? present(rec.get(tagCol.index)) : null;
+      }
+      switch (k.kind) {
+        case "service":
+          out.key = present(out.service);
+          break;
+        case "resource":
+          out.key = cRes >= 0 ? present(rec.get(cRes)) : null;
+          break;
+        case "sku":
+          out.key = cUsage >= 0 ? present(rec.get(cUsage)) : null;
+          break;
+        case "model":
+          if (out.key === null && cUsage >= 0) out.key = modelFromUsageType(rec.get(cUsage));
+          break;
+        default:
+          break;
+      }
+      return undefined;
+    },
+  };
+}

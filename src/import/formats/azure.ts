@@ -1,0 +1,67 @@
+/**
+ * Azure cost exports: EA (PascalCase) and MCA (camelCase), actual or amortized
+ * (the amortized export carries amortized amounts in the same cost column), and the
+ * legacy PreTaxCost / UsageDateTime layout. Dates are US `MM/DD/YYYY` or ISO.
+ */
+import type { CsvRecord } from "../csv";
+import { type BillingMapper, type MapperContext, type RowIssue, TagParser, costOf, findCol, findTag, isMissing, present, requireCol } from "./common";
+
+const COST = ["CostInBillingCurrency", "costInBillingCurrency", "Cost", "PreTaxCost", "cost", "preTaxCost"];
+
+export function isAzure(cols: string[]): boolean {
+  return findCol(cols, ...COST) >= 0 && findCol(cols, "MeterCategory") >= 0;
+}
+
+export function azureMapper(ctx: MapperContext): BillingMapper {
+  const cols = ctx.columns;
+  const cCost = requireCol(ctx, ...COST);
+  const costName = cols[cCost];
+  const cDate = requireCol(ctx, "Date", "UsageDateTime", "date", "usageDateTime");
+  const cCur = requireCol(ctx, "BillingCurrency", "billingCurrency", "BillingCurrencyCode", "billingCurrencyCode", "Currency");
+  const cCat = findCol(cols, "MeterCategory");
+  const cMeter = findCol(cols, "MeterName");
+  const cType = findCol(cols, "ChargeType");
+  const cRes = findCol(cols, "ResourceId", "InstanceId", "InstanceName");
+  const cTags = findCol(cols, "Tags");
+  const cPub = findCol(cols, "PublisherName");
+  const tags = new TagParser(ctx.tagKeys);
+  const k = ctx.key;
+  const wanted = k.kind === "tag" ? k.name : "model";
+  const out = { date: "", cost: "", currency: "", provider: "Microsoft", service: "", chargeCategory: "", key: null as string | null };
+  return {
+    format: "azure",
+    dateColumn: cols[cDate],
+    out,
+    map(rec: CsvRecord): RowIssue {
+      const c = costOf(rec, cCost, costName);
+      if (typeof c !== "string") return c;
+      out.cost = c;
+      out.date = rec.get(cDate);
+      const cur = rec.get(cCur);
+      if (isMissing(cur)) return { reject: `${cols[cCur]} is empty` };
+      out.currency = cur;
+      out.service = cCat >= 0 ? rec.get(cCat) : "";
+      out.chargeCategory = cType >= 0 ? rec.get(cType) : "Usage";
+      const pub = cPub >= 0 ? present(rec.get(cPub)) : null;
+      out.provider = pub !== null && pub !== "Microsoft" ? pub : "Microsoft";
+      const t = cTags >= 0 ? tags.parse(rec.get(cTags)) : null;
+      switch (k.kind) {
+        case "tag":
+        case "default":
+        case "model":
+          out.key = t !== null ? findTag(t, wanted) : null;
+          break;
+        case "service":
+          out.key = present(out.service);
+          break;
+        case "resource":
+          out.key = cRes >= 0 ? present(rec.get(cRes)) : null;
+          break;
+        case "sku":
+          out.key = cMeter >= 0 ? present(rec.get(cMeter)) : null;
+          break;
+      }
+      return undefined;
+    },
+  };
+}

@@ -1,0 +1,255 @@
+/** Shared pieces of the per-format mappers. */
+import type { CsvRecord } from "../csv";
+import type { BillingFormat, ColumnMap, CostBasis } from "../types";
+import { ImportError } from "../types";
+import { parseStrictDecimal } from "../../core/money";
+
+/** The workload key the user asked for. `default` = tag:model when that tag exists, else service. */
+export type KeySpec =
+  | { kind: "tag"; name: string }
+  | { kind: "service" | "resource" | "sku" | "model" | "default" };
+
+export function parseKeySpec(key: string | undefined): KeySpec {
+  if (key === undefined || key === "") return { kind: "default" };
+  if (key.startsWith("tag:") && key.length > 4) return { kind: "tag", name: key.slice(4) };
+  if (key === "service" || key === "resource" || key === "sku" || key === "model") return { kind: key };
+  throw new ImportError(`unknown key '${key}': use tag:NAME, service, resource, sku or model`);
+}
+
+/** One billing row in normalized form; the mapper fills it, the engine reads it. */
+export interface BillingOut {
+  /** Date or timestamp text (or Unix seconds when the mapper says so). */
+  date: string;
+  /** Exact decimal text. */
+  cost: string;
+  currency: string;
+  provider: string;
+  service: string;
+  chargeCategory: string;
+  /** Key value for the requested key; null = (unattributed). In default mode, the `model` tag. */
+  key: string | null;
+}
+
+export interface MapperContext {
+  file: string;
+  columns: string[];
+  key: KeySpec;
+  basis: CostBasis;
+  map?: ColumnMap;
+  delimiter: string;
+  /** Tag names seen (normalized: without `user:`/`user_`). */
+  tagKeys: Set<string>;
+}
+
+/** undefined = row used; otherwise a rejected row or a skipped row with its reason. */
+export type RowIssue = { reject: string } | { skip: string } | undefined;
+
+export interface BillingMapper {
+  format: BillingFormat;
+  /** Name of the date column, for messages. */
+  dateColumn: string;
+  /** The date field holds Unix seconds. */
+  epochSeconds?: boolean;
+  out: BillingOut;
+  map(rec: CsvRecord): RowIssue;
+}
+
+/** NULL, empty and placeholder values are missing. */
+export function isMissing(s: string): boolean {
+  if (s.length === 0) return true;
+  if (s.length > 10) return false;
+  const t = s.trim();
+  return t === "" || t === "NULL" || t === "null" || t === "Null" || t === "-2" || t === "Unassigned" || t === "None";
+}
+
+export function present(s: string): string | null {
+  return isMissing(s) ? null : s;
+}
+
+/** Case-insensitive column lookup: first of `names` found, or -1. */
+export function findCol(columns: string[], ...names: string[]): number {
+  for (const n of names) {
+    const i = columns.indexOf(n);
+    if (i >= 0) return i;
+  }
+  const lower = columns.map((c) => c.toLowerCase());
+  for (const n of names) {
+    const i = lower.indexOf(n.toLowerCase());
+    if (i >= 0) return i;
+  }
+  return -1;
+}
+
+export function hasCols(columns: string[], ...names: string[]): boolean {
+  return names.every((n) => findCol(columns, n) >= 0);
+}
+
+export function missingColumns(file: string, expected: string[], columns: string[]): ImportError {
+  return new ImportError(
+    `${file}: required column(s) missing: expected ${expected.join(", ")}; found ${columns.length ? columns.join(", ") : "(none)"}`,
+    file,
+  );
+}
+
+/** Index of a required column, or an ImportError naming file, expected and found columns. */
+export function requireCol(ctx: MapperContext, ...names: string[]): number {
+  const i = findCol(ctx.columns, ...names);
+  if (i < 0) throw missingColumns(ctx.file, [names.join(" or ")], ctx.columns);
+  return i;
+}
+
+/** A cost field: exact decimal text, or a rejection reason. */
+export function costOf(rec: CsvRecord, i: number, column: string): string | { reject: string } {
+  const s = rec.get(i);
+  const v = parseStrictDecimal(s);
+  if (v !== null) return v;
+  if (isMissing(s)) return { reject: `${column} is empty` + (s.trim() === "" ? "" : ` ('${s}')`) };
+  return { reject: `${column} is not a number: '${clip(s)}'` };
+}
+
+export function clip(s: string, n = 60): string {
+  return s.length > n ? s.slice(0, n) + "…" : s;
+}
+
+/** Tag name without AWS's `user:` / `user_` prefix. */
+export function normalTagName(k: string): string {
+  if (k.startsWith("user:") || k.startsWith("user_")) return k.slice(5);
+  return k;
+}
+
+/** Find tag `name` in a tag map: exact, `user:NAME`, `user_NAME`, then case-insensitive. */
+export function findTag(tags: Record<string, string>, name: string): string | null {
+  let v = tags[name] ?? tags["user:" + name] ?? tags["user_" + name];
+  if (v === undefined) {
+    const ln = name.toLowerCase();
+    for (const k of Object.keys(tags)) {
+      if (normalTagName(k).toLowerCase() === ln || k.toLowerCase() === ln) {
+        v = tags[k];
+        break;
+      }
+    }
+  }
+  if (v === undefined || v === null) return null;
+  const s = typeof v === "string" ? v : String(v);
+  return isMissing(s) ? null : s;
+}
+
+/** Parse a tag cell (JSON object, JSON without braces, or list of {key,value}); cached by text. */
+export class TagParser {
+  private cache = new Map<string, Record<string, string>>();
+  constructor(private readonly tagKeys: Set<string>) {}
+  parse(raw: string): Record<string, string> {
+    let t = this.cache.get(raw);
+    if (t !== undefined) return t;
+    t = parseTagText(raw);
+    for (const k of Object.keys(t)) this.tagKeys.add(normalTagName(k));
+    if (this.cache.size > 20000) this.cache.clear();
+    this.cache.set(raw, t);
+    return t;
+  }
+}
+
+const EMPTY: Record<string, string> = Object.freeze({}) as Record<string, string>;
+
+export function parseTagText(raw: string): Record<string, string> {
+  const s = raw.trim();
+  if (isMissing(s) || s === "{}" || s === "[]") return EMPTY;
+  let v: unknown = tryJson(s);
+  if (v === undefined && !s.startsWith("{") && !s.startsWith("[")) v = tryJson("{" + s + "}");
+  if (v === undefined && (s.startsWith("[") || s.startsWith("{"))) v = tryJson(pythonReprToJson(s));
+  if (v === undefined || v === null || typeof v !== "object") return EMPTY;
+  const out: Record<string, string> = {};
+  if (Array.isArray(v)) {
+    for (const item of v) {
+      if (item && typeof item === "object") {
+        const o = item as Record<string, unknown>;
+        const k = o.key ?? o.name;
+        if (typeof k === "string" && o.value !== undefined && o.value !== null) out[k] = String(o.value);
+      }
+    }
+    return out;
+  }
+  for (const [k, val] of Object.entries(v as Record<string, unknown>)) {
+    if (val === null || val === undefined) continue;
+    out[k] = typeof val === "string" ? val : JSON.stringify(val);
+  }
+  return out;
+}
+
+function tryJson(s: string): unknown {
+  try {
+    return JSON.parse(s);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Python repr (`[{'key': 'a', 'value': None}]`) → JSON. Strings keep their text. */
+export function pythonReprToJson(s: string): string {
+  let out = "";
+  let i = 0;
+  while (i < s.length) {
+    const c = s[i];
+    if (c === "'" || c === '"') {
+      const q = c;
+      let j = i + 1;
+      let str = "";
+      while (j < s.length && s[j] !== q) {
+        if (s[j] === "\\" && j + 1 < s.length) {
+          const n = s[j + 1];
+          str += n === "'" ? "'" : n === '"' ? '"' : n === "\\" ? "\\" : n === "n" ? "\n" : n === "t" ? "\t" : "\\" + n;
+          j += 2;
+          continue;
+        }
+        str += s[j];
+        j++;
+      }
+      out += JSON.stringify(str);
+      i = j + 1;
+      continue;
+    }
+    if (s.startsWith("None", i)) {
+      out += "null";
+      i += 4;
+      continue;
+    }
+    if (s.startsWith("True", i)) {
+      out += "true";
+      i += 4;
+      continue;
+    }
+    if (s.startsWith("False", i)) {
+      out += "false";
+      i += 5;
+      continue;
+    }
+    out += c;
+    i++;
+  }
+  return out;
+}
+
+/** The model named in a usage type such as `USE1-Claude4.6Sonnet-input-tokens`; null when none. */
+export function modelFromUsageType(u: string): string | null {
+  const m = /^(?:[A-Z]{2,5}\d?-)?(.+?)-(?:(?:cache-?(?:read|write)-?)?(?:input|output)|cache-?(?:read|write))(?:-?tokens?)(?:-count)?(?:-[a-z]+)*$/i.exec(
+    u,
+  );
+  if (m) return m[1];
+  return null;
+}
+
+/** The model before the comma of an OpenAI line item (`gpt-4o-2024-08-06, input`). */
+export function modelFromLineItem(s: string): string | null {
+  if (isMissing(s)) return null;
+  const i = s.indexOf(",");
+  const m = (i >= 0 ? s.slice(0, i) : s).trim();
+  return m === "" ? null : m;
+}
+
+export function checkDuplicates(file: string, columns: string[]): void {
+  const seen = new Set<string>();
+  for (const c of columns) {
+    if (seen.has(c)) throw new ImportError(`${file}: duplicate column name '${c}' in the header`, file, 1);
+    seen.add(c);
+  }
+}

@@ -1,0 +1,59 @@
+/** FOCUS 1.0–1.3: BilledCost / EffectiveCost, ChargePeriodStart, BillingCurrency, Tags (JSON). */
+import type { CsvRecord } from "../csv";
+import { type BillingMapper, type MapperContext, type RowIssue, TagParser, costOf, findCol, findTag, hasCols, present, requireCol } from "./common";
+
+export function isFocus(cols: string[]): boolean {
+  return hasCols(cols, "BilledCost", "ChargePeriodStart", "BillingCurrency");
+}
+
+export function focusMapper(ctx: MapperContext): BillingMapper {
+  const costName = ctx.basis === "effective" ? "EffectiveCost" : "BilledCost";
+  const cCost = requireCol(ctx, costName);
+  const cDate = requireCol(ctx, "ChargePeriodStart");
+  const cCur = requireCol(ctx, "BillingCurrency");
+  const cProv = findCol(ctx.columns, "ServiceProviderName", "ProviderName");
+  const cSvc = findCol(ctx.columns, "ServiceName");
+  const cCat = findCol(ctx.columns, "ChargeCategory");
+  const cTags = findCol(ctx.columns, "Tags");
+  const cRes = findCol(ctx.columns, "ResourceId", "ResourceName");
+  const cSku = findCol(ctx.columns, "SkuId");
+  const tags = new TagParser(ctx.tagKeys);
+  const k = ctx.key;
+  const tagName = k.kind === "tag" ? k.name : "model";
+  const out = { date: "", cost: "", currency: "", provider: "", service: "", chargeCategory: "", key: null as string | null };
+  return {
+    format: "focus",
+    dateColumn: "ChargePeriodStart",
+    out,
+    map(rec: CsvRecord): RowIssue {
+      const c = costOf(rec, cCost, costName);
+      if (typeof c !== "string") return c;
+      out.cost = c;
+      out.date = rec.get(cDate);
+      const cur = rec.get(cCur);
+      if (present(cur) === null) return { reject: "BillingCurrency is empty" };
+      out.currency = cur;
+      out.provider = cProv >= 0 ? rec.get(cProv) : "";
+      out.service = cSvc >= 0 ? rec.get(cSvc) : "";
+      out.chargeCategory = cCat >= 0 ? rec.get(cCat) : "";
+      const t = cTags >= 0 ? tags.parse(rec.get(cTags)) : null;
+      switch (k.kind) {
+        case "tag":
+        case "default":
+        case "model":
+          out.key = t !== null ? findTag(t, tagName) : null;
+          break;
+        case "service":
+          out.key = present(out.service);
+          break;
+        case "resource":
+          out.key = cRes >= 0 ? present(rec.get(cRes)) : null;
+          break;
+        case "sku":
+          out.key = cSku >= 0 ? present(rec.get(cSku)) : null;
+          break;
+      }
+      return undefined;
+    },
+  };
+}

@@ -1,0 +1,67 @@
+/** OCI cost report: cost/myCost, lineItem/intervalUsageStart, cost/currencyCode, `tags/*` columns. */
+import type { CsvRecord } from "../csv";
+import { type BillingMapper, type MapperContext, type RowIssue, costOf, findCol, hasCols, isMissing, present, requireCol } from "./common";
+
+export function isOci(cols: string[]): boolean {
+  return hasCols(cols, "lineItem/intervalUsageStart", "cost/myCost");
+}
+
+export function ociMapper(ctx: MapperContext): BillingMapper {
+  const cols = ctx.columns;
+  const cCost = requireCol(ctx, "cost/myCost");
+  const cDate = requireCol(ctx, "lineItem/intervalUsageStart");
+  const cCur = requireCol(ctx, "cost/currencyCode");
+  const cSvc = findCol(cols, "product/service");
+  const cRes = findCol(cols, "product/resourceId");
+  const cSku = findCol(cols, "cost/productSku");
+  const cCorr = findCol(cols, "lineItem/isCorrection");
+  const tagCols: { name: string; index: number }[] = [];
+  cols.forEach((c, index) => c.startsWith("tags/") && tagCols.push({ name: c.slice(5), index }));
+  const unseen = [...tagCols];
+  const k = ctx.key;
+  const wanted = (k.kind === "tag" ? k.name : "model").toLowerCase();
+  // `tag:CreatedBy` finds `tags/Oracle-Tags.CreatedBy` (name after the namespace) too.
+  const tagCol =
+    tagCols.find((t) => t.name.toLowerCase() === wanted) ??
+    tagCols.find((t) => t.name.slice(t.name.lastIndexOf(".") + 1).toLowerCase() === wanted);
+  const out = { date: "", cost: "", currency: "", provider: "Oracle", service: "", chargeCategory: "", key: null as string | null };
+  return {
+    format: "oci",
+    dateColumn: "lineItem/intervalUsageStart",
+    out,
+    map(rec: CsvRecord): RowIssue {
+      const c = costOf(rec, cCost, "cost/myCost");
+      if (typeof c !== "string") return c;
+      out.cost = c;
+      out.date = rec.get(cDate);
+      const cur = rec.get(cCur);
+      if (isMissing(cur)) return { reject: "cost/currencyCode is empty" };
+      out.currency = cur;
+      out.service = cSvc >= 0 ? rec.get(cSvc) : "";
+      out.chargeCategory = cCorr >= 0 && rec.get(cCorr).toLowerCase() === "true" ? "Correction" : "Usage";
+      for (let i = unseen.length - 1; i >= 0; i--) {
+        if (!isMissing(rec.get(unseen[i].index))) {
+          ctx.tagKeys.add(unseen[i].name);
+          unseen.splice(i, 1);
+        }
+      }
+      switch (k.kind) {
+        case "tag":
+        case "default":
+        case "model":
+          out.key = tagCol ? present(rec.get(tagCol.index)) : null;
+          break;
+        case "service":
+          out.key = present(out.service);
+          break;
+        case "resource":
+          out.key = cRes >= 0 ? present(rec.get(cRes)) : null;
+          break;
+        case "sku":
+          out.key = cSku >= 0 ? present(rec.get(cSku)) : null;
+          break;
+      }
+      return undefined;
+    },
+  };
+}
