@@ -40,6 +40,48 @@ export interface WriteReport {
   charts: string[];
   syncs: number;
   rowsWritten: number;
+  /** Largest estimated request payload of one sync, in bytes (JSON of the values, formulas and formats sent). */
+  largestPayloadBytes?: number;
+  /** The period shown on the Comparison sheet, and the quarters of the Quarterly Review. */
+  comparisonPeriod?: string | null;
+  reviewQuarter?: string | null;
+  previousQuarter?: string | null;
+  /** Own sheets that were replaced (after confirmReplace). */
+  replaced?: string[];
+}
+
+/** `writeWorkbook`'s signature, for hosts that receive it by injection. */
+export type WriteWorkbook = (
+  run: ExcelRun,
+  result: ImportResult,
+  options: WriteOptions,
+  control?: WriteControl,
+) => Promise<WriteReport>;
+
+/**
+ * A sheet or table with one of the add-in's names exists and was not created
+ * by the add-in: nothing was written.
+ */
+export class WorkbookConflict extends Error {
+  constructor(
+    message: string,
+    readonly names: string[],
+  ) {
+    super(message);
+    this.name = "WorkbookConflict";
+  }
+}
+
+/** Any other failure of the write; the workbook was restored (staging sheets removed). */
+export class WriteFailed extends Error {
+  constructor(
+    message: string,
+    readonly stage: string,
+    override readonly cause?: unknown,
+  ) {
+    super(message);
+    this.name = "WriteFailed";
+  }
 }
 
 /** Raised when a write was cancelled (the workbook has been restored). */

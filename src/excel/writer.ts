@@ -1,0 +1,482 @@
+/**
+ * The workbook writer: applies a WorkbookPlan through the Excel JavaScript API.
+ *
+ * Transaction: everything is written into staging sheets (temporary sheet and
+ * table names) and only the last sync deletes the add-in's old sheets and
+ * renames the staging sheets and tables to their final names (Excel rewrites
+ * formula and chart references on a sheet rename). A failure or a cancel
+ * before that removes the staging sheets, so the workbook is left as it was.
+ *
+ * Every Excel call is here and kept thin; what to write comes from `plan.ts`.
+ */
+import type { ImportResult } from "../import/types";
+import {
+  ExcelRun,
+  WorkbookConflict,
+  WriteCancelled,
+  WriteControl,
+  WriteFailed,
+  WriteOptions,
+  WriteReport,
+} from "./types";
+import {
+  type BlockPlan,
+  type ChartPlan,
+  type FormatPlan,
+  type PlanNames,
+  planWorkbook,
+  type Rect,
+  SHEET_IDS,
+  SHEET_NAMES,
+  type SheetId,
+  type SheetPlan,
+  TABLE_IDS,
+  TABLE_NAMES,
+  type TableId,
+  type WorkbookPlan,
+} from "./plan";
+import { CALL_OVERHEAD_BYTES, jsonStringBytes, rowBytes } from "./payload";
+import { isOwn, OWN_SHEETS_SETTING, type OwnSheetRef, type OwnSheetsRecord, parseOwnSheets, serializeOwnSheets } from "./ownership";
+
+/** Excel Online refuses requests above 5 MB; stay well below, counting our own estimate. */
+export const PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
+export const DEFAULT_PAYLOAD_BUDGET = 4_000_000;
+export const DEFAULT_CHUNK_ROWS = 5000;
+
+/** Tuning for tests and the benchmark (not part of the task pane's contract). */
+export interface WriterTuning {
+  /** Bytes of estimated payload per sync (default 4,000,000). */
+  payloadBudget?: number;
+  /** Staging token (default random), for deterministic tests. */
+  token?: string;
+  /** Called after every sync with the estimated payload it carried. */
+  onSync?: (info: { index: number; bytes: number; rows: number; stage: string }) => void;
+}
+
+class Aborted extends Error {
+  constructor() {
+    super("aborted");
+  }
+}
+
+/** What the first look at the workbook found. */
+interface Inspection {
+  record: OwnSheetsRecord | null;
+  /** Own sheets present now. */
+  own: OwnSheetRef[];
+  /** Names of foreign sheets/tables in the way. */
+  conflicts: string[];
+  syncs: number;
+}
+
+function sameName(a: string, b: string): boolean {
+  return a.toLowerCase() === b.toLowerCase();
+}
+
+async function inspect(ctx: Excel.RequestContext): Promise<Inspection> {
+  const setting = ctx.workbook.settings.getItemOrNullObject(OWN_SHEETS_SETTING);
+  setting.load("value");
+  const sheets = ctx.workbook.worksheets;
+  sheets.load("items/name,items/id");
+  const tables = ctx.workbook.tables;
+  tables.load("items/name");
+  await ctx.sync();
+  let syncs = 1;
+  const record = setting.isNullObject ? null : parseOwnSheets(setting.value);
+  const present: OwnSheetRef[] = sheets.items.map((s) => ({ id: s.id ?? "", name: s.name }));
+  const own = present.filter((s) => isOwn(record, s));
+  const conflicts: string[] = [];
+  for (const id of SHEET_IDS) {
+    const name = SHEET_NAMES[id];
+    const hit = present.find((s) => sameName(s.name, name));
+    if (hit !== undefined && !own.includes(hit)) conflicts.push(`sheet "${hit.name}"`);
+  }
+  // A table with one of our names on a sheet that is not ours is in the way too.
+  const ourTableNames = TABLE_IDS.map((t) => TABLE_NAMES[t]);
+  const clashing = tables.items.filter((t) => ourTableNames.some((n) => sameName(n, t.name)));
+  if (clashing.length > 0) {
+    const owners = clashing.map((t) => {
+      const ws = t.worksheet;
+      ws.load("name");
+      return { table: t.name, ws };
+    });
+    await ctx.sync();
+    syncs++;
+    for (const o of owners) {
+      if (!own.some((s) => sameName(s.name, o.ws.name))) conflicts.push(`table "${o.table}" (on sheet "${o.ws.name}")`);
+    }
+  }
+  return { record, own, conflicts, syncs };
+}
+
+/** Names of the add-in's own sheets present in the workbook. */
+export async function listOwnSheets(run: ExcelRun): Promise<string[]> {
+  const found = await run((ctx) => inspect(ctx));
+  return found.own.map((s) => s.name);
+}
+
+function randomToken(): string {
+  return Math.floor(Math.random() * 36 ** 5)
+    .toString(36)
+    .padStart(5, "0");
+}
+
+/** Temporary names: `~AIECON ab3xk 4` sheets, `AIECON_ab3xk_UnitEconomics` tables. */
+export function stagingNames(token: string): PlanNames {
+  const sheets = {} as Record<SheetId, string>;
+  SHEET_IDS.forEach((id, i) => (sheets[id] = `~AIECON ${token} ${i + 1}`));
+  const tables = {} as Record<TableId, string>;
+  for (const id of TABLE_IDS) tables[id] = `AIECON_${token}_${TABLE_NAMES[id]}`;
+  return { sheets, tables };
+}
+
+/**
+ * Queues writes and syncs when the next write would exceed the payload budget
+ * or the row limit of one chunk. Calculation and screen updating are suspended
+ * before each sync that writes.
+ */
+class Outbox {
+  private bytes = 0;
+  private rows = 0;
+  private open = false;
+  syncs = 0;
+  largest = 0;
+  stage = "";
+
+  constructor(
+    private readonly ctx: Excel.RequestContext,
+    private readonly budget: number,
+    private readonly rowLimit: number,
+    private readonly afterSync: (bytes: number, rows: number) => void,
+  ) {}
+
+  private begin(): void {
+    if (this.open) return;
+    this.ctx.application.suspendApiCalculationUntilNextSync();
+    this.ctx.application.suspendScreenUpdatingUntilNextSync();
+    this.open = true;
+    this.bytes = 2 * CALL_OVERHEAD_BYTES;
+    this.rows = 0;
+  }
+
+  /** Make room for a write of `bytes` (and `rows` data rows), syncing first when it would not fit. */
+  async reserve(bytes: number, rows = 0): Promise<void> {
+    if (this.open && (this.bytes + bytes > this.budget || this.rows + rows > this.rowLimit)) await this.flush();
+    this.begin();
+    this.bytes += bytes;
+    this.rows += rows;
+  }
+
+  async flush(): Promise<void> {
+    if (!this.open) return;
+    const bytes = this.bytes;
+    const rows = this.rows;
+    await this.ctx.sync();
+    this.syncs++;
+    this.largest = Math.max(this.largest, bytes);
+    this.open = false;
+    this.bytes = 0;
+    this.rows = 0;
+    this.afterSync(bytes, rows);
+  }
+}
+
+function rectRange(ws: Excel.Worksheet, r: Rect): Excel.Range {
+  return ws.getRangeByIndexes(r.row, r.col, r.rowCount, r.colCount);
+}
+
+/** One number format for every cell of a range (the API's single-value form). */
+function setUniformFormat(range: Excel.Range, format: string): void {
+  (range as unknown as { numberFormat: unknown }).numberFormat = format;
+}
+
+/** Rows [start, end) of a block that fit one chunk. */
+function nextChunk(block: BlockPlan, start: number, rowLimit: number, budget: number): { end: number; bytes: number } {
+  let bytes = CALL_OVERHEAD_BYTES;
+  let end = start;
+  while (end < block.cells.length && end - start < rowLimit) {
+    const b = rowBytes(block.cells[end]);
+    if (end > start && bytes + b > budget) break;
+    bytes += b;
+    end++;
+  }
+  return { end, bytes };
+}
+
+async function writeBlock(
+  out: Outbox,
+  ws: Excel.Worksheet,
+  block: BlockPlan,
+  rowLimit: number,
+  budget: number,
+  onRows: (n: number) => void,
+): Promise<void> {
+  let start = 0;
+  while (start < block.cells.length) {
+    const { end, bytes } = nextChunk(block, start, rowLimit, budget);
+    const rows = end - start;
+    await out.reserve(bytes, rows);
+    const range = ws.getRangeByIndexes(block.row + start, block.col, rows, block.colCount);
+    const cells = start === 0 && end === block.cells.length ? block.cells : block.cells.slice(start, end);
+    if (block.mode === "values") range.values = cells;
+    else range.formulas = cells;
+    onRows(rows);
+    start = end;
+  }
+}
+
+async function writeFormat(out: Outbox, ws: Excel.Worksheet, f: FormatPlan, rowLimit: number, budget: number): Promise<void> {
+  if (f.perRow === undefined) {
+    if (f.format === null) return;
+    await out.reserve(CALL_OVERHEAD_BYTES + jsonStringBytes(f.format));
+    setUniformFormat(rectRange(ws, f), f.format);
+    return;
+  }
+  // One format per row (rows in different currencies): one 2-D array per chunk of rows.
+  const perRow = f.perRow;
+  let start = 0;
+  while (start < perRow.length) {
+    let bytes = CALL_OVERHEAD_BYTES;
+    let end = start;
+    while (end < perRow.length && end - start < rowLimit) {
+      const b = (jsonStringBytes(perRow[end]) + 3) * f.colCount;
+      if (end > start && bytes + b > budget) break;
+      bytes += b;
+      end++;
+    }
+    await out.reserve(bytes);
+    const rows: string[][] = [];
+    for (let i = start; i < end; i++) rows.push(new Array<string>(f.colCount).fill(perRow[i]));
+    ws.getRangeByIndexes(f.row + start, f.col, end - start, f.colCount).numberFormat = rows;
+    start = end;
+  }
+}
+
+function addChart(ws: Excel.Worksheet, c: ChartPlan): void {
+  const first = c.series[0];
+  const chart = ws.charts.add(c.type, rectRange(ws, first.values), "Columns");
+  chart.name = c.title;
+  chart.title.text = c.title;
+  const s0 = chart.series.getItemAt(0);
+  s0.name = first.name;
+  if (first.xValues !== undefined) s0.setXAxisValues(rectRange(ws, first.xValues));
+  for (const s of c.series.slice(1)) {
+    const series = chart.series.add(s.name);
+    series.setValues(rectRange(ws, s.values));
+    if (s.xValues !== undefined) series.setXAxisValues(rectRange(ws, s.xValues));
+  }
+  chart.legend.visible = c.series.length > 1;
+  if (c.valueAxisTitle !== undefined) chart.axes.valueAxis.title.text = c.valueAxisTitle;
+  if (c.categoryAxisTitle !== undefined) chart.axes.categoryAxis.title.text = c.categoryAxisTitle;
+  chart.setPosition(c.from, c.to);
+}
+
+function chartBytes(c: ChartPlan): number {
+  return CALL_OVERHEAD_BYTES * (6 + 3 * c.series.length) + c.series.reduce((n, s) => n + jsonStringBytes(s.name), 0);
+}
+
+interface Progress {
+  rowsDone: number;
+  rowsTotal: number;
+}
+
+async function writeSheet(
+  out: Outbox,
+  ws: Excel.Worksheet,
+  sheet: SheetPlan,
+  rowLimit: number,
+  budget: number,
+  progress: Progress,
+): Promise<void> {
+  out.stage = `writing ${sheet.name}`;
+  for (const f of sheet.formats) if (f.before === true) await writeFormat(out, ws, f, rowLimit, budget);
+  for (const b of sheet.blocks) {
+    await writeBlock(out, ws, b, rowLimit, budget, (n) => (progress.rowsDone += n));
+  }
+  out.stage = `formatting ${sheet.name}`;
+  for (const f of sheet.formats) if (f.before !== true) await writeFormat(out, ws, f, rowLimit, budget);
+}
+
+async function decorateSheet(out: Outbox, ws: Excel.Worksheet, sheet: SheetPlan): Promise<void> {
+  out.stage = `tables and charts of ${sheet.name}`;
+  for (const t of sheet.tables) {
+    await out.reserve(CALL_OVERHEAD_BYTES * 3);
+    const table = ws.tables.add(rectRange(ws, t), true);
+    table.name = t.name;
+    table.style = t.style;
+  }
+  for (const cf of sheet.conditionalFormats) {
+    await out.reserve(CALL_OVERHEAD_BYTES * 4 * cf.rules.length);
+    const range = rectRange(ws, cf);
+    for (const rule of cf.rules) {
+      const f = range.conditionalFormats.add("ContainsText");
+      f.textComparison.format.fill.color = rule.fill;
+      f.textComparison.format.font.color = rule.font;
+      f.textComparison.rule = { operator: "Contains", text: rule.text };
+    }
+  }
+  for (const c of sheet.charts) {
+    await out.reserve(chartBytes(c));
+    addChart(ws, c);
+  }
+  await out.reserve(CALL_OVERHEAD_BYTES * (sheet.columnWidths.length + 2));
+  sheet.columnWidths.forEach((w, col) => {
+    ws.getRangeByIndexes(0, col, 1, 1).format.columnWidth = w;
+  });
+  ws.getRangeByIndexes(0, 0, 1, Math.max(1, sheet.columnWidths.length)).format.font.bold = true;
+  if (sheet.freezeRows > 0) ws.freezePanes.freezeRows(sheet.freezeRows);
+}
+
+/**
+ * Write the unit-economics workbook from an import result.
+ * Throws WorkbookConflict (nothing written) when a sheet or table with one of
+ * the add-in's names is not the add-in's own, WriteCancelled when the user
+ * declines the replacement or cancels (workbook restored), WriteFailed on any
+ * other failure (workbook restored).
+ */
+export async function writeWorkbook(
+  run: ExcelRun,
+  result: ImportResult,
+  options: WriteOptions,
+  control: WriteControl = {},
+  tuning: WriterTuning = {},
+): Promise<WriteReport> {
+  const signal = control.signal;
+  if (signal?.aborted) throw new WriteCancelled();
+  const rowLimit = Math.max(1, Math.floor(options.chunkRows ?? DEFAULT_CHUNK_ROWS));
+  const budget = Math.min(tuning.payloadBudget ?? DEFAULT_PAYLOAD_BUDGET, PAYLOAD_LIMIT_BYTES);
+
+  control.onProgress?.({ fraction: 0, stage: "checking the workbook" });
+  const found = await run((ctx) => inspect(ctx));
+  if (found.conflicts.length > 0) {
+    const list = found.conflicts.join(", ");
+    throw new WorkbookConflict(
+      `The workbook already has ${list}, which AIECON did not create. ` +
+        `Rename or move it, then import again. Nothing was changed.`,
+      found.conflicts,
+    );
+  }
+  const replaced = found.own.map((s) => s.name);
+  if (replaced.length > 0) {
+    const ok = control.confirmReplace !== undefined ? await control.confirmReplace(replaced) : false;
+    if (!ok) throw new WriteCancelled();
+  }
+  if (signal?.aborted) throw new WriteCancelled();
+
+  const token = tuning.token ?? randomToken();
+  const names = stagingNames(token);
+  const plan: WorkbookPlan = planWorkbook(result, options, names);
+  const progress: Progress = {
+    rowsDone: 0,
+    rowsTotal: plan.sheets.reduce((n, s) => n + s.blocks.reduce((m, b) => m + b.cells.length, 0), 0),
+  };
+  let syncs = found.syncs;
+  let largest = 0;
+  let stage = "starting";
+  let committed = false;
+
+  try {
+    await run(async (ctx) => {
+      const out = new Outbox(ctx, budget, rowLimit, (bytes, rows) => {
+        syncs++;
+        largest = Math.max(largest, bytes);
+        tuning.onSync?.({ index: syncs, bytes, rows, stage: out.stage });
+        if (signal?.aborted) throw new Aborted();
+        control.onProgress?.({
+          fraction: 0.02 + 0.9 * Math.min(1, progress.rowsDone / Math.max(1, progress.rowsTotal)),
+          stage: out.stage,
+        });
+      });
+      // Staging sheets, added after every existing sheet.
+      out.stage = "adding sheets";
+      stage = out.stage;
+      const staged = new Map<SheetId, Excel.Worksheet>();
+      for (const sheet of plan.sheets) {
+        await out.reserve(CALL_OVERHEAD_BYTES + jsonStringBytes(sheet.name));
+        const ws = ctx.workbook.worksheets.add(sheet.name);
+        ws.load("id");
+        staged.set(sheet.id, ws);
+      }
+      for (const sheet of plan.sheets) {
+        const ws = staged.get(sheet.id)!;
+        await writeSheet(out, ws, sheet, rowLimit, budget, progress);
+        stage = out.stage;
+      }
+      for (const sheet of plan.sheets) {
+        await decorateSheet(out, staged.get(sheet.id)!, sheet);
+        stage = out.stage;
+      }
+      await out.flush();
+      if (signal?.aborted) throw new Aborted();
+
+      // Commit: one sync that removes the old own sheets and gives the new ones their names.
+      out.stage = "replacing sheets";
+      stage = out.stage;
+      await out.reserve(CALL_OVERHEAD_BYTES * (replaced.length + 2 * plan.sheets.length + 4));
+      for (const name of replaced) ctx.workbook.worksheets.getItem(name).delete();
+      const refs: OwnSheetRef[] = [];
+      for (const sheet of plan.sheets) {
+        const ws = staged.get(sheet.id)!;
+        ws.name = SHEET_NAMES[sheet.id];
+        refs.push({ id: ws.id ?? "", name: SHEET_NAMES[sheet.id] });
+      }
+      for (const sheet of plan.sheets) {
+        for (const t of sheet.tables) ctx.workbook.tables.getItem(t.name).name = TABLE_NAMES[t.id];
+      }
+      ctx.workbook.settings.add(OWN_SHEETS_SETTING, serializeOwnSheets(refs));
+      staged.get("unit")!.activate();
+      committed = true;
+      await out.flush();
+    });
+  } catch (e) {
+    // Remove whatever staging sheets exist; the old sheets are untouched unless the commit itself failed.
+    let cleanup = "";
+    if (!committed) {
+      try {
+        syncs += await run((ctx) => removeStaging(ctx, names));
+      } catch (ce) {
+        cleanup = ` Removing the temporary sheets failed too: ${ce instanceof Error ? ce.message : String(ce)}.`;
+      }
+    }
+    if (e instanceof Aborted || (signal?.aborted === true && !committed)) throw new WriteCancelled();
+    const msg = e instanceof Error ? e.message : String(e);
+    throw new WriteFailed(
+      committed
+        ? `Writing the workbook failed while replacing the sheets: ${msg}`
+        : `Writing the workbook failed (${stage}): ${msg}. The workbook was left as it was.${cleanup}`,
+      stage,
+      e,
+    );
+  }
+  control.onProgress?.({ fraction: 1, stage: "done" });
+
+  return {
+    sheets: plan.sheets.map((s) => SHEET_NAMES[s.id]),
+    tables: plan.sheets.flatMap((s) => s.tables.map((t) => TABLE_NAMES[t.id])),
+    charts: plan.sheets.flatMap((s) => s.charts.map((c) => c.title)),
+    syncs,
+    rowsWritten: plan.dataRows,
+    largestPayloadBytes: largest,
+    comparisonPeriod: plan.comparisonPeriod,
+    reviewQuarter: plan.reviewQuarter,
+    previousQuarter: plan.previousQuarter,
+    replaced,
+  };
+}
+
+/** Delete every staging sheet of a token; returns the number of syncs used. */
+async function removeStaging(ctx: Excel.RequestContext, names: PlanNames): Promise<number> {
+  const items = SHEET_IDS.map((id) => {
+    const ws = ctx.workbook.worksheets.getItemOrNullObject(names.sheets[id]);
+    ws.load("name");
+    return ws;
+  });
+  await ctx.sync();
+  const present = items.filter((ws) => !ws.isNullObject);
+  if (present.length === 0) return 1;
+  for (const ws of present) ws.delete();
+  await ctx.sync();
+  return 2;
+}
+
+export type { WriteReport };
