@@ -10,7 +10,7 @@ import { type Grain, grainOfLabel, parseTimestamp, periodOf, relabel } from "../
 import { CsvParser, type CsvRecord, CsvSyntaxError, recordFromArray } from "./csv";
 import { abortError, openText } from "./decode";
 import { type BillingMapper, type KeySpec, type RowIssue, checkDuplicates, parseKeySpec } from "./formats/common";
-import { billingMapper, detectAny, detectBilling } from "./formats/index";
+import { billingMapper, detectAny, detectBilling, nearestBilling } from "./formats/index";
 import { type ValueMapper, type VolumeMapper, notRecognised, valueMapper, volumeMapper } from "./formats/volume";
 import { parseJsonExport } from "./json";
 import {
@@ -214,7 +214,17 @@ async function runFile(input: ImportInput, state: State, o: RunOptions): Promise
     report.kind = kind;
     ncols = columns.length;
     if (kind === "billing") {
-      const f = (format as ReturnType<typeof detectBilling>) ?? detectBilling(columns) ?? "generic";
+      let f = (format as ReturnType<typeof detectBilling>) ?? detectBilling(columns);
+      if (f === null) {
+        const near = input.map?.cost ? null : nearestBilling(columns);
+        if (near !== null) {
+          throw new ImportError(
+            `${file}: looks like a ${near.format} export but required column(s) are missing: ${near.missing.join(", ")}; expected ${near.expected.join(", ")}; found ${columns.join(", ")}`,
+            file,
+          );
+        }
+        f = "generic";
+      }
       const m: BillingMapper = billingMapper(f, {
         file,
         columns,

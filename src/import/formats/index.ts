@@ -34,6 +34,29 @@ export function detectAny(cols: string[], hint: SourceKind): { kind: SourceKind;
   return null;
 }
 
+/** Signature columns of each billing format (for "looks like X but misses Y" errors). */
+export const SIGNATURES: Record<Exclude<BillingFormat, "generic">, string[]> = {
+  focus: ["BilledCost", "ChargePeriodStart", "BillingCurrency"],
+  "aws-cur2": ["line_item_unblended_cost", "line_item_usage_start_date", "line_item_currency_code"],
+  "aws-cur": ["lineItem/UnblendedCost", "lineItem/UsageStartDate", "lineItem/CurrencyCode"],
+  oci: ["lineItem/intervalUsageStart", "cost/myCost", "cost/currencyCode"],
+  gcp: ["cost", "currency", "usage_start_time", "service.description"],
+  azure: ["CostInBillingCurrency", "MeterCategory", "Date", "BillingCurrency"],
+  "openai-costs": ["amount_value", "line_item", "start_time"],
+  "anthropic-cost": ["amount", "currency", "starting_at", "cost_type"],
+};
+
+/** The format a header half-matches (at least two signature columns), with what it misses. */
+export function nearestBilling(cols: string[]): { format: BillingFormat; expected: string[]; missing: string[] } | null {
+  let best: { format: BillingFormat; expected: string[]; missing: string[]; hits: number } | null = null;
+  for (const [format, sig] of Object.entries(SIGNATURES) as [BillingFormat, string[]][]) {
+    const missing = sig.filter((c) => findCol(cols, c) < 0);
+    const hits = sig.length - missing.length;
+    if (hits >= 2 && missing.length > 0 && (best === null || hits > best.hits)) best = { format, expected: sig, missing, hits };
+  }
+  return best === null ? null : { format: best.format, expected: best.expected, missing: best.missing };
+}
+
 export function billingMapper(format: BillingFormat, ctx: MapperContext): BillingMapper {
   switch (format) {
     case "focus":

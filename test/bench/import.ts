@@ -1,0 +1,169 @@
+/**
+ * Import benchmark: a seeded FOCUS-style CSV of at least 500 MB (AI and non-AI services,
+ * model tags in Tags, non-ASCII text, quoted commas and doubled quotes), then in one run:
+ *  1. baseline: raw papaparse streaming parse of the file (Node stream, chunk callback);
+ *  2. pipeline: `node dist/cli/aiecon.js summarize --billing FILE --json` in a child process
+ *     (decode, parse, map, exact decimals, aggregate), its peak RSS reported by the CLI
+ *     itself (AIECON_REPORT_RSS=1 → process.resourceUsage().maxRSS).
+ * Prints MB/s, the ratio to the baseline and the peak RSS. Targets: ≥ 1.0×, < 150 MiB.
+ */
+import { spawn } from "node:child_process";
+import { createReadStream, createWriteStream, existsSync, mkdirSync, statSync } from "node:fs";
+import { resolve } from "node:path";
+import Papa from "papaparse";
+
+const ROOT = resolve(__dirname, "../..");
+const DIR = resolve(ROOT, ".bench");
+const FILE = resolve(DIR, "focus-import-bench.csv");
+const TARGET_BYTES = 520 * 1024 * 1024;
+const CLI = resolve(ROOT, "dist/cli/aiecon.js");
+
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const HEADER = [
+  "BilledCost", "BillingAccountId", "BillingCurrency", "ChargeCategory", "ChargeDescription", "ChargePeriodEnd",
+  "ChargePeriodStart", "ConsumedQuantity", "ConsumedUnit", "EffectiveCost", "ListCost", "ProviderName", "RegionName",
+  "ResourceId", "ResourceName", "ServiceCategory", "ServiceName", "SkuId", "SubAccountName", "Tags",
+];
+
+const AI = [
+  { provider: "AWS", service: "Amazon Bedrock", models: ["claude-sonnet-4", "llama-3-70b", "titan-embed"] },
+  { provider: "Microsoft", service: "Azure OpenAI Service", models: ["gpt-4o", "gpt-4o-mini", "o3-mini"] },
+  { provider: "Google Cloud", service: "Vertex AI", models: ["gemini-1.5-pro", "gemini-2.0-flash"] },
+];
+const NON_AI = [
+  { provider: "AWS", service: "Amazon Elastic Compute Cloud" },
+  { provider: "AWS", service: "Amazon Simple Storage Service" },
+  { provider: "Microsoft", service: "Virtual Machines" },
+  { provider: "Google Cloud", service: "Compute Engine" },
+  { provider: "AWS", service: "AWS Lambda" },
+];
+const REGIONS = ["US East (N. Virginia)", "Europe (Zürich)", "South America (São Paulo)", "Asia Pacific (東京)", "Europe (Frankfurt)"];
+const TEAMS = ["search", "support-bot", "données", "ranking", "façade"];
+
+function q(s: string): string {
+  return '"' + s.replace(/"/g, '""') + '"';
+}
+
+/** Generate the file (seeded) unless it is already there. */
+export async function ensureBenchFile(): Promise<string> {
+  if (existsSync(FILE) && statSync(FILE).size >= 500 * 1024 * 1024) return FILE;
+  mkdirSync(DIR, { recursive: true });
+  const rnd = mulberry32(20240918);
+  const ws = createWriteStream(FILE + ".tmp");
+  let written = 0;
+  const write = (s: string): Promise<void> =>
+    new Promise((res) => {
+      written += Buffer.byteLength(s);
+      if (ws.write(s)) res();
+      else ws.once("drain", () => res());
+    });
+  await write(HEADER.map(q).join(",") + "\n");
+  const base = Date.UTC(2024, 0, 1);
+  let row = 0;
+  while (written < TARGET_BYTES) {
+    let chunk = "";
+    for (let i = 0; i < 2000; i++, row++) {
+      const ai = rnd() < 0.45;
+      const s = ai ? AI[Math.floor(rnd() * AI.length)] : NON_AI[Math.floor(rnd() * NON_AI.length)];
+      const model = ai ? (s as (typeof AI)[number]).models[Math.floor(rnd() * 3) % (s as (typeof AI)[number]).models.length] : null;
+      const t = base + Math.floor(rnd() * 366 * 24) * 3600000;
+      const start = new Date(t).toISOString().slice(0, 19).replace("T", " ");
+      const end = new Date(t + 3600000).toISOString().slice(0, 19).replace("T", " ");
+      const cost = (rnd() * 12).toFixed(11);
+      const eff = (Number(cost) * 0.8).toFixed(11);
+      const cur = rnd() < 0.9 ? "USD" : "EUR";
+      const cat = rnd() < 0.97 ? "Usage" : rnd() < 0.5 ? "Credit" : "Tax";
+      const billed = cat === "Credit" ? "-" + cost : cost;
+      const region = REGIONS[Math.floor(rnd() * REGIONS.length)];
+      const team = TEAMS[Math.floor(rnd() * TEAMS.length)];
+      const tags = model
+        ? `{"model": "${model}", "team": "${team}", "env": "prod"}`
+        : rnd() < 0.5
+          ? `{"team": "${team}", "env": "dev"}`
+          : "NULL";
+      const desc = ai
+        ? `$${(rnd() * 10).toFixed(2)} per million tokens, ${model}, in ${region}`
+        : `${s.service} usage, "standard" tier, in ${region}`;
+      chunk +=
+        [
+          billed, "123456789012", cur, cat, q(desc), q(end), q(start), (rnd() * 1e6).toFixed(3), ai ? "Tokens" : "Hours",
+          eff, cost, q(s.provider), q(region), q(`arn:res:${row % 9973}:instance/i-${(row * 2654435761 >>> 0).toString(16)}`),
+          q(`res-${row % 997}`), ai ? "AI and Machine Learning" : "Compute", q(s.service), `SKU${row % 311}`, q(`Équipe ${team}`),
+          tags === "NULL" ? "NULL" : q(tags),
+        ].join(",") + "\n";
+    }
+    await write(chunk);
+  }
+  await new Promise<void>((res, rej) => ws.end((e?: Error | null) => (e ? rej(e) : res())));
+  const { renameSync } = await import("node:fs");
+  renameSync(FILE + ".tmp", FILE);
+  return FILE;
+}
+
+async function papaBaseline(file: string): Promise<{ seconds: number; rows: number }> {
+  const t0 = performance.now();
+  let rows = 0;
+  await new Promise<void>((res, rej) => {
+    Papa.parse(createReadStream(file, { encoding: "utf8", highWaterMark: 1024 * 1024 }) as unknown as File, {
+      skipEmptyLines: true,
+      chunk: (r: Papa.ParseResult<unknown>) => {
+        rows += r.data.length;
+      },
+      complete: () => res(),
+      error: (e: Error) => rej(e),
+    });
+  });
+  return { seconds: (performance.now() - t0) / 1000, rows: rows - 1 };
+}
+
+async function pipeline(file: string): Promise<{ seconds: number; rssMiB: number; rows: number; status: number | null; totals: unknown }> {
+  const t0 = performance.now();
+  const child = spawn(process.execPath, [CLI, "summarize", "--billing", file, "--json"], {
+    env: { ...process.env, AIECON_REPORT_RSS: "1" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let out = "";
+  let err = "";
+  child.stdout.setEncoding("utf8").on("data", (d: string) => (out += d));
+  child.stderr.setEncoding("utf8").on("data", (d: string) => (err += d));
+  const status = await new Promise<number | null>((res) => child.on("close", (c) => res(c)));
+  const seconds = (performance.now() - t0) / 1000;
+  const m = /peak RSS ([\d.]+) MiB/.exec(err);
+  let rows = 0;
+  let totals: unknown = null;
+  try {
+    const j = JSON.parse(out) as { sources: { rowsUsed: number }[]; totals: unknown };
+    rows = j.sources[0].rowsUsed;
+    totals = j.totals;
+  } catch {
+    console.log("pipeline output could not be read:", err.slice(0, 500));
+  }
+  return { seconds, rssMiB: m ? Number(m[1]) : NaN, rows, status, totals };
+}
+
+export async function bench(): Promise<void> {
+  if (!existsSync(CLI)) throw new Error("dist/cli/aiecon.js is missing: run `npx webpack --mode production` first");
+  const tg = performance.now();
+  const file = await ensureBenchFile();
+  const size = statSync(file).size;
+  const mb = size / 1e6;
+  console.log(`import bench: ${file} ${(size / 1048576).toFixed(1)} MiB (ready in ${((performance.now() - tg) / 1000).toFixed(1)} s)`);
+  const base = await papaBaseline(file);
+  console.log(`  baseline papaparse stream parse: ${base.seconds.toFixed(2)} s, ${(mb / base.seconds).toFixed(1)} MB/s, ${base.rows} rows`);
+  const p = await pipeline(file);
+  console.log(
+    `  aiecon summarize (CLI, child process): ${p.seconds.toFixed(2)} s, ${(mb / p.seconds).toFixed(1)} MB/s, ${p.rows} rows, exit ${p.status}, totals ${JSON.stringify(p.totals)}`,
+  );
+  console.log(`  ratio pipeline/baseline throughput: ${(base.seconds / p.seconds).toFixed(2)}x (target >= 1.0x)`);
+  console.log(`  pipeline peak RSS: ${p.rssMiB.toFixed(1)} MiB (target < 150 MiB)`);
+}
