@@ -1,0 +1,212 @@
+import { describe, expect, it } from "vitest";
+import { planWorkbook, SHEET_NAMES, TABLE_NAMES, type SheetPlan, criterion } from "../../../src/excel/plan";
+import { safeText, isFormulaLike } from "../../../src/excel/safeText";
+import { chooseQuarters, quarterSpan } from "../../../src/excel/periods";
+import { columnLetters, sheetColumnRange } from "../../../src/excel/a1";
+import { HYPERLINK, sampleResult } from "./fixtures";
+
+const OPTS = { period: "month" as const, fiscalStartMonth: 1 };
+
+function sheet(plan: ReturnType<typeof planWorkbook>, name: string): SheetPlan {
+  const s = plan.sheets.find((x) => x.name === name);
+  if (!s) throw new Error(`no sheet ${name}`);
+  return s;
+}
+
+describe("safeText", () => {
+  it("prefixes every formula-like start with an apostrophe", () => {
+    for (const t of ["=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx", "\nx", HYPERLINK]) {
+      expect(isFormulaLike(t)).toBe(true);
+      expect(safeText(t)).toBe("'" + t);
+    }
+  });
+  it("keeps text Excel would convert (periods, numbers, booleans, dates) as text", () => {
+    for (const t of ["2024-09", "2024-Q3", "2024-W38", "2024-09-18", "123", "TRUE", "false", "5%", "$12", "Sep 2024", "'quoted", "(12)", "#N/A"]) {
+      expect(safeText(t)).toBe("'" + t);
+    }
+  });
+  it("leaves plain text and empty text alone", () => {
+    expect(safeText("gpt-4o")).toBe("gpt-4o");
+    expect(safeText("Azure OpenAI")).toBe("Azure OpenAI");
+    expect(safeText("")).toBe("");
+  });
+});
+
+describe("periods", () => {
+  it("finds the latest full quarter and the one before", () => {
+    const c = chooseQuarters(["2024-07", "2024-08", "2024-09", "2024-10", "2024-11"]);
+    expect(c.quarters).toEqual(["2024-Q3", "2024-Q4"]);
+    expect(c.fullQuarters).toEqual(["2024-Q3"]);
+    expect(c.latest).toBe("2024-Q3");
+    expect(c.previous).toBe("2024-Q2");
+  });
+  it("falls back to the latest quarter when none is full", () => {
+    const c = chooseQuarters(["2024-08", "2024-09"]);
+    expect(c.latest).toBe("2024-Q3");
+  });
+  it("spans weeks by their Thursday and fiscal quarters from the start month", () => {
+    expect(quarterSpan("2024-Q3", "week")).toEqual({ first: "2024-W27", last: "2024-W39" });
+    expect(quarterSpan("2025-Q1", "month", 7)).toEqual({ first: "2024-07", last: "2024-09" });
+    expect(quarterSpan("2024-Q1", "day")).toEqual({ first: "2024-01-01", last: "2024-03-31" });
+  });
+});
+
+describe("criterion", () => {
+  it("uses the cell for plain text and an escaped literal otherwise", () => {
+    expect(criterion("gpt-4o", "$B2")).toBe("$B2");
+    expect(criterion("a*b?", "$B2")).toBe('"=a~*b~?"');
+    expect(criterion(">5", "$B2")).toBe('"=>5"');
+    expect(criterion('=x"y', "$B2")).toBe('"==x""y"');
+  });
+});
+
+describe("planWorkbook", () => {
+  const plan = planWorkbook(sampleResult(), OPTS);
+
+  it("has the seven contract sheets and tables in order", () => {
+    expect(plan.sheets.map((s) => s.name)).toEqual(Object.values(SHEET_NAMES));
+    const tables = plan.sheets.flatMap((s) => s.tables.map((t) => t.name));
+    for (const t of ["AiCostData", "AiVolumeData", "AiValueData", "UnitEconomics", "ModelComparison", "CostPerInferenceTrend", "QuarterlyReview"]) {
+      expect(tables).toContain(t);
+    }
+    expect(TABLE_NAMES.unit).toBe("UnitEconomics");
+  });
+
+  it("writes the cost data with headers, exact numbers and safe text", () => {
+    const s = sheet(plan, "AI Cost Data");
+    const cells = s.blocks[0].cells;
+    expect(cells[0]).toEqual(["Period", "Key", "Provider", "Service", "Charge category", "Currency", "Cost", "Source"]);
+    expect(cells.length).toBe(1 + 30);
+    expect(cells[1]).toEqual(["'2024-07", "gpt-4o", "Microsoft", "Azure OpenAI", "Usage", "USD", 10, "focus.csv"]);
+    expect(cells[2][6]).toBe(0.0000123);
+    const injected = cells.find((r) => r[1] === "'" + HYPERLINK)!;
+    expect(injected).toBeDefined();
+    expect(injected[3]).toBe("'+SUM(1,2)");
+    expect(injected[7]).toBe("'=cmd.csv");
+    expect(s.blocks[0].mode).toBe("values");
+    expect(s.tables[0]).toMatchObject({ name: "AiCostData", row: 0, col: 0, rowCount: 31, colCount: 8 });
+    expect(s.formats).toContainEqual(expect.objectContaining({ col: 6, row: 1, rowCount: 30, format: '#,##0.00######## "USD"' }));
+  });
+
+  it("builds Unit Economics with bounded SUMIFS and AIECON formulas", () => {
+    const s = sheet(plan, "Unit Economics");
+    const [header, first] = s.blocks[0].cells;
+    expect(header).toEqual([
+      "Period", "Key", "Currency", "Cost", "Inferences", "Value", "Cost per inference", "Value per inference",
+      "ROI multiple", "Cost-to-value ratio", "Margin", "Band", "Quarter",
+    ]);
+    // Sorted by key: the HYPERLINK key sorts first ("=" < letters).
+    expect(first[1]).toBe("'" + HYPERLINK);
+    expect(first[3]).toBe(
+      `=SUMIFS('AI Cost Data'!$G$2:$G$31,'AI Cost Data'!$A$2:$A$31,$A2,'AI Cost Data'!$B$2:$B$31,"==HYPERLINK(""http://x"",""y"")",'AI Cost Data'!$F$2:$F$31,$C2)`,
+    );
+    const gpt = s.blocks[0].cells.find((r) => r[1] === "gpt-4o" && r[0] === "'2024-09")!;
+    const R = s.blocks[0].cells.indexOf(gpt) + 1;
+    expect(gpt[3]).toBe(
+      `=SUMIFS('AI Cost Data'!$G$2:$G$31,'AI Cost Data'!$A$2:$A$31,$A${R},'AI Cost Data'!$B$2:$B$31,$B${R},'AI Cost Data'!$F$2:$F$31,$C${R})`,
+    );
+    expect(gpt[4]).toBe(
+      `=IF(COUNTIFS('AI Volume Data'!$A$2:$A$19,$A${R},'AI Volume Data'!$B$2:$B$19,$B${R})=0,"",SUMIFS('AI Volume Data'!$C$2:$C$19,'AI Volume Data'!$A$2:$A$19,$A${R},'AI Volume Data'!$B$2:$B$19,$B${R}))`,
+    );
+    expect(gpt[6]).toBe(`=IF(E${R}="","",AIECON.COSTPERINFERENCE(D${R},E${R}))`);
+    expect(gpt[8]).toBe(`=IF(F${R}="","",AIECON.ROIMULTIPLE(F${R},D${R}))`);
+    expect(gpt[11]).toBe(`=IF(F${R}="","",AIECON.BENCHMARKBAND(I${R}))`);
+    expect(gpt[12]).toBe("'2024-Q3");
+    expect(s.formats).toContainEqual(expect.objectContaining({ col: 6, format: '#,##0.000000 "USD"' }));
+    expect(s.formats).toContainEqual(expect.objectContaining({ col: 8, format: '0.00"×"' }));
+    expect(s.formats).toContainEqual(expect.objectContaining({ col: 9, format: "0.0000" }));
+    expect(s.conditionalFormats[0]).toMatchObject({ col: 11, row: 1, rowCount: 24 });
+    expect(s.conditionalFormats[0].rules.map((r) => r.text)).toEqual(["Excellent", "Good", "Marginal", "Unsustainable"]);
+  });
+
+  it("compares the latest full quarter per key, with its two charts", () => {
+    expect(plan.comparisonPeriod).toBe("2024-Q4");
+    const s = sheet(plan, "Comparison");
+    const rows = s.blocks[0].cells.slice(1);
+    expect(rows.map((r) => r[0])).toEqual(["'" + HYPERLINK, "claude-3", "gpt-4o", "no-volume"]);
+    expect(rows[1][2]).toBe("'2024-Q4");
+    expect(rows[1][3]).toBe(
+      `=SUMIFS('Unit Economics'!$D$2:$D$25,'Unit Economics'!$B$2:$B$25,$A3,'Unit Economics'!$C$2:$C$25,$B3,'Unit Economics'!$M$2:$M$25,$C3)`,
+    );
+    expect(s.charts.map((c) => [c.title, c.type])).toEqual([
+      ["Cost per inference by model", "ColumnClustered"],
+      ["ROI multiple by model", "BarClustered"],
+    ]);
+    expect(s.charts[0].series[0]).toMatchObject({ values: { row: 1, col: 6, rowCount: 4 }, xValues: { row: 1, col: 0, rowCount: 4 } });
+  });
+
+  it("lays out the trend: periods down, keys across, COSTTREND and COSTGROWTH per key, line and scatter", () => {
+    const s = sheet(plan, "Trend");
+    const [header, ...rows] = s.blocks[0].cells;
+    expect(header).toEqual(["Period", "'" + HYPERLINK, "claude-3", "gpt-4o", "no-volume"]);
+    expect(rows.map((r) => r[0])).toEqual(["'2024-07", "'2024-08", "'2024-09", "'2024-10", "'2024-11", "'2024-12"]);
+    expect(rows[0][1]).toBe("='Unit Economics'!G2");
+    const summary = s.blocks[1].cells;
+    expect(summary[1]).toEqual(["Trend", "=AIECON.COSTTREND(B2:B7)", "=AIECON.COSTTREND(C2:C7)", "=AIECON.COSTTREND(D2:D7)", "=AIECON.COSTTREND(E2:E7)"]);
+    expect(summary[2][1]).toBe("=AIECON.COSTGROWTH(B2:B7)");
+    const [line, scatter] = s.charts;
+    expect(line).toMatchObject({ title: "Cost per inference over time", type: "Line" });
+    // keys with volume only: HYPERLINK, claude-3, gpt-4o
+    expect(line.series.map((x) => x.name)).toEqual([HYPERLINK, "claude-3", "gpt-4o"]);
+    expect(scatter).toMatchObject({ title: "Cost against volume", type: "XYScatter" });
+    expect(scatter.series.reduce((n, x) => n + x.values.rowCount, 0)).toBe(24);
+    expect(s.tables.map((t) => t.name)).toEqual(["CostPerInferenceTrend", "CostPerInferenceTrendSummary", "CostAgainstVolume"]);
+  });
+
+  it("reviews the latest quarter against the one before with a remediation flag", () => {
+    expect(plan.reviewQuarter).toBe("2024-Q4");
+    expect(plan.previousQuarter).toBe("2024-Q3");
+    const s = sheet(plan, "Quarterly Review");
+    const [header, ...rows] = s.blocks[0].cells;
+    expect(header.slice(0, 5)).toEqual(["Key", "Currency", "Cost 2024-Q3", "Cost 2024-Q4", "Cost change"]);
+    expect(header[header.length - 1]).toBe("Remediation");
+    expect(rows).toHaveLength(4);
+    expect(rows[0][21]).toBe('=IF(ISNUMBER(U2),IF(U2>1,"needs a remediation plan",""),"")');
+    expect(rows[0][3]).toContain(`'Unit Economics'!$M$2:$M$25,"2024-Q4"`);
+    expect(s.conditionalFormats.map((c) => c.col)).toEqual([17, 21]);
+  });
+
+  it("uses the given comparison period, and plain period labels for a month", () => {
+    const p = planWorkbook(sampleResult(), { ...OPTS, comparisonPeriod: "2024-08" });
+    const s = sheet(p, "Comparison");
+    expect(s.blocks[0].cells[1][2]).toBe("'2024-08");
+    expect(String(s.blocks[0].cells[1][3])).toContain(`'Unit Economics'!$A$2:$A$25,$C2`);
+  });
+
+  it("plans staging names without changing the layout", () => {
+    const names = {
+      sheets: { cost: "S1", volume: "S2", value: "S3", unit: "S4", comparison: "S5", trend: "S6", review: "S7" },
+      tables: { ...TABLE_NAMES, unit: "T_unit" },
+    };
+    const p = planWorkbook(sampleResult(), OPTS, names);
+    expect(p.sheets.map((s) => s.name)).toEqual(["S1", "S2", "S3", "S4", "S5", "S6", "S7"]);
+    expect(String(p.sheets[3].blocks[0].cells[1][3])).toContain("'S1'!$G$2:$G$31");
+    expect(p.sheets[3].tables[0].name).toBe("T_unit");
+  });
+
+  it("still has one (blank) data row per table when there is no data", () => {
+    const p = planWorkbook({ ...sampleResult(), costRecords: [], volumeRecords: [], valueRecords: [], groups: [] }, OPTS);
+    for (const s of p.sheets) for (const t of s.tables) expect(t.rowCount).toBeGreaterThanOrEqual(2);
+    expect(p.comparisonPeriod).toBeNull();
+  });
+
+  it("formats money per row when currencies differ", () => {
+    const r = sampleResult();
+    r.costRecords[0] = { ...r.costRecords[0], currency: "EUR" };
+    const p = planWorkbook({ ...r, groups: [] }, OPTS);
+    const f = sheet(p, "AI Cost Data").formats.find((x) => x.col === 6)!;
+    expect(f.format).toBeNull();
+    expect(f.perRow![0]).toBe('#,##0.00######## "EUR"');
+    expect(f.perRow![1]).toBe('#,##0.00######## "USD"');
+  });
+});
+
+describe("a1", () => {
+  it("addresses columns and quoted sheets", () => {
+    expect(columnLetters(0)).toBe("A");
+    expect(columnLetters(25)).toBe("Z");
+    expect(columnLetters(26)).toBe("AA");
+    expect(columnLetters(16383)).toBe("XFD");
+    expect(sheetColumnRange("Bob's", 6, 1, 1000)).toBe("'Bob''s'!$G$2:$G$1001");
+  });
+});

@@ -1,0 +1,220 @@
+import { describe, expect, it } from "vitest";
+import {
+  listOwnSheets,
+  OWN_SHEETS_SETTING,
+  WorkbookConflict,
+  WriteCancelled,
+  WriteFailed,
+  writeWorkbook,
+} from "../../../src/excel/index";
+import { FakeWorkbook } from "./fakeExcel";
+import { HYPERLINK, largeResult, sampleResult } from "./fixtures";
+
+const OPTS = { period: "month" as const, fiscalStartMonth: 1 };
+const OWN = ["AI Cost Data", "AI Volume Data", "AI Value Data", "Unit Economics", "Comparison", "Trend", "Quarterly Review"];
+
+describe("writeWorkbook (recording fake)", () => {
+  it("writes every sheet, table, chart and format, and marks the sheets as its own", async () => {
+    const wb = new FakeWorkbook(["My notes"]);
+    const report = await writeWorkbook(wb.run, sampleResult(), OPTS);
+    expect(wb.sheets.map((s) => s.name)).toEqual(["My notes", ...OWN]);
+    expect(report.sheets).toEqual(OWN);
+    expect(wb.tables.map((t) => t.name).sort()).toEqual(
+      [
+        "AiCostData", "AiVolumeData", "AiValueData", "UnitEconomics", "ModelComparison", "CostPerInferenceTrend",
+        "CostPerInferenceTrendSummary", "CostAgainstVolume", "QuarterlyReview",
+      ].sort(),
+    );
+    expect(wb.tables.find((t) => t.name === "AiCostData")!.address).toBe("A1:H31");
+    expect(wb.tables.find((t) => t.name === "UnitEconomics")!.address).toBe("A1:M25");
+    // Formulas reference the final sheet names after the staging sheets were renamed.
+    expect(wb.cell("Unit Economics", "D2")).toMatch(/^=SUMIFS\('AI Cost Data'!\$G\$2:\$G\$31,'AI Cost Data'!\$A\$2:\$A\$31,\$A2,/);
+    expect(wb.cell("Trend", "B2")).toBe("='Unit Economics'!G2");
+    expect(wb.cell("Comparison", "D2")).toContain("'Unit Economics'!$D$2:$D$25");
+    expect(JSON.stringify(wb.snapshot())).not.toContain("~AIECON");
+    // Number formats, set once per column range.
+    expect(wb.format("AI Cost Data", "G2")).toBe('#,##0.00######## "USD"');
+    expect(wb.format("Unit Economics", "G25")).toBe('#,##0.000000 "USD"');
+    expect(wb.format("Unit Economics", "I2")).toBe('0.00"×"');
+    expect(wb.format("Unit Economics", "J2")).toBe("0.0000");
+    expect(wb.format("Quarterly Review", "E2")).toBe("0.0%");
+    // Band colours.
+    const cfs = wb.sheet("Unit Economics")!.conditionalFormats;
+    expect(cfs.map((c) => [c.address, c.type, c.text, c.fill])).toEqual([
+      ["L2:L25", "ContainsText", "Excellent", "#C6EFCE"],
+      ["L2:L25", "ContainsText", "Good", "#D9F2E6"],
+      ["L2:L25", "ContainsText", "Marginal", "#FFEB9C"],
+      ["L2:L25", "ContainsText", "Unsustainable", "#FFC7CE"],
+    ]);
+    // Charts.
+    const comp = wb.sheet("Comparison")!.charts;
+    expect(comp.map((c) => [c.title, c.type, c.series[0].values, c.series[0].xValues])).toEqual([
+      ["Cost per inference by model", "ColumnClustered", "G2:G5", "A2:A5"],
+      ["ROI multiple by model", "BarClustered", "I2:I5", "A2:A5"],
+    ]);
+    const trend = wb.sheet("Trend")!.charts;
+    expect(trend.map((c) => [c.title, c.type, c.series.length])).toEqual([
+      ["Cost per inference over time", "Line", 3],
+      ["Cost against volume", "XYScatter", 4],
+    ]);
+    expect(report.charts).toEqual(["Cost per inference by model", "ROI multiple by model", "Cost per inference over time", "Cost against volume"]);
+    // Ownership marker.
+    const marker = JSON.parse(String(wb.settings.get(OWN_SHEETS_SETTING)));
+    expect(marker.sheets.map((s: { name: string }) => s.name)).toEqual(OWN);
+    expect(await listOwnSheets(wb.run)).toEqual(OWN);
+    expect(wb.activeSheetId).toBe(wb.sheet("Unit Economics")!.id);
+  });
+
+  it("writes formula-like text from files as apostrophe-prefixed text", async () => {
+    const wb = new FakeWorkbook();
+    await writeWorkbook(wb.run, sampleResult(), OPTS);
+    const s = wb.sheet("AI Cost Data")!;
+    const inputs = [...s.cells.values()].map((c) => c.input);
+    expect(inputs).toContain("'" + HYPERLINK);
+    expect(inputs).toContain("'+SUM(1,2)");
+    expect(inputs).toContain("'-cmd|' /C calc'!A0");
+    expect(inputs).toContain("'@evil.csv");
+    // No cell of a data sheet holds a formula.
+    for (const name of ["AI Cost Data", "AI Volume Data", "AI Value Data"]) {
+      for (const c of wb.sheet(name)!.cells.values()) expect(String(c.input).startsWith("=")).toBe(false);
+    }
+    expect(wb.cell("Unit Economics", "A2")).toBe("'2024-07");
+  });
+
+  it("syncs few times, suspends calculation and screen updating before each write", async () => {
+    const wb = new FakeWorkbook();
+    const report = await writeWorkbook(wb.run, sampleResult(), OPTS);
+    expect(report.syncs).toBe(wb.syncs);
+    expect(wb.syncs).toBeLessThanOrEqual(4); // inspect, one write batch, commit (+ nothing else for a small import)
+    for (const s of wb.syncLog.slice(1)) {
+      expect(s.suspendedCalc).toBe(true);
+      expect(s.suspendedScreen).toBe(true);
+    }
+  });
+
+  it("chunks large data: at most chunkRows rows and 5 MB per sync", async () => {
+    const wb = new FakeWorkbook();
+    const rows: number[] = [];
+    const report = await writeWorkbook(wb.run, largeResult(20000), { ...OPTS, chunkRows: 5000 }, {}, {
+      onSync: (i) => rows.push(i.rows),
+    });
+    expect(Math.max(...rows)).toBe(5000);
+    // 20,001 cost rows → 5 chunks; volume 241 rows and the rest fit in the following syncs.
+    expect(rows.filter((r) => r === 5000).length).toBeGreaterThanOrEqual(3);
+    expect(wb.largestPayload).toBeLessThanOrEqual(5 * 1024 * 1024);
+    expect(report.syncs).toBeLessThanOrEqual(10);
+    expect(wb.sheet("AI Cost Data")!.cells.get("H20001")?.input).toBe("billing-1.csv");
+    // Our estimate is close to the fake's measure (JSON of the arguments).
+    expect(report.largestPayloadBytes!).toBeGreaterThan(wb.largestPayload * 0.8);
+  });
+
+  it("shrinks chunks to the payload budget", async () => {
+    const wb = new FakeWorkbook();
+    const budget = 200_000;
+    await writeWorkbook(wb.run, largeResult(5000), { ...OPTS, chunkRows: 5000 }, {}, { payloadBudget: budget });
+    expect(wb.largestPayload).toBeLessThanOrEqual(budget * 1.1);
+    expect(wb.syncs).toBeGreaterThan(4);
+  });
+
+  it("a foreign sheet named like ours: clear error, nothing changed", async () => {
+    const wb = new FakeWorkbook(["Sheet1", "Unit Economics"]);
+    const before = wb.snapshot();
+    const err = await writeWorkbook(wb.run, sampleResult(), OPTS).catch((e) => e);
+    expect(err).toBeInstanceOf(WorkbookConflict);
+    expect(err.message).toContain('sheet "Unit Economics"');
+    expect(err.message).toContain("did not create");
+    expect(wb.snapshot()).toBe(before);
+  });
+
+  it("a foreign table named like ours is a conflict too", async () => {
+    const wb = new FakeWorkbook(["Data"]);
+    wb.tables.push({ name: "AiCostData", sheetId: wb.sheets[0].id, address: "A1:B2" });
+    const before = wb.snapshot();
+    const err = await writeWorkbook(wb.run, sampleResult(), OPTS).catch((e) => e);
+    expect(err).toBeInstanceOf(WorkbookConflict);
+    expect(err.message).toContain('table "AiCostData" (on sheet "Data")');
+    expect(wb.snapshot()).toBe(before);
+  });
+
+  it("re-import: declined → unchanged; confirmed → replaced, user sheets survive", async () => {
+    const wb = new FakeWorkbook(["My notes"]);
+    wb.sheets[0].cells.set("A1", { input: "keep me" });
+    await writeWorkbook(wb.run, sampleResult(), OPTS);
+    const before = wb.snapshot();
+    let asked: string[] = [];
+    const declined = await writeWorkbook(wb.run, sampleResult(), OPTS, {
+      confirmReplace: async (names) => {
+        asked = names;
+        return false;
+      },
+    }).catch((e) => e);
+    expect(declined).toBeInstanceOf(WriteCancelled);
+    expect(asked).toEqual(OWN);
+    expect(wb.snapshot()).toBe(before);
+    // Without confirmReplace, the same.
+    expect(await writeWorkbook(wb.run, sampleResult(), OPTS).catch((e) => e)).toBeInstanceOf(WriteCancelled);
+    expect(wb.snapshot()).toBe(before);
+
+    const oldIds = wb.sheets.filter((s) => OWN.includes(s.name)).map((s) => s.id);
+    const smaller = sampleResult();
+    smaller.costRecords = smaller.costRecords.slice(0, 10);
+    const report = await writeWorkbook(wb.run, smaller, OPTS, { confirmReplace: async () => true });
+    expect(report.replaced).toEqual(OWN);
+    expect(wb.sheets.map((s) => s.name)).toEqual(["My notes", ...OWN]);
+    expect(wb.sheets.filter((s) => oldIds.includes(s.id))).toHaveLength(0);
+    expect(wb.cell("My notes", "A1")).toBe("keep me");
+    expect(wb.tables.find((t) => t.name === "AiCostData")!.address).toBe("A1:H11");
+    expect(wb.tables.filter((t) => t.name === "AiCostData")).toHaveLength(1);
+  });
+
+  it("a sheet the user renamed stays ours; a sheet the user made under our name after deleting ours is not", async () => {
+    const wb = new FakeWorkbook();
+    await writeWorkbook(wb.run, sampleResult(), OPTS);
+    wb.sheet("Trend")!.name = "Old trend";
+    expect(await listOwnSheets(wb.run)).toContain("Old trend");
+    wb.deleteSheet(wb.sheet("Comparison")!);
+    wb.sheets.push(wb.newSheet("Comparison"));
+    const err = await writeWorkbook(wb.run, sampleResult(), OPTS, { confirmReplace: async () => true }).catch((e) => e);
+    expect(err).toBeInstanceOf(WorkbookConflict);
+    expect(err.message).toContain('sheet "Comparison"');
+  });
+
+  it("cancel midway: staging sheets removed, workbook unchanged", async () => {
+    const wb = new FakeWorkbook(["My notes"]);
+    await writeWorkbook(wb.run, sampleResult(), OPTS);
+    const before = wb.snapshot();
+    const ac = new AbortController();
+    const stages: string[] = [];
+    const err = await writeWorkbook(wb.run, largeResult(12000), { ...OPTS, chunkRows: 3000 }, {
+      signal: ac.signal,
+      confirmReplace: async () => true,
+      onProgress: (p) => {
+        stages.push(p.stage);
+        if (p.fraction > 0.3) ac.abort();
+      },
+    }).catch((e) => e);
+    expect(err).toBeInstanceOf(WriteCancelled);
+    expect(stages.length).toBeGreaterThan(2);
+    expect(wb.snapshot()).toBe(before);
+  });
+
+  it("a failing sync: staging removed, workbook unchanged, a clear error", async () => {
+    const wb = new FakeWorkbook(["My notes"]);
+    const before = wb.snapshot();
+    wb.failAtSync = 3;
+    const err = await writeWorkbook(wb.run, largeResult(12000), { ...OPTS, chunkRows: 3000 }).catch((e) => e);
+    expect(err).toBeInstanceOf(WriteFailed);
+    expect(err.message).toContain("fake: sync 3 failed");
+    expect(err.message).toContain("left as it was");
+    expect(wb.snapshot()).toBe(before);
+  });
+
+  it("reports progress from 0 to 1", async () => {
+    const wb = new FakeWorkbook();
+    const fractions: number[] = [];
+    await writeWorkbook(wb.run, largeResult(12000), { ...OPTS, chunkRows: 3000 }, { onProgress: (p) => fractions.push(p.fraction) });
+    expect(fractions[0]).toBe(0);
+    expect(fractions[fractions.length - 1]).toBe(1);
+    for (let i = 1; i < fractions.length; i++) expect(fractions[i]).toBeGreaterThanOrEqual(fractions[i - 1]);
+  });
+});
