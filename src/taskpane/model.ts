@@ -71,6 +71,12 @@ export interface FileEntry {
   report?: InspectReport;
   error?: string;
   map?: ColumnMap;
+  /** The columns must be mapped (the format was not recognised as the kind given). */
+  needsMap?: boolean;
+  /** The engine's objection to the mapping given so far. */
+  mapError?: string;
+  /** What the file looks like on its own, when another kind than the one given. */
+  detected?: { kind: SourceKind; format: string };
 }
 
 // ---------------------------------------------------------------------------
@@ -136,9 +142,9 @@ export function mappingFields(kind: SourceKind): MapFieldSpec[] {
   }
 }
 
-/** A generic billing file needs a column mapping before it can be imported. */
+/** A file whose format was not recognised (a generic billing file, say) needs a column mapping. */
 export function needsMapping(e: FileEntry): boolean {
-  return e.kind === "billing" && e.report?.format === "generic";
+  return e.needsMap === true || (e.kind === "billing" && e.report?.format === "generic");
 }
 
 export function isCurrencyCode(s: string): boolean {
@@ -433,6 +439,7 @@ export function importBlocker(entries: readonly FileEntry[], choices: Choices): 
     if (!needsMapping(e)) continue;
     const missing = missingMapFields(e.kind, e.map);
     if (missing.length) return `Map the columns of ${e.name}: choose the ${missing.map((m) => m.label.toLowerCase()).join(", ")}.`;
+    if (e.mapError) return `Check the column mapping of ${e.name}: ${e.mapError}`;
   }
   const { problems } = buildAssumptions(choices.assumptions);
   if (problems.length) return problems[0].message;

@@ -27,6 +27,18 @@ export type WorkerRequest =
   | { id: number; type: "summarize"; inputs: WorkerFile[]; options: WorkerImportOptions }
   | { id: number; type: "cancel" };
 
+/** What the pane learns about one file before import. */
+export interface PaneInspect {
+  /** The file read as the kind the user gave it (its report's `kind` is that kind). */
+  report: InspectReport;
+  /** The columns must be mapped before the file can be imported (unrecognised format). */
+  needsMap: boolean;
+  /** Why the mapping given does not work yet (the engine's message), when it does not. */
+  mapError?: string;
+  /** What the file looks like on its own, when that is another kind than the one given. */
+  detected?: { kind: SourceKind; format: string };
+}
+
 export interface WorkerError {
   name: string;
   message: string;
@@ -35,7 +47,7 @@ export interface WorkerError {
 }
 
 export type WorkerResponse =
-  | { id: number; type: "inspected"; report: InspectReport }
+  | { id: number; type: "inspected"; inspected: PaneInspect }
   | { id: number; type: "progress"; progress: ImportProgress }
   | { id: number; type: "result"; result: ImportResult }
   | { id: number; type: "error"; error: WorkerError };

@@ -34,7 +34,7 @@ export const TASKPANE_CSS = `
   --shadow4: 0 0 2px rgba(0,0,0,.12), 0 2px 4px rgba(0,0,0,.14);
   --shadow16: 0 0 2px rgba(0,0,0,.12), 0 8px 16px rgba(0,0,0,.14);
   box-sizing: border-box;
-  font-family: "Segoe UI", "Segoe UI Web (West European)", -apple-system, BlinkMacSystemFont, Roboto, "Helvetica Neue", system-ui, sans-serif;
+  font-family: "Segoe UI", "Segoe UI Web (West European)", -apple-system, BlinkMacSystemFont, Roboto, "Helvetica Neue", "Noto Sans", "Liberation Sans", Arial, system-ui, sans-serif;
   font-size: 14px;
   line-height: 20px;
   color: var(--n-fg1);
@@ -45,6 +45,7 @@ export const TASKPANE_CSS = `
   -webkit-font-smoothing: antialiased;
 }
 .aiecon-pane *, .aiecon-pane *::before, .aiecon-pane *::after { box-sizing: inherit; }
+.aiecon-pane [hidden] { display: none !important; }
 .aiecon-pane .ap-header {
   display: flex; align-items: center; gap: 12px;
   padding: 16px 16px 12px;
@@ -118,7 +119,7 @@ export const TASKPANE_CSS = `
 
 /* Column mapping */
 .aiecon-pane .ap-mapping { margin-top: 8px; padding: 8px; background: var(--n-bg3); border-radius: var(--radius); }
-.aiecon-pane .ap-mapping-grid { display: grid; grid-template-columns: 1fr 1fr; gap: 8px; margin-top: 8px; }
+.aiecon-pane .ap-mapping-grid { display: grid; grid-template-columns: 1fr 1fr; gap: 8px; margin-top: 8px; align-items: end; }
 .aiecon-pane .ap-preview-wrap { margin-top: 8px; overflow-x: auto; border: 1px solid var(--n-stroke2); border-radius: var(--radius); background: var(--n-bg1); }
 .aiecon-pane table.ap-preview { border-collapse: collapse; font-size: 11px; line-height: 16px; white-space: nowrap; }
 .aiecon-pane table.ap-preview th, .aiecon-pane table.ap-preview td { padding: 2px 6px; border-bottom: 1px solid var(--n-stroke2); text-align: left; }
@@ -154,7 +155,7 @@ export const TASKPANE_CSS = `
 /* Value assumptions */
 .aiecon-pane .ap-assumptions { list-style: none; padding: 0; margin: 0 0 8px; display: flex; flex-direction: column; gap: 8px; }
 .aiecon-pane .ap-assumption { border: 1px solid var(--n-stroke2); border-radius: var(--radius); padding: 8px; background: var(--n-bg2); }
-.aiecon-pane .ap-assumption-grid { display: grid; grid-template-columns: 1fr 1fr; gap: 8px; }
+.aiecon-pane .ap-assumption-grid { display: grid; grid-template-columns: 1fr 1fr; gap: 8px; align-items: end; }
 .aiecon-pane .ap-assumption-foot { display: flex; justify-content: flex-end; margin-top: 8px; }
 
 /* Buttons */

@@ -3,8 +3,8 @@
  * then terminates the worker (a parse in progress stops at once); the next call
  * starts a fresh worker.
  */
-import type { ImportProgress, ImportResult, InspectReport } from "../import/types";
-import type { WorkerError, WorkerFile, WorkerImportOptions, WorkerRequest, WorkerResponse } from "./protocol";
+import type { ImportProgress, ImportResult } from "../import/types";
+import type { PaneInspect, WorkerError, WorkerFile, WorkerImportOptions, WorkerRequest, WorkerResponse } from "./protocol";
 
 /** An error raised by the engine in the worker, with the file and line it names. */
 export class EngineError extends Error {
@@ -64,7 +64,7 @@ export class ImportWorkerClient {
         return;
       case "inspected":
         this.pending.delete(msg.id);
-        p.resolve(msg.report);
+        p.resolve(msg.inspected);
         return;
       case "result":
         this.pending.delete(msg.id);
@@ -97,8 +97,8 @@ export class ImportWorkerClient {
     return { id, promise };
   }
 
-  inspect(input: WorkerFile): Promise<InspectReport> {
-    return this.call<InspectReport>({ type: "inspect", input }).promise;
+  inspect(input: WorkerFile): Promise<PaneInspect> {
+    return this.call<PaneInspect>({ type: "inspect", input }).promise;
   }
 
   summarize(
