@@ -331,6 +331,24 @@ function valueRow(r: ValueRecord): Cell[] {
   return [safeText(r.period), safeText(r.key), toCellNumber(r.value), safeText(r.currency), safeText(r.method), safeText(r.source)];
 }
 
+/**
+ * The figure formulas, shared by Unit Economics, Comparison and the review. A
+ * figure is blank ("") where the engine's figure is null: no volume data or
+ * zero inferences (per-inference figures), no value data or zero cost (ROI),
+ * no value data or zero value (cost-to-value ratio).
+ */
+export const F = {
+  noCount: (inferences: string): string => `${inferences}="",${inferences}=0`,
+  costPerInference: (cost: string, inferences: string): string =>
+    `=IF(OR(${inferences}="",${inferences}=0,${cost}=""),"",AIECON.COSTPERINFERENCE(${cost},${inferences}))`,
+  valuePerInference: (value: string, inferences: string): string =>
+    `=IF(OR(${inferences}="",${inferences}=0,${value}=""),"",AIECON.VALUEPERINFERENCE(${value},${inferences}))`,
+  roi: (value: string, cost: string): string => `=IF(OR(${value}="",${cost}="",${cost}=0),"",AIECON.ROIMULTIPLE(${value},${cost}))`,
+  costToValue: (cost: string, value: string): string =>
+    `=IF(OR(${value}="",${value}=0,${cost}=""),"",AIECON.COSTTOVALUERATIO(${cost},${value}))`,
+  band: (roi: string): string => `=IF(ISNUMBER(${roi}),AIECON.BENCHMARKBAND(${roi}),"")`,
+};
+
 /** Build the whole workbook plan. Pure: the same input gives the same plan. */
 export function planWorkbook(result: ImportResult, options: WriteOptions, names: PlanNames = FINAL_NAMES): WorkbookPlan {
   const fsm = options.fiscalStartMonth >= 1 && options.fiscalStartMonth <= 12 ? options.fiscalStartMonth : 1;
@@ -389,12 +407,12 @@ export function planWorkbook(result: ImportResult, options: WriteOptions, names:
       `=SUMIFS(${cost(6)},${cost(0)},${p},${cost(1)},${k},${cost(5)},${c})`,
       `=IF(COUNTIFS(${volCrit})=0,"",SUMIFS(${vol(2)},${volCrit}))`,
       `=IF(COUNTIFS(${valCrit})=0,"",SUMIFS(${val(2)},${valCrit}))`,
-      `=IF(E${R}="","",AIECON.COSTPERINFERENCE(D${R},E${R}))`,
-      `=IF(OR(E${R}="",F${R}=""),"",AIECON.VALUEPERINFERENCE(F${R},E${R}))`,
-      `=IF(F${R}="","",AIECON.ROIMULTIPLE(F${R},D${R}))`,
-      `=IF(F${R}="","",AIECON.COSTTOVALUERATIO(D${R},F${R}))`,
-      `=IF(OR(E${R}="",F${R}=""),"",AIECON.MARGINCONTRIBUTION(H${R},G${R},E${R}))`,
-      `=IF(F${R}="","",AIECON.BENCHMARKBAND(I${R}))`,
+      F.costPerInference(`D${R}`, `E${R}`),
+      F.valuePerInference(`F${R}`, `E${R}`),
+      F.roi(`F${R}`, `D${R}`),
+      F.costToValue(`D${R}`, `F${R}`),
+      `=IF(OR(${F.noCount(`E${R}`)},F${R}=""),"",AIECON.MARGINCONTRIBUTION(H${R},G${R},E${R}))`,
+      F.band(`I${R}`),
       safeText(quarterFor(t.period)),
     ];
   });
@@ -467,11 +485,11 @@ export function planWorkbook(result: ImportResult, options: WriteOptions, names:
       `=${ueAggregate(3, k, c, matchCol, label, false)}`,
       `=${ueAggregate(4, k, c, matchCol, label, true)}`,
       `=${ueAggregate(5, k, c, matchCol, label, true)}`,
-      `=IF(E${R}="","",AIECON.COSTPERINFERENCE(D${R},E${R}))`,
-      `=IF(OR(E${R}="",F${R}=""),"",AIECON.VALUEPERINFERENCE(F${R},E${R}))`,
-      `=IF(F${R}="","",AIECON.ROIMULTIPLE(F${R},D${R}))`,
-      `=IF(F${R}="","",AIECON.COSTTOVALUERATIO(D${R},F${R}))`,
-      `=IF(F${R}="","",AIECON.BENCHMARKBAND(I${R}))`,
+      F.costPerInference(`D${R}`, `E${R}`),
+      F.valuePerInference(`F${R}`, `E${R}`),
+      F.roi(`F${R}`, `D${R}`),
+      F.costToValue(`D${R}`, `F${R}`),
+      F.band(`I${R}`),
     ];
   });
   const nComp = Math.max(1, compPairs.length);
@@ -683,19 +701,19 @@ export function planWorkbook(result: ImportResult, options: WriteOptions, names:
       `=${ueAggregate(4, k, c, 12, lq0, true)}`,
       `=${ueAggregate(4, k, c, 12, lq, true)}`,
       change(`F${R}`, `G${R}`),
-      `=IF(OR(C${R}="",F${R}=""),"",AIECON.COSTPERINFERENCE(C${R},F${R}))`,
-      `=IF(OR(D${R}="",G${R}=""),"",AIECON.COSTPERINFERENCE(D${R},G${R}))`,
+      F.costPerInference(`C${R}`, `F${R}`),
+      F.costPerInference(`D${R}`, `G${R}`),
       change(`I${R}`, `J${R}`),
       `=${ueAggregate(5, k, c, 12, lq0, true)}`,
       `=${ueAggregate(5, k, c, 12, lq, true)}`,
       change(`L${R}`, `M${R}`),
-      `=IF(OR(C${R}="",L${R}=""),"",AIECON.ROIMULTIPLE(L${R},C${R}))`,
-      `=IF(OR(D${R}="",M${R}=""),"",AIECON.ROIMULTIPLE(M${R},D${R}))`,
+      F.roi(`L${R}`, `C${R}`),
+      F.roi(`M${R}`, `D${R}`),
       change(`O${R}`, `P${R}`),
-      `=IF(ISNUMBER(O${R}),AIECON.BENCHMARKBAND(O${R}),"")`,
-      `=IF(ISNUMBER(P${R}),AIECON.BENCHMARKBAND(P${R}),"")`,
+      F.band(`O${R}`),
+      F.band(`P${R}`),
       `=IF(AND(R${R}<>"",S${R}<>""),IF(R${R}=S${R},"unchanged",R${R}&" → "&S${R}),"")`,
-      `=IF(OR(D${R}="",M${R}=""),"",AIECON.COSTTOVALUERATIO(D${R},M${R}))`,
+      F.costToValue(`D${R}`, `M${R}`),
       `=IF(ISNUMBER(U${R}),IF(U${R}>1,${formulaString(REMEDIATION_FLAG)},""),"")`,
     ];
   });

@@ -108,9 +108,12 @@ describe("planWorkbook", () => {
     expect(gpt[4]).toBe(
       `=IF(COUNTIFS('AI Volume Data'!$A$2:$A$19,$A${R},'AI Volume Data'!$B$2:$B$19,$B${R})=0,"",SUMIFS('AI Volume Data'!$C$2:$C$19,'AI Volume Data'!$A$2:$A$19,$A${R},'AI Volume Data'!$B$2:$B$19,$B${R}))`,
     );
-    expect(gpt[6]).toBe(`=IF(E${R}="","",AIECON.COSTPERINFERENCE(D${R},E${R}))`);
-    expect(gpt[8]).toBe(`=IF(F${R}="","",AIECON.ROIMULTIPLE(F${R},D${R}))`);
-    expect(gpt[11]).toBe(`=IF(F${R}="","",AIECON.BENCHMARKBAND(I${R}))`);
+    expect(gpt[6]).toBe(`=IF(OR(E${R}="",E${R}=0,D${R}=""),"",AIECON.COSTPERINFERENCE(D${R},E${R}))`);
+    expect(gpt[7]).toBe(`=IF(OR(E${R}="",E${R}=0,F${R}=""),"",AIECON.VALUEPERINFERENCE(F${R},E${R}))`);
+    expect(gpt[8]).toBe(`=IF(OR(F${R}="",D${R}="",D${R}=0),"",AIECON.ROIMULTIPLE(F${R},D${R}))`);
+    expect(gpt[9]).toBe(`=IF(OR(F${R}="",F${R}=0,D${R}=""),"",AIECON.COSTTOVALUERATIO(D${R},F${R}))`);
+    expect(gpt[10]).toBe(`=IF(OR(E${R}="",E${R}=0,F${R}=""),"",AIECON.MARGINCONTRIBUTION(H${R},G${R},E${R}))`);
+    expect(gpt[11]).toBe(`=IF(ISNUMBER(I${R}),AIECON.BENCHMARKBAND(I${R}),"")`);
     expect(gpt[12]).toBe("'2024-Q3");
     expect(s.formats).toContainEqual(expect.objectContaining({ col: 6, format: '#,##0.000000 "USD"' }));
     expect(s.formats).toContainEqual(expect.objectContaining({ col: 8, format: '0.00"×"' }));
