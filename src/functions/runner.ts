@@ -59,6 +59,13 @@ export interface FunctionDecl {
   elementwise: boolean;
   params: readonly ParamDecl[];
   body: (a: BodyArgs) => BodyResult;
+  /**
+   * Optional exact shortcut on plain numbers (one per element-wise/scalar parameter, an
+   * omitted optional as its default): returns exactly what body would give, converted to a
+   * number, or undefined when it cannot guarantee that (invalid or unusual input) — the runner
+   * then takes the decimal path, which also produces the errors.
+   */
+  fast?: (x: number[]) => number | undefined;
 }
 
 /** A declared function, prepared for fast calls (all scratch space allocated once). */
@@ -79,6 +86,12 @@ export interface PreparedFunction {
   readonly preState: number[];
   readonly preMsg: string[];
   readonly preErr: unknown[];
+  /** Default of each optional element-wise parameter as a number (NaN: no usable default). */
+  readonly defaultNumber: number[];
+  /** Scratch numbers for the fast path, one per element-wise/scalar parameter. */
+  readonly nums: number[];
+  /** Whether the single-valued arguments of this call have been coerced yet. */
+  preDone: boolean;
 }
 
 type Cell = number | string | CustomFunctions.Error;
@@ -89,6 +102,10 @@ const OK = 0;
 const IS_ERROR = 1;
 const BAD_TYPE = 2;
 const BAD_NUMBER = 3;
+
+// Built-ins cached in module scope: in a host whose global object is slow to read (a Node vm
+// context, some script runtimes) the hot path then never looks up a global.
+const isArray = Array.isArray;
 
 const NUMERIC_TEXT = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 
@@ -130,6 +147,11 @@ export function prepare(decl: FunctionDecl): PreparedFunction {
     preState: new Array<number>(n).fill(OK),
     preMsg: new Array<string>(n).fill(""),
     preErr: new Array<unknown>(n).fill(undefined),
+    defaultNumber: decl.params.map((p) =>
+      (p.kind === "each" || p.kind === "scalar") && p.optional === true && p.default !== undefined ? p.default.toNumber() : NaN,
+    ),
+    nums: new Array<number>(nv).fill(0),
+    preDone: false,
   };
 }
 
@@ -160,7 +182,7 @@ const ERROR_TYPE_CODES: Readonly<Record<string, string>> = {
 
 /** An incoming error value: a CustomFunctions.Error (code "#...") or an Excel ErrorCellValue. */
 export function isErrorValue(x: unknown): boolean {
-  if (typeof x !== "object" || x === null || Array.isArray(x)) return false;
+  if (typeof x !== "object" || x === null || isArray(x)) return false;
   const code = (x as { code?: unknown }).code;
   if (typeof code === "string") return code.charCodeAt(0) === 35; // "#"
   return (x as { type?: unknown }).type === "Error";
@@ -203,7 +225,7 @@ let coerceState = OK;
 function describe(x: unknown): string {
   if (typeof x === "string") return x.trim() === "" ? "a blank text" : `the text "${x}"`;
   if (typeof x === "boolean") return `the boolean ${x ? "TRUE" : "FALSE"}`;
-  if (Array.isArray(x)) return "a range";
+  if (isArray(x)) return "a range";
   return `a value of type ${typeof x}`;
 }
 
@@ -213,7 +235,7 @@ function describe(x: unknown): string {
  */
 function coerce(x: unknown, p: ParamDecl): Decimal | undefined | null {
   if (typeof x === "number") {
-    if (x === x && x !== Infinity && x !== -Infinity) return new Decimal(x);
+    if (x - x === 0) return new Decimal(x); // finite
     coerceState = BAD_NUMBER;
     return null;
   }
@@ -243,26 +265,26 @@ function shapeOf(a: unknown[]): [number, number] | null {
   const rows = a.length;
   if (rows === 0) return null;
   const first = a[0];
-  if (!Array.isArray(first) || first.length === 0) return null;
+  if (!isArray(first) || first.length === 0) return null;
   const cols = first.length;
   for (let r = 1; r < rows; r++) {
     const row = a[r];
-    if (!Array.isArray(row) || row.length !== cols) return null;
+    if (!isArray(row) || row.length !== cols) return null;
   }
   return [rows, cols];
 }
 
 /** A range argument as a list of rows (a single value becomes 1×1); 1D arrays are one row. */
 function asRows(x: unknown): unknown[][] {
-  if (!Array.isArray(x)) return [[x]];
-  if (x.length > 0 && !Array.isArray(x[0])) return [x];
+  if (!isArray(x)) return [[x]];
+  if (x.length > 0 && !isArray(x[0])) return [x];
   return x as unknown[][];
 }
 
 /** An optional range argument that was omitted: null, "", or a 1×1 of those. */
 function isOmitted(x: unknown): boolean {
   if (x === null || x === undefined || x === "") return true;
-  if (Array.isArray(x) && x.length === 1 && Array.isArray(x[0]) && x[0].length === 1) {
+  if (isArray(x) && x.length === 1 && isArray(x[0]) && x[0].length === 1) {
     const v = (x[0] as unknown[])[0];
     return v === null || v === undefined || v === "";
   }
@@ -273,7 +295,7 @@ function isOmitted(x: unknown): boolean {
 function firstErrorIn(x: unknown): unknown {
   const rows = asRows(x);
   for (const row of rows) {
-    if (!Array.isArray(row)) {
+    if (!isArray(row)) {
       if (isErrorValue(row)) return row;
       continue;
     }
@@ -284,9 +306,9 @@ function firstErrorIn(x: unknown): unknown {
 
 /** Components of a repeating parameter: Excel passes an array of ranges. */
 function components(x: unknown): unknown[] {
-  if (!Array.isArray(x)) return [x];
-  if (x.length > 0 && Array.isArray(x[0]) && x[0].length > 0 && Array.isArray(x[0][0])) return x;
-  if (x.length > 0 && Array.isArray(x[0])) return [x];
+  if (!isArray(x)) return [x];
+  if (x.length > 0 && isArray(x[0]) && x[0].length > 0 && isArray(x[0][0])) return x;
+  if (x.length > 0 && isArray(x[0])) return [x];
   return x;
 }
 
@@ -296,9 +318,9 @@ function components(x: unknown): unknown[] {
 /** Numbers of a range, read row by row, packed; only finite numbers count. */
 function collectNumbers(x: unknown, out: Decimal[]): void {
   for (const row of asRows(x)) {
-    const cells = Array.isArray(row) ? row : [row];
+    const cells = isArray(row) ? row : [row];
     for (const v of cells) {
-      if (typeof v === "number" && Number.isFinite(v)) out.push(new Decimal(v));
+      if (typeof v === "number" && v - v === 0) out.push(new Decimal(v));
     }
   }
 }
@@ -309,7 +331,7 @@ function parseCutoffs(x: unknown, name: string, args: BodyArgs): string | undefi
   if (isOmitted(x)) return undefined;
   const cells: unknown[] = [];
   for (const row of asRows(x)) {
-    if (Array.isArray(row)) cells.push(...row);
+    if (isArray(row)) cells.push(...row);
     else cells.push(row);
   }
   const bad = `${name} must be three numbers in strictly descending order, such as 10, 3, 1`;
@@ -332,11 +354,44 @@ function parseCutoffs(x: unknown, name: string, args: BodyArgs): string | undefi
 function toCell(r: BodyResult): Cell {
   if (typeof r === "string") return r;
   const n = r.toNumber();
-  if (n !== n || n === Infinity || n === -Infinity) return numErrorValue();
+  if (n - n !== 0) return numErrorValue(); // NaN or ±Infinity
   return n === 0 ? 0 : n; // no -0 in a cell
 }
 
-/** Computes one cell at (r, c); single-valued parameters were coerced up front. */
+/** Coerces the single-valued (broadcast) arguments of this call, once. */
+function coerceSingles(f: PreparedFunction): void {
+  f.preDone = true;
+  const { cellParams, isRange, single, params, preState, pre } = f;
+  for (let j = 0; j < cellParams.length; j++) {
+    const i = cellParams[j];
+    if (isRange[i] || preState[i] === IS_ERROR) continue;
+    const d = coerce(single[i], params[i]);
+    if (d === null) {
+      preState[i] = coerceState;
+      f.preMsg[i] = coerceMessage;
+    } else {
+      preState[i] = OK;
+      pre[i] = d;
+    }
+  }
+}
+
+/** The fast path on plain numbers; undefined when not applicable. */
+function fastCell(f: PreparedFunction, fast: (x: number[]) => number | undefined, r: number, c: number): number | undefined {
+  const { cellParams, isRange, raw, single, nums } = f;
+  for (let j = 0; j < cellParams.length; j++) {
+    const i = cellParams[j];
+    let x = isRange[i] ? (raw[i] as unknown[][])[r][c] : single[i];
+    if (typeof x !== "number") {
+      if (x === null || x === undefined || x === "") x = f.defaultNumber[i];
+      else return undefined;
+    }
+    nums[j] = x as number;
+  }
+  return fast(nums);
+}
+
+/** Computes one cell at (r, c). */
 function computeCell(f: PreparedFunction, r: number, c: number): Cell {
   const { cellParams, isRange, raw, params, slot, preState, pre, args } = f;
   const m = cellParams.length;
@@ -350,7 +405,14 @@ function computeCell(f: PreparedFunction, r: number, c: number): Cell {
       return passError(f.preErr[i]);
     }
   }
+  // 1b. exact shortcut on plain numbers
+  const fast = f.decl.fast;
+  if (fast !== undefined) {
+    const y = fastCell(f, fast, r, c);
+    if (y !== undefined) return y === 0 ? 0 : y;
+  }
   // 2. coercion, left to right
+  if (!f.preDone) coerceSingles(f);
   for (let j = 0; j < m; j++) {
     const i = cellParams[j];
     if (isRange[i]) {
@@ -389,8 +451,9 @@ export function run(f: PreparedFunction, a0?: unknown, a1?: unknown, a2?: unknow
 }
 
 function runUnsafe(f: PreparedFunction, a0: unknown, a1: unknown, a2: unknown, a3: unknown, a4: unknown, a5: unknown): Result {
-  const { params, raw, isRange, single, pre, preState } = f;
+  const { params, raw, isRange, single, preState } = f;
   const n = params.length;
+  f.preDone = false;
   raw[0] = a0;
   if (n > 1) raw[1] = a1;
   if (n > 2) raw[2] = a2;
@@ -414,8 +477,8 @@ function runUnsafe(f: PreparedFunction, a0: unknown, a1: unknown, a2: unknown, a
     const a = raw[i];
     let x: unknown = a;
     isRange[i] = false;
-    if (Array.isArray(a)) {
-      if (a.length === 1 && Array.isArray(a[0]) && a[0].length === 1) {
+    if (isArray(a)) {
+      if (a.length === 1 && isArray(a[0]) && a[0].length === 1) {
         x = a[0][0];
       } else {
         const shape = shapeOf(a);
@@ -460,14 +523,7 @@ function runUnsafe(f: PreparedFunction, a0: unknown, a1: unknown, a2: unknown, a
         firstSingleError = x;
       }
     } else {
-      const d = coerce(x, p);
-      if (d === null) {
-        preState[i] = coerceState;
-        f.preMsg[i] = coerceMessage;
-      } else {
-        preState[i] = OK;
-        pre[i] = d;
-      }
+      preState[i] = OK; // coerced lazily (coerceSingles), only if the fast path does not apply
     }
   }
 
@@ -505,15 +561,15 @@ function runUnsafe(f: PreparedFunction, a0: unknown, a1: unknown, a2: unknown, a
         for (let r = 0; same && r < rowsOf.length; r++) {
           const ra = rowsOf[r];
           const rb = other[r];
-          same = Array.isArray(ra) && Array.isArray(rb) && ra.length === rb.length;
+          same = isArray(ra) && isArray(rb) && ra.length === rb.length;
         }
         if (!same && i < problemAt) {
           problemAt = i;
           problem = `${p.name} and ${params[p.with].name} must be ranges of the same shape`;
         }
         for (const row of rowsOf) {
-          for (const v of Array.isArray(row) ? row : [row]) {
-            cells.push(typeof v === "number" && Number.isFinite(v) ? new Decimal(v) : null);
+          for (const v of isArray(row) ? row : [row]) {
+            cells.push(typeof v === "number" && v - v === 0 ? new Decimal(v) : null);
           }
         }
       } else {
@@ -531,11 +587,11 @@ function runUnsafe(f: PreparedFunction, a0: unknown, a1: unknown, a2: unknown, a
 
   // 4. cells
   if (!haveRange) return wrap(f, computeCell(f, 0, 0));
-  const out: Cell[][] = new Array<Cell[]>(rows);
+  const out: Cell[][] = [];
   for (let r = 0; r < rows; r++) {
-    const row: Cell[] = new Array<Cell>(cols);
-    for (let c = 0; c < cols; c++) row[c] = computeCell(f, r, c);
-    out[r] = row;
+    const row: Cell[] = [];
+    for (let c = 0; c < cols; c++) row.push(computeCell(f, r, c));
+    out.push(row);
   }
   return out;
 }

@@ -6,6 +6,7 @@
 import { actionFor, bandFor } from "../core/bands";
 import { Decimal, ONE, ZERO } from "../core/decimal";
 import * as m from "../core/metrics";
+import { exactProductQuotient } from "../core/fastexact";
 import * as s from "../core/stats";
 import { prepare, type BodyArgs, type FunctionDecl, type ParamDecl, type PreparedFunction } from "./runner";
 
@@ -20,8 +21,31 @@ function v(a: BodyArgs, i: number): Decimal {
   return a.v[i] as Decimal;
 }
 
-function each(id: string, params: ParamDecl[], body: (a: BodyArgs) => Decimal | string): FunctionDecl {
-  return { id, elementwise: true, params, body };
+function each(
+  id: string,
+  params: ParamDecl[],
+  body: (a: BodyArgs) => Decimal | string,
+  fast?: (x: number[]) => number | undefined,
+): FunctionDecl {
+  return fast === undefined ? { id, elementwise: true, params, body } : { id, elementwise: true, params, body, fast };
+}
+
+// Exact shortcuts (see src/core/fastexact.ts): valid input only; anything else → undefined → decimal path.
+/** total × per / inferences with inferences > 0, per > 0. */
+function fastPerInference(x: number[]): number | undefined {
+  const inf = x[1];
+  const per = x[2];
+  return inf > 0 && per > 0 ? exactProductQuotient(x[0], per, inf) : undefined;
+}
+/** a / b with b > 0. */
+function fastRatio(x: number[]): number | undefined {
+  return x[1] > 0 ? exactProductQuotient(x[0], 1, x[1]) : undefined;
+}
+/** cost × periods / life with life > 0 and 0 <= periods <= life. */
+function fastAmortize(x: number[]): number | undefined {
+  const life = x[1];
+  const periods = x[2];
+  return life > 0 && periods >= 0 && periods <= life ? exactProductQuotient(x[0], periods, life) : undefined;
 }
 
 function aggregate(id: string, params: ParamDecl[], body: (a: BodyArgs) => Decimal | string): FunctionDecl {
@@ -49,12 +73,14 @@ function elasticity(a: BodyArgs): Decimal {
 export const DECLARATIONS: readonly FunctionDecl[] = [
   each("COSTPERINFERENCE", [num("total_cost"), num("inferences"), opt("per", ONE)], (a) =>
     m.costPerInference(v(a, 0), v(a, 1), v(a, 2)),
+    fastPerInference,
   ),
   each("VALUEPERINFERENCE", [num("attributed_value"), num("inferences"), opt("per", ONE)], (a) =>
     m.valuePerInference(v(a, 0), v(a, 1), v(a, 2)),
+    fastPerInference,
   ),
-  each("COSTTOVALUERATIO", [num("cost"), num("value")], (a) => m.costToValueRatio(v(a, 0), v(a, 1))),
-  each("ROIMULTIPLE", [num("value"), num("cost")], (a) => m.roiMultiple(v(a, 0), v(a, 1))),
+  each("COSTTOVALUERATIO", [num("cost"), num("value")], (a) => m.costToValueRatio(v(a, 0), v(a, 1)), fastRatio),
+  each("ROIMULTIPLE", [num("value"), num("cost")], (a) => m.roiMultiple(v(a, 0), v(a, 1)), fastRatio),
   each(
     "MARGINCONTRIBUTION",
     [num("value_per_inference"), num("cost_per_inference"), opt("inferences", undefined)],
@@ -113,6 +139,7 @@ export const DECLARATIONS: readonly FunctionDecl[] = [
   ),
   each("AMORTIZE", [num("cost"), num("life_periods"), opt("periods", ONE)], (a) =>
     m.amortize(v(a, 0), v(a, 1), v(a, 2)),
+    fastAmortize,
   ),
   each(
     "BREAKEVENVOLUME",
