@@ -1,0 +1,97 @@
+/** A small Excel number-format renderer for display and `range.text` (DOM-free). */
+
+function general(n: number): string {
+  if (Number.isInteger(n) && Math.abs(n) < 1e11) return String(n);
+  const a = Math.abs(n);
+  if (a !== 0 && (a < 1e-9 || a >= 1e11)) return n.toExponential(5).replace(/\.?0+e/, "E").replace("e", "E");
+  // Excel's General shows about 10 significant digits in a standard-width cell.
+  const s = Number(n.toPrecision(10)).toString();
+  return s.includes("e") ? n.toExponential(5).replace("e", "E") : s;
+}
+
+function pad(n: number, w = 2): string {
+  return String(n).padStart(w, "0");
+}
+
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+function formatDate(serial: number, fmt: string): string {
+  const ms = Math.round((serial - 25569) * 86400000);
+  const d = new Date(ms);
+  const y = d.getUTCFullYear();
+  const m = d.getUTCMonth() + 1;
+  const day = d.getUTCDate();
+  return fmt
+    .replace(/\\(.)/g, "$1")
+    .replace(/yyyy/gi, String(y))
+    .replace(/yy/gi, pad(y % 100))
+    .replace(/mmmm|mmm|mm|m/gi, (t, off: number, all: string) => {
+      // "m" after "h" or before "s" is minutes
+      const before = all.slice(0, off).replace(/[^a-z]/gi, "").slice(-1).toLowerCase();
+      if (before === "h") return pad(d.getUTCMinutes());
+      if (t.length === 4) return ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"][m - 1];
+      if (t.length === 3) return MONTHS[m - 1];
+      return t.length === 2 ? pad(m) : String(m);
+    })
+    .replace(/dd/gi, pad(day))
+    .replace(/(?<![a-z])d(?![a-z])/gi, String(day))
+    .replace(/hh/gi, pad(d.getUTCHours()))
+    .replace(/ss/gi, pad(d.getUTCSeconds()));
+}
+
+/** Renders a value with a number format, as a cell shows it. */
+export function formatValue(v: number | string | boolean, format: string): string {
+  if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
+  if (typeof v === "string") return v;
+  if (!format || format === "General" || format === "@") return general(v);
+  const sections = format.split(/;(?=(?:[^"]*"[^"]*")*[^"]*$)/);
+  let sec = sections[0];
+  let n = v;
+  if (v < 0 && sections[1] !== undefined) {
+    sec = sections[1];
+    n = -v;
+  } else if (v === 0 && sections[2] !== undefined) sec = sections[2];
+  sec = sec.replace(/\[(Red|Black|Green|Blue|Color\d+)\]/gi, "");
+  const lits: string[] = [];
+  let body = sec
+    .replace(/"([^"]*)"/g, (_m, t: string) => {
+      lits.push(t);
+      return `\u0001${lits.length - 1}\u0001`;
+    })
+    .replace(/\[\$([^\]-]*)(?:-[^\]]*)?\]/g, (_m, t: string) => {
+      lits.push(t);
+      return `\u0001${lits.length - 1}\u0001`;
+    })
+    .replace(/\\(.)/g, (_m, t: string) => {
+      lits.push(t);
+      return `\u0001${lits.length - 1}\u0001`;
+    })
+    .replace(/_./g, " ")
+    .replace(/\*./g, "");
+  if (/[ymdhs]/i.test(body.replace(/\u0001\d+\u0001/g, "")) && !/[0#]/.test(body)) {
+    return formatDate(n, body).replace(/\u0001(\d+)\u0001/g, (_m, i: string) => lits[Number(i)]);
+  }
+  const m = /[#0?][#0?,]*(\.[0#?]*)?/.exec(body);
+  if (!m) return body.replace(/\u0001(\d+)\u0001/g, (_m, i: string) => lits[Number(i)]) || general(v);
+  const pattern = m[0];
+  const decimals = m[1] ? m[1].length - 1 : 0;
+  const thousands = pattern.replace(/\..*/, "").includes(",");
+  let x = n;
+  if (body.includes("%")) x *= 100;
+  const sci = /E[+-]0+/i.exec(body);
+  let numText: string;
+  if (sci) numText = x.toExponential(decimals).replace("e", "E").replace(/E\+?(-?)(\d)$/, "E+$1$2".replace("+-", "-"));
+  else {
+    numText = Math.abs(x).toFixed(decimals);
+    if (thousands) {
+      const [i, f] = numText.split(".");
+      numText = i.replace(/\B(?=(\d{3})+(?!\d))/g, ",") + (f !== undefined ? "." + f : "");
+    }
+    if (x < 0 && sections[1] === undefined && Number(numText.replace(/,/g, "")) !== 0) numText = "-" + numText;
+  }
+  body = body.slice(0, m.index) + "\u0002" + body.slice(m.index + pattern.length);
+  return body
+    .replace(/[#0?,]/g, "")
+    .replace("\u0002", numText)
+    .replace(/\u0001(\d+)\u0001/g, (_m, i: string) => lits[Number(i)]);
+}
