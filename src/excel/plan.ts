@@ -16,7 +16,7 @@
 import type { CostRecord, ImportResult, ValueRecord, VolumeRecord } from "../import/types";
 import type { WriteOptions } from "./types";
 import { cellAddress, columnLetters, quoteSheet, rangeAddress, sheetColumnRange } from "./a1";
-import { formulaString, safeText } from "./safeText";
+import { formulaString, isPlainText, safeText } from "./safeText";
 import { chooseQuarters, quarterOf, sortPeriods } from "./periods";
 import { grainOfLabel } from "../core/period";
 import {
@@ -191,14 +191,59 @@ export function toCellNumber(exact: string): number {
   return n;
 }
 
+/** One "this column equals that cell" condition; `text` is the cell's text, known when planning. */
+export interface Cond {
+  range: string;
+  cell: string;
+  text: string;
+}
+
 /**
- * A SUMIFS/COUNTIFS criterion that matches `text` exactly: the cell reference
- * itself when the text has no criterion syntax (a leading comparison operator,
- * wildcards), else a string literal `"=..."` with `~` escapes.
+ * True when a text can be a SUMIFS/COUNTIFS criterion as it is: it starts with
+ * a letter or `_` (no comparison operator, no number or date that Excel would
+ * coerce) and holds no wildcard (`*`, `?`, `~`). Period labels are always
+ * usable (distinct labels stay distinct when Excel coerces them to dates).
  */
-export function criterion(text: string, cellRef: string): string {
-  if (text !== "" && !/^[<>=]/.test(text) && !/[*?~]/.test(text)) return cellRef;
-  return formulaString("=" + text.replace(/[~*?]/g, (c) => "~" + c));
+export function criterionSafe(text: string): boolean {
+  return isPlainText(text) && text !== "" && !/[*?~]/.test(text);
+}
+
+function allSafe(conds: Cond[]): boolean {
+  return conds.every((c) => c.text === PERIOD_TEXT || criterionSafe(c.text));
+}
+
+/** Marks a condition on a period label (our own label, always a usable criterion). */
+const PERIOD_TEXT = "\u0000period";
+
+function ifsArgs(conds: Cond[]): string {
+  return conds.map((c) => `${c.range},${c.cell}`).join(",");
+}
+
+/** `--(range=cell)` factors for SUMPRODUCT: exact text equality, no criterion syntax. */
+function eqFactors(conds: Cond[]): string {
+  return conds.map((c) => `--(${c.range}=${c.cell})`).join(",");
+}
+
+/** Sum of a column where every condition holds (SUMIFS, or SUMPRODUCT when a text would be read as criterion syntax). */
+export function sumWhere(values: string, conds: Cond[]): string {
+  return allSafe(conds) ? `SUMIFS(${values},${ifsArgs(conds)})` : `SUMPRODUCT(${eqFactors(conds)},${values})`;
+}
+
+/** Number of rows where every condition holds. */
+export function countWhere(conds: Cond[]): string {
+  return allSafe(conds) ? `COUNTIFS(${ifsArgs(conds)})` : `SUMPRODUCT(${eqFactors(conds)})`;
+}
+
+/** Number of rows where every condition holds and `values` holds a number (not a blank ""). */
+export function countNumbersWhere(values: string, conds: Cond[]): string {
+  return allSafe(conds)
+    ? `COUNTIFS(${ifsArgs(conds)},${values},">=0")+COUNTIFS(${ifsArgs(conds)},${values},"<0")`
+    : `SUMPRODUCT(${eqFactors(conds)},--ISNUMBER(${values}))`;
+}
+
+/** A condition on one of our period or quarter labels. */
+function periodCond(range: string, cell: string): Cond {
+  return { range, cell, text: PERIOD_TEXT };
 }
 
 interface Triple {
@@ -395,18 +440,24 @@ export function planWorkbook(result: ImportResult, options: WriteOptions, names:
 
   const unitCells: Cell[][] = unitRows.map((t, i) => {
     const R = i + 2; // Excel row
-    const p = `$A${R}`;
-    const k = criterion(t.key, `$B${R}`);
-    const c = criterion(t.currency, `$C${R}`);
-    const volCrit = `${vol(0)},${p},${vol(1)},${k}`;
-    const valCrit = `${val(0)},${p},${val(1)},${k},${val(3)},${c}`;
+    const costConds: Cond[] = [
+      periodCond(cost(0), `$A${R}`),
+      { range: cost(1), cell: `$B${R}`, text: t.key },
+      { range: cost(5), cell: `$C${R}`, text: t.currency },
+    ];
+    const volConds: Cond[] = [periodCond(vol(0), `$A${R}`), { range: vol(1), cell: `$B${R}`, text: t.key }];
+    const valConds: Cond[] = [
+      periodCond(val(0), `$A${R}`),
+      { range: val(1), cell: `$B${R}`, text: t.key },
+      { range: val(3), cell: `$C${R}`, text: t.currency },
+    ];
     return [
       safeText(t.period),
       safeText(t.key),
       safeText(t.currency),
-      `=SUMIFS(${cost(6)},${cost(0)},${p},${cost(1)},${k},${cost(5)},${c})`,
-      `=IF(COUNTIFS(${volCrit})=0,"",SUMIFS(${vol(2)},${volCrit}))`,
-      `=IF(COUNTIFS(${valCrit})=0,"",SUMIFS(${val(2)},${valCrit}))`,
+      `=${sumWhere(cost(6), costConds)}`,
+      `=IF(${countWhere(volConds)}=0,"",${sumWhere(vol(2), volConds)})`,
+      `=IF(${countWhere(valConds)}=0,"",${sumWhere(val(2), valConds)})`,
       F.costPerInference(`D${R}`, `E${R}`),
       F.valuePerInference(`F${R}`, `E${R}`),
       F.roi(`F${R}`, `D${R}`),
@@ -462,11 +513,15 @@ export function planWorkbook(result: ImportResult, options: WriteOptions, names:
   };
 
   /** SUMIFS over a Unit Economics column for a key × currency in a period column match, and its "has data" count. */
-  const ueAggregate = (valueCol: number, keyCrit: string, curCrit: string, matchCol: number, label: string, blankWhenNone: boolean): string => {
-    const crit = `${ue(1)},${keyCrit},${ue(2)},${curCrit},${ue(matchCol)},${label}`;
-    const sum = `SUMIFS(${ue(valueCol)},${crit})`;
+  const ueAggregate = (valueCol: number, t: Triple, keyCell: string, curCell: string, matchCol: number, label: string, blankWhenNone: boolean): string => {
+    const conds: Cond[] = [
+      { range: ue(1), cell: keyCell, text: t.key },
+      { range: ue(2), cell: curCell, text: t.currency },
+      periodCond(ue(matchCol), label),
+    ];
+    const sum = sumWhere(ue(valueCol), conds);
     if (!blankWhenNone) return sum;
-    return `IF(COUNTIFS(${crit},${ue(valueCol)},">=0")+COUNTIFS(${crit},${ue(valueCol)},"<0")=0,"",${sum})`;
+    return `IF(${countNumbersWhere(ue(valueCol), conds)}=0,"",${sum})`;
   };
 
   // --- Comparison ----------------------------------------------------------------
@@ -475,16 +530,16 @@ export function planWorkbook(result: ImportResult, options: WriteOptions, names:
   const matchCol = comparisonByQuarter ? 12 : 0;
   const compCells: Cell[][] = compPairs.map((t, i) => {
     const R = i + 2;
-    const k = criterion(t.key, `$A${R}`);
-    const c = criterion(t.currency, `$B${R}`);
+    const k = `$A${R}`;
+    const c = `$B${R}`;
     const label = `$C${R}`;
     return [
       safeText(t.key),
       safeText(t.currency),
       safeText(comparisonPeriod ?? ""),
-      `=${ueAggregate(3, k, c, matchCol, label, false)}`,
-      `=${ueAggregate(4, k, c, matchCol, label, true)}`,
-      `=${ueAggregate(5, k, c, matchCol, label, true)}`,
+      `=${ueAggregate(3, t, k, c, matchCol, label, false)}`,
+      `=${ueAggregate(4, t, k, c, matchCol, label, true)}`,
+      `=${ueAggregate(5, t, k, c, matchCol, label, true)}`,
       F.costPerInference(`D${R}`, `E${R}`),
       F.valuePerInference(`F${R}`, `E${R}`),
       F.roi(`F${R}`, `D${R}`),
@@ -688,24 +743,24 @@ export function planWorkbook(result: ImportResult, options: WriteOptions, names:
     `=IF(AND(ISNUMBER(${prev}),ISNUMBER(${cur})),IF(${prev}=0,"",${cur}/${prev}-1),"")`;
   const reviewCells: Cell[][] = reviewPairs.map((t, i) => {
     const R = i + 2;
-    const k = criterion(t.key, `$A${R}`);
-    const c = criterion(t.currency, `$B${R}`);
+    const k = `$A${R}`;
+    const c = `$B${R}`;
     const lq = formulaString(q);
     const lq0 = formulaString(q0);
     return [
       safeText(t.key),
       safeText(t.currency),
-      `=${ueAggregate(3, k, c, 12, lq0, true)}`,
-      `=${ueAggregate(3, k, c, 12, lq, true)}`,
+      `=${ueAggregate(3, t, k, c, 12, lq0, true)}`,
+      `=${ueAggregate(3, t, k, c, 12, lq, true)}`,
       change(`C${R}`, `D${R}`),
-      `=${ueAggregate(4, k, c, 12, lq0, true)}`,
-      `=${ueAggregate(4, k, c, 12, lq, true)}`,
+      `=${ueAggregate(4, t, k, c, 12, lq0, true)}`,
+      `=${ueAggregate(4, t, k, c, 12, lq, true)}`,
       change(`F${R}`, `G${R}`),
       F.costPerInference(`C${R}`, `F${R}`),
       F.costPerInference(`D${R}`, `G${R}`),
       change(`I${R}`, `J${R}`),
-      `=${ueAggregate(5, k, c, 12, lq0, true)}`,
-      `=${ueAggregate(5, k, c, 12, lq, true)}`,
+      `=${ueAggregate(5, t, k, c, 12, lq0, true)}`,
+      `=${ueAggregate(5, t, k, c, 12, lq, true)}`,
       change(`L${R}`, `M${R}`),
       F.roi(`L${R}`, `C${R}`),
       F.roi(`M${R}`, `D${R}`),

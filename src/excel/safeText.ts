@@ -47,9 +47,14 @@ export function safeText(text: string): string {
 }
 
 /**
- * A text as a string literal inside a formula (`"a""b"`), for the few formulas
- * that must name a label. Formula-like content is harmless inside a literal.
+ * A text as a string expression inside a formula, for the few formulas that
+ * must name a label. Formula-like content is harmless inside a literal. A
+ * double quote is joined in as `CHAR(34)` rather than doubled (`"a""b"`),
+ * which Excel reads but HyperFormula (the workbench's engine) does not.
  */
 export function formulaString(text: string): string {
-  return '"' + text.replace(/"/g, '""') + '"';
+  return text
+    .split('"')
+    .map((part) => '"' + part + '"')
+    .join("&CHAR(34)&");
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { planWorkbook, SHEET_NAMES, TABLE_NAMES, type SheetPlan, criterion } from "../../../src/excel/plan";
+import { planWorkbook, SHEET_NAMES, TABLE_NAMES, type SheetPlan, criterionSafe, sumWhere, countWhere, countNumbersWhere } from "../../../src/excel/plan";
 import { safeText, isFormulaLike } from "../../../src/excel/safeText";
 import { chooseQuarters, quarterSpan } from "../../../src/excel/periods";
 import { columnLetters, sheetColumnRange } from "../../../src/excel/a1";
@@ -51,12 +51,18 @@ describe("periods", () => {
   });
 });
 
-describe("criterion", () => {
-  it("uses the cell for plain text and an escaped literal otherwise", () => {
-    expect(criterion("gpt-4o", "$B2")).toBe("$B2");
-    expect(criterion("a*b?", "$B2")).toBe('"=a~*b~?"');
-    expect(criterion(">5", "$B2")).toBe('"=>5"');
-    expect(criterion('=x"y', "$B2")).toBe('"==x""y"');
+describe("conditions", () => {
+  it("uses SUMIFS/COUNTIFS for plain texts and exact SUMPRODUCT equality otherwise", () => {
+    expect(criterionSafe("gpt-4o")).toBe(true);
+    for (const t of ["a*b", "what?", "~x", ">5", "=x", "123", "TRUE", "2024-09", ""]) expect(criterionSafe(t)).toBe(false);
+    const plain = [{ range: "S!$B$2:$B$9", cell: "$B2", text: "gpt-4o" }];
+    expect(sumWhere("S!$G$2:$G$9", plain)).toBe("SUMIFS(S!$G$2:$G$9,S!$B$2:$B$9,$B2)");
+    expect(countWhere(plain)).toBe("COUNTIFS(S!$B$2:$B$9,$B2)");
+    expect(countNumbersWhere("S!$E$2:$E$9", plain)).toBe('COUNTIFS(S!$B$2:$B$9,$B2,S!$E$2:$E$9,">=0")+COUNTIFS(S!$B$2:$B$9,$B2,S!$E$2:$E$9,"<0")');
+    const risky = [{ range: "S!$B$2:$B$9", cell: "$B2", text: "a*b" }];
+    expect(sumWhere("S!$G$2:$G$9", risky)).toBe("SUMPRODUCT(--(S!$B$2:$B$9=$B2),S!$G$2:$G$9)");
+    expect(countWhere(risky)).toBe("SUMPRODUCT(--(S!$B$2:$B$9=$B2))");
+    expect(countNumbersWhere("S!$E$2:$E$9", risky)).toBe("SUMPRODUCT(--(S!$B$2:$B$9=$B2),--ISNUMBER(S!$E$2:$E$9))");
   });
 });
 
@@ -98,7 +104,7 @@ describe("planWorkbook", () => {
     // Sorted by key: the HYPERLINK key sorts first ("=" < letters).
     expect(first[1]).toBe("'" + HYPERLINK);
     expect(first[3]).toBe(
-      `=SUMIFS('AI Cost Data'!$G$2:$G$31,'AI Cost Data'!$A$2:$A$31,$A2,'AI Cost Data'!$B$2:$B$31,"==HYPERLINK(""http://x"",""y"")",'AI Cost Data'!$F$2:$F$31,$C2)`,
+      `=SUMPRODUCT(--('AI Cost Data'!$A$2:$A$31=$A2),--('AI Cost Data'!$B$2:$B$31=$B2),--('AI Cost Data'!$F$2:$F$31=$C2),'AI Cost Data'!$G$2:$G$31)`,
     );
     const gpt = s.blocks[0].cells.find((r) => r[1] === "gpt-4o" && r[0] === "'2024-09")!;
     const R = s.blocks[0].cells.indexOf(gpt) + 1;
@@ -165,15 +171,16 @@ describe("planWorkbook", () => {
     expect(header[header.length - 1]).toBe("Remediation");
     expect(rows).toHaveLength(4);
     expect(rows[0][21]).toBe('=IF(ISNUMBER(U2),IF(U2>1,"needs a remediation plan",""),"")');
-    expect(rows[0][3]).toContain(`'Unit Economics'!$M$2:$M$25,"2024-Q4"`);
+    expect(rows[1][3]).toContain(`'Unit Economics'!$M$2:$M$25,"2024-Q4"`);
+    expect(rows[0][3]).toContain(`--('Unit Economics'!$M$2:$M$25="2024-Q4")`);
     expect(s.conditionalFormats.map((c) => c.col)).toEqual([17, 21]);
   });
 
   it("uses the given comparison period, and plain period labels for a month", () => {
     const p = planWorkbook(sampleResult(), { ...OPTS, comparisonPeriod: "2024-08" });
     const s = sheet(p, "Comparison");
-    expect(s.blocks[0].cells[1][2]).toBe("'2024-08");
-    expect(String(s.blocks[0].cells[1][3])).toContain(`'Unit Economics'!$A$2:$A$25,$C2`);
+    expect(s.blocks[0].cells[2][2]).toBe("'2024-08");
+    expect(String(s.blocks[0].cells[2][3])).toContain(`'Unit Economics'!$A$2:$A$25,$C3`);
   });
 
   it("plans staging names without changing the layout", () => {

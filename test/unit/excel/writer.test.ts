@@ -28,7 +28,7 @@ describe("writeWorkbook (recording fake)", () => {
     expect(wb.tables.find((t) => t.name === "AiCostData")!.address).toBe("A1:H31");
     expect(wb.tables.find((t) => t.name === "UnitEconomics")!.address).toBe("A1:M25");
     // Formulas reference the final sheet names after the staging sheets were renamed.
-    expect(wb.cell("Unit Economics", "D2")).toMatch(/^=SUMIFS\('AI Cost Data'!\$G\$2:\$G\$31,'AI Cost Data'!\$A\$2:\$A\$31,\$A2,/);
+    expect(wb.cell("Unit Economics", "D8")).toMatch(/^=SUMIFS\('AI Cost Data'!\$G\$2:\$G\$31,'AI Cost Data'!\$A\$2:\$A\$31,\$A8,/);
     expect(wb.cell("Trend", "B2")).toBe("='Unit Economics'!G2");
     expect(wb.cell("Comparison", "D2")).toContain("'Unit Economics'!$D$2:$D$25");
     expect(JSON.stringify(wb.snapshot())).not.toContain("~AIECON");
