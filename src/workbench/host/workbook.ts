@@ -149,7 +149,7 @@ export class WorkbookModel {
       evaluateNullToZero: true,
       leapYear1900: true,
       dateFormats: ["MM/DD/YYYY", "YYYY-MM-DD"],
-      useColumnIndex: true,
+      useColumnIndex: false,
       // Excel keeps full doubles; HyperFormula's default rounds to 10 decimal places.
       smartRounding: false,
     });
