@@ -36,6 +36,17 @@ export class CsvRecord {
     return this.kinds[i] === 2 ? s.replace(/""/g, '"') : s;
   }
 
+  /** The field as it stands in the file between its quotes (doubled quotes not undone). */
+  raw(i: number): string {
+    if (i < 0 || i >= this.n) return "";
+    return this.buf.slice(this.starts[i], this.ends[i]);
+  }
+
+  /** True when field i holds doubled quotes to undo. */
+  escaped(i: number): boolean {
+    return i >= 0 && i < this.n && this.kinds[i] === 2;
+  }
+
   /** All fields as strings (allocates; for headers and previews). */
   toArray(): string[] {
     const out: string[] = new Array(this.n);
@@ -338,4 +349,13 @@ export function recordFromArray(fields: string[], line: number, rec = new CsvRec
   rec.line = line;
   rec.malformed = null;
   return rec;
+}
+
+/**
+ * A copy of `s` that does not keep the chunk it was sliced from alive. Field texts are
+ * slices of a large chunk buffer; anything kept beyond the row (cache keys, group names,
+ * messages) must be detached, or each one pins a whole chunk in memory.
+ */
+export function detach(s: string): string {
+  return s.length < 13 ? s : (" " + s).slice(1);
 }

@@ -7,7 +7,7 @@ import { bandFor } from "../core/bands";
 import { Decimal, ratioToString } from "../core/decimal";
 import { DecimalSum } from "../core/money";
 import { type Grain, grainOfLabel, parseTimestamp, periodOf, relabel } from "../core/period";
-import { CsvParser, type CsvRecord, CsvSyntaxError, recordFromArray } from "./csv";
+import { CsvParser, type CsvRecord, CsvSyntaxError, detach, recordFromArray } from "./csv";
 import { abortError, openText } from "./decode";
 import { type BillingMapper, type KeySpec, type RowIssue, checkDuplicates, parseKeySpec } from "./formats/common";
 import { billingMapper, detectAny, detectBilling, nearestBilling } from "./formats/index";
@@ -85,11 +85,22 @@ class Periods {
   ) {}
   /** A label, or null when the text is not a date / period. */
   get(text: string, epoch: boolean): string | null {
+    // Fast path: `YYYY-MM-DD` or `YYYY-MM-DD[ T]hh:mm:ss[Z]` (no offset): the label depends on the date only.
+    const n = text.length;
+    if (n >= 10 && text.charCodeAt(4) === 45 && text.charCodeAt(7) === 45 && (n === 10 || ((n === 19 || (n === 20 && text.charCodeAt(19) === 90)) && plainTime(text)))) {
+      const d = text.slice(0, 10);
+      let v = this.cache.get(d);
+      if (v === undefined) {
+        v = this.compute(d, false);
+        this.cache.set(d, v);
+      }
+      return v;
+    }
     let v = this.cache.get(text);
     if (v !== undefined) return v;
     v = this.compute(text.trim(), epoch);
     if (this.cache.size > 50000) this.cache.clear();
-    this.cache.set(text, v);
+    this.cache.set(detach(text), v);
     return v;
   }
   private compute(t: string, epoch: boolean): string | null {
@@ -106,6 +117,25 @@ class Periods {
     if (g !== null) return `${column} '${t}' is a ${g} and cannot be split into ${this.grain}s`;
     return `${column} is not a date: '${t.length > 60 ? t.slice(0, 60) + "…" : t}'`;
   }
+}
+
+/** `hh:mm:ss` at offset 11 with a valid clock time (after `YYYY-MM-DD` and a space or `T`). */
+function plainTime(s: string): boolean {
+  const sep = s.charCodeAt(10);
+  if (sep !== 32 && sep !== 84) return false;
+  if (s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58) return false;
+  const h = (s.charCodeAt(11) - 48) * 10 + (s.charCodeAt(12) - 48);
+  const m = (s.charCodeAt(14) - 48) * 10 + (s.charCodeAt(15) - 48);
+  const x = (s.charCodeAt(17) - 48) * 10 + (s.charCodeAt(18) - 48);
+  // NaN-free digit check: every digit position must be 0-9
+  return (
+    isDigit(s, 11) && isDigit(s, 12) && isDigit(s, 14) && isDigit(s, 15) && isDigit(s, 17) && isDigit(s, 18) && h <= 23 && m <= 59 && x <= 59
+  );
+}
+
+function isDigit(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  return c >= 48 && c <= 57;
 }
 
 interface FileRun {
@@ -179,11 +209,12 @@ async function runFile(input: ImportInput, state: State, o: RunOptions): Promise
 
   const reject = (line: number, reason: string): void => {
     report.rowsRejected++;
-    if (report.rejected.length < MAX_REJECTED_LISTED) report.rejected.push({ line, reason });
+    if (report.rejected.length < MAX_REJECTED_LISTED) report.rejected.push({ line, reason: detach(reason) });
   };
   const skip = (reason: string): void => {
     report.rowsSkipped++;
-    report.skipped[reason] = (report.skipped[reason] ?? 0) + 1;
+    const r = detach(reason);
+    report.skipped[r] = (report.skipped[r] ?? 0) + 1;
   };
   const seePeriod = (p: string): void => {
     if (pMin === null || p < pMin) pMin = p;
@@ -258,19 +289,19 @@ async function runFile(input: ImportInput, state: State, o: RunOptions): Promise
         if (e === undefined) {
           e = {
             period: p,
-            key,
+            key: key === null ? null : detach(key),
             keyFinal: keyFinal || fixedKey !== undefined,
-            provider: out.provider,
-            service: out.service,
-            chargeCategory: out.chargeCategory,
-            currency: out.currency,
+            provider: detach(out.provider),
+            service: detach(out.service),
+            chargeCategory: detach(out.chargeCategory),
+            currency: detach(out.currency),
             source: file,
             fileIndex: o.fileIndex,
             sum: new DecimalSum(),
           };
           local.set(k, e);
           fileEntries.push(e);
-          currencies.add(out.currency);
+          currencies.add(e.currency);
           seePeriod(p);
         }
         e.sum.add(out.cost);
@@ -303,7 +334,7 @@ async function runFile(input: ImportInput, state: State, o: RunOptions): Promise
         const k = p + SEP + key + SEP + o.fileIndex;
         let e = state.volume.get(k);
         if (e === undefined) {
-          e = { period: p, key, source: file, inferences: 0, inTok: null, outTok: null };
+          e = { period: p, key: detach(key), source: file, inferences: 0, inTok: null, outTok: null };
           state.volume.set(k, e);
           seePeriod(p);
         }
@@ -333,7 +364,7 @@ async function runFile(input: ImportInput, state: State, o: RunOptions): Promise
         const k = p + SEP + key + SEP + out.currency + SEP + o.fileIndex;
         let e = state.value.get(k);
         if (e === undefined) {
-          e = { period: p, key, currency: out.currency, source: file, fileIndex: o.fileIndex, sum: new DecimalSum() };
+          e = { period: p, key: detach(key), currency: detach(out.currency), source: file, fileIndex: o.fileIndex, sum: new DecimalSum() };
           state.value.set(k, e);
           fileValues.push(e);
           seePeriod(p);

@@ -22,7 +22,7 @@ export function fileInput(path: string, kind: SourceKind, extra?: { map?: Column
     map: extra?.map,
     fixedKey: extra?.fixedKey,
     open(): ReadableStream<Uint8Array> {
-      const rs = createReadStream(path, { highWaterMark: 1024 * 1024 });
+      const rs = createReadStream(path, { highWaterMark: 64 * 1024 });
       return Readable.toWeb(rs) as unknown as ReadableStream<Uint8Array>;
     },
   };

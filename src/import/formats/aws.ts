@@ -142,7 +142,7 @@ export function awsMapper(ctx: MapperContext, v2: boolean): BillingMapper {
       out.chargeCategory = type;
       // tag keys seen
       if (cTagJson >= 0) {
-        const t = tags.parse(rec.get(cTagJson));
+        const t = tags.field(rec, cTagJson);
         if (k.kind === "tag" || k.kind === "default" || k.kind === "model") {
           out.key = findTag(t, wanted);
         }

@@ -44,7 +44,7 @@ export function azureMapper(ctx: MapperContext): BillingMapper {
       out.chargeCategory = cType >= 0 ? rec.get(cType) : "Usage";
       const pub = cPub >= 0 ? present(rec.get(cPub)) : null;
       out.provider = pub !== null && pub !== "Microsoft" ? pub : "Microsoft";
-      const t = cTags >= 0 ? tags.parse(rec.get(cTags)) : null;
+      const t = cTags >= 0 ? tags.field(rec, cTags) : null;
       switch (k.kind) {
         case "tag":
         case "default":

@@ -1,5 +1,5 @@
 /** Shared pieces of the per-format mappers. */
-import type { CsvRecord } from "../csv";
+import { type CsvRecord, detach } from "../csv";
 import type { BillingFormat, ColumnMap, CostBasis } from "../types";
 import { ImportError } from "../types";
 import { parseStrictDecimal } from "../../core/money";
@@ -137,14 +137,27 @@ export function findTag(tags: Record<string, string>, name: string): string | nu
 /** Parse a tag cell (JSON object, JSON without braces, or list of {key,value}); cached by text. */
 export class TagParser {
   private cache = new Map<string, Record<string, string>>();
+  /** Keyed by raw text of fields that hold doubled quotes. */
+  private escCache = new Map<string, Record<string, string>>();
   constructor(private readonly tagKeys: Set<string>) {}
-  parse(raw: string): Record<string, string> {
-    let t = this.cache.get(raw);
+  /** Tags of field i of a record (cached by the field's raw text: no unescaping per row). */
+  field(rec: CsvRecord, i: number): Record<string, string> {
+    const raw = rec.raw(i);
+    const cache = rec.escaped(i) ? this.escCache : this.cache;
+    let t = cache.get(raw);
     if (t !== undefined) return t;
-    t = parseTagText(raw);
+    t = this.parse(rec.get(i));
+    if (cache.size > 20000) cache.clear();
+    cache.set(detach(raw), t);
+    return t;
+  }
+  parse(text: string): Record<string, string> {
+    let t = this.cache.get(text);
+    if (t !== undefined) return t;
+    t = parseTagText(text);
     for (const k of Object.keys(t)) this.tagKeys.add(normalTagName(k));
     if (this.cache.size > 20000) this.cache.clear();
-    this.cache.set(raw, t);
+    this.cache.set(detach(text), t);
     return t;
   }
 }

@@ -36,7 +36,7 @@ export function focusMapper(ctx: MapperContext): BillingMapper {
       out.provider = cProv >= 0 ? rec.get(cProv) : "";
       out.service = cSvc >= 0 ? rec.get(cSvc) : "";
       out.chargeCategory = cCat >= 0 ? rec.get(cCat) : "";
-      const t = cTags >= 0 ? tags.parse(rec.get(cTags)) : null;
+      const t = cTags >= 0 ? tags.field(rec, cTags) : null;
       switch (k.kind) {
         case "tag":
         case "default":

@@ -5,7 +5,7 @@
  */
 import { Decimal } from "../../core/decimal";
 import { parseStrictDecimal } from "../../core/money";
-import type { CsvRecord } from "../csv";
+import { type CsvRecord, detach } from "../csv";
 import {
   type BillingMapper,
   type MapperContext,
@@ -84,7 +84,7 @@ export function gcpMapper(ctx: MapperContext): BillingMapper {
         if (cr === undefined) {
           cr = creditsSum(raw);
           if (creditCache.size > 10000) creditCache.clear();
-          creditCache.set(raw, cr);
+          creditCache.set(detach(raw), cr);
         }
         if (typeof cr === "string") return { reject: cr };
         out.cost = cr.isZero() ? c : new Decimal(c).plus(cr).toFixed();
@@ -95,7 +95,7 @@ export function gcpMapper(ctx: MapperContext): BillingMapper {
       out.currency = cur;
       out.service = cSvc >= 0 ? rec.get(cSvc) : "";
       out.chargeCategory = cType >= 0 ? rec.get(cType) : "";
-      const t = cLabels >= 0 ? tags.parse(rec.get(cLabels)) : null;
+      const t = cLabels >= 0 ? tags.field(rec, cLabels) : null;
       switch (k.kind) {
         case "tag":
         case "default":
