@@ -354,10 +354,14 @@ class CustomFunctionsPlugin extends FunctionPlugin {
       }
       result = grid;
     }
-    if (!Array.isArray(result)) return result;
-    if (result.length === 1 && result[0].length === 1) return result[0][0];
-    // Fit the spill area predicted before evaluation (HyperFormula sizes arrays at parse time).
+    // Fit the spill area predicted before evaluation (HyperFormula sizes arrays at parse time):
+    // a smaller result (a single error included) fills the top-left, the rest stays blank.
     const size = this.size(ast, state);
+    if (!Array.isArray(result)) {
+      if (size.isScalar()) return result;
+      result = [[result]];
+    }
+    if (result.length === 1 && result[0].length === 1 && size.isScalar()) return result[0][0];
     if (result.length > size.height || result[0].length > size.width) {
       if (size.isScalar()) {
         return new CellError(ErrorType.VALUE, `${name} returned a ${result.length}×${result[0].length} array where its arguments predicted a single value`);
@@ -419,6 +423,13 @@ export function registerCustomFunctions(metadata: CfMetadata, registry: Function
   }
   class Plugin extends CustomFunctionsPlugin {
     static override implementedFunctions = implemented;
+    // HyperFormula looks the methods up as own properties of the plugin's prototype.
+    override call(ast: ProcedureAst, state: InterpreterState): InterpreterValue {
+      return super.call(ast, state);
+    }
+    override size(ast: ProcedureAst, state: InterpreterState): ArraySize {
+      return super.size(ast, state);
+    }
   }
   if (Object.keys(implemented).length > 0) HyperFormula.registerFunctionPlugin(Plugin, translations);
   return [...PLUGIN_FUNCTIONS];
