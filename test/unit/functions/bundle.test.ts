@@ -1,0 +1,160 @@
+/**
+ * The BUILT bundle as Excel loads it: dist/functions.js run in a Node vm context that
+ * provides only CustomFunctions (associate, Error, ErrorCode) — no window, document or
+ * self — must associate every id of dist/functions.json, and calls through the associated
+ * functions must give the spec's results. Plus the metadata: ids exactly the spec's,
+ * a description for every function and parameter, help URLs to the README sections.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { ensureBuilt, loadBundle, ROOT, type LoadedBundle } from "./bundle";
+import { SPEC_EXAMPLES, expectExample } from "./spec-examples";
+import { callWith, show, single } from "./helpers";
+
+/** The 20 functions of shared/spec/functions.md. */
+const SPEC_IDS = [
+  "COSTPERINFERENCE",
+  "VALUEPERINFERENCE",
+  "COSTTOVALUERATIO",
+  "ROIMULTIPLE",
+  "MARGINCONTRIBUTION",
+  "BENCHMARKBAND",
+  "BENCHMARKACTION",
+  "VALUEFROMTIMESAVED",
+  "COSTGROWTH",
+  "COSTTREND",
+  "SCALINGELASTICITY",
+  "COSTPERCENTILE",
+  "TAILRATIO",
+  "TOKENCOST",
+  "CASCADECOST",
+  "CACHESAVINGS",
+  "SERVINGCOSTPERINFERENCE",
+  "TCOPERINFERENCE",
+  "AMORTIZE",
+  "BREAKEVENVOLUME",
+];
+const AGGREGATE = new Set(["COSTGROWTH", "COSTTREND", "SCALINGELASTICITY", "COSTPERCENTILE", "TAILRATIO", "TCOPERINFERENCE"]);
+
+let b: LoadedBundle;
+
+beforeAll(async () => {
+  b = loadBundle(await ensureBuilt());
+}, 300_000);
+
+describe("spec", () => {
+  it("the spec's function table lists exactly these 20 ids", () => {
+    const spec = path.resolve(ROOT, "../shared/spec/functions.md");
+    if (!fs.existsSync(spec)) return; // the contract is beside the repo in CI and development
+    const ids = [...fs.readFileSync(spec, "utf8").matchAll(/^\| `([A-Z]+)\(/gm)].map((m) => m[1]);
+    expect(ids.sort()).toEqual([...SPEC_IDS].sort());
+  });
+});
+
+describe("built bundle in a vm context with only CustomFunctions", () => {
+  it("associates every id of functions.json, and those are exactly the spec's", () => {
+    const ids = b.metadata.functions.map((f) => f.id);
+    expect([...ids].sort()).toEqual([...SPEC_IDS].sort());
+    expect([...b.CF.registry.keys()].sort()).toEqual([...ids].sort());
+    for (const id of ids) expect(typeof b.fn(id)).toBe("function");
+  });
+
+  it("needs no DOM: the context holds no window, document or self", () => {
+    expect(b.context.window).toBeUndefined();
+    expect(b.context.document).toBeUndefined();
+    expect(b.context.self).toBeUndefined();
+  });
+
+  for (const [formula, id, args, expected] of SPEC_EXAMPLES) {
+    it(`${formula} → ${expected}`, () => {
+      expectExample(single(callWith((x) => b.fn(x), id, ...args)), expected);
+    });
+  }
+
+  it("errors come back as CustomFunctions.Error of the host, with messages on #VALUE!", () => {
+    const e = single(callWith((x) => b.fn(x), "COSTPERINFERENCE", 1, "abc")) as { code: string; message?: string };
+    expect(e).toBeInstanceOf(b.CF.Error);
+    expect(e.code).toBe("#VALUE!");
+    expect(e.message).toMatch(/inferences must be a number/);
+    const na = new b.CF.Error(b.CF.ErrorCode.notAvailable);
+    expect(single(callWith((x) => b.fn(x), "ROIMULTIPLE", na, 1))).toBe(na);
+    expect(show(single(callWith((x) => b.fn(x), "AMORTIZE", 1, 0)))).toBe("#DIV/0!");
+    expect(show(single(callWith((x) => b.fn(x), "COSTGROWTH", [[5]])))).toBe("#N/A");
+  });
+
+  it("spills ranges and rejects mismatched shapes", () => {
+    const f = b.fn("COSTPERINFERENCE");
+    expect(f([[100], [200]], [[100]], [[1000]])).toEqual([[1000], [2000]]);
+    expect(show(f([[1, 2]], [[1], [2]]))).toEqual([["#VALUE!"]]);
+    expect(b.fn("BENCHMARKBAND")([[10], [3], [1], [0.5]])).toEqual([["Excellent"], ["Good"], ["Marginal"], ["Unsustainable"]]);
+  });
+
+  it("TCOPERINFERENCE takes its repeating components as Excel passes them", () => {
+    expect(b.fn("TCOPERINFERENCE")([[1000]], [[[100]], [[20, 30]], [[50]]])).toBe(0.2);
+  });
+});
+
+describe("functions.json metadata", () => {
+  it("every function has a description and a help URL to its README section", () => {
+    for (const f of b.metadata.functions) {
+      expect(f.description, f.id).toBeTruthy();
+      expect(f.description!.length, f.id).toBeGreaterThan(20);
+      expect(f.helpUrl).toBe(`https://github.com/aiecon/aiecon#aiecon${f.id.toLowerCase()}`);
+      expect(f.name).toBe(f.id);
+    }
+  });
+
+  it("every parameter has a description", () => {
+    for (const f of b.metadata.functions) {
+      expect(f.parameters.length, f.id).toBeGreaterThan(0);
+      for (const p of f.parameters) {
+        expect(p.description, `${f.id}.${p.name}`).toBeTruthy();
+        expect(p.description!.length, `${f.id}.${p.name}`).toBeGreaterThan(5);
+      }
+    }
+  });
+
+  it("range parameters are matrices of any; element-wise results spill (matrix)", () => {
+    for (const f of b.metadata.functions) {
+      for (const p of f.parameters) {
+        expect(p.dimensionality, `${f.id}.${p.name}`).toBe("matrix");
+        expect(p.type ?? "any", `${f.id}.${p.name}`).toBe("any");
+      }
+      if (AGGREGATE.has(f.id)) expect(f.result.dimensionality, f.id).toBeUndefined();
+      else expect(f.result.dimensionality, f.id).toBe("matrix");
+    }
+  });
+
+  it("parameters, optionals and the repeating component are as the spec lists them", () => {
+    const sig = Object.fromEntries(
+      b.metadata.functions.map((f) => [
+        f.id,
+        f.parameters.map((p) => (p.repeating ? `${p.name}...` : p.optional ? `[${p.name}]` : p.name)).join(", "),
+      ]),
+    );
+    expect(sig).toEqual({
+      COSTPERINFERENCE: "total_cost, inferences, [per]",
+      VALUEPERINFERENCE: "attributed_value, inferences, [per]",
+      COSTTOVALUERATIO: "cost, value",
+      ROIMULTIPLE: "value, cost",
+      MARGINCONTRIBUTION: "value_per_inference, cost_per_inference, [inferences]",
+      BENCHMARKBAND: "roi_multiple, [cutoffs]",
+      BENCHMARKACTION: "roi_multiple, [cutoffs]",
+      VALUEFROMTIMESAVED: "minutes_saved, hourly_rate, [inferences]",
+      COSTGROWTH: "values",
+      COSTTREND: "values, [tolerance]",
+      SCALINGELASTICITY: "costs, volumes",
+      COSTPERCENTILE: "costs, k",
+      TAILRATIO: "costs, [k]",
+      TOKENCOST:
+        "input_tokens, output_tokens, input_price_per_million, output_price_per_million, [cached_input_tokens], [cached_price_per_million]",
+      CASCADECOST: "small_model_cost, large_model_cost, escalation_rate",
+      CACHESAVINGS: "cost_per_inference, hit_rate, [cost_per_lookup]",
+      SERVINGCOSTPERINFERENCE: "hourly_cost, inferences_per_hour_at_capacity, [utilization]",
+      TCOPERINFERENCE: "inferences, cost_component...",
+      AMORTIZE: "cost, life_periods, [periods]",
+      BREAKEVENVOLUME: "fixed_cost, value_per_inference, cost_per_inference",
+    });
+  });
+});
