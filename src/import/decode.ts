@@ -126,11 +126,12 @@ export async function openText(
   } else {
     let zeroEven = 0;
     let zeroOdd = 0;
-    const n = head.byteLength - (head.byteLength % 2);
+    const n = Math.min(64, head.byteLength - (head.byteLength % 2));
     for (let i = 0; i < n; i++) if (head[i] === 0) (i % 2 === 0 ? zeroEven++ : zeroOdd++);
     const pairs = n / 2;
-    if (pairs >= 1 && zeroOdd >= pairs * 0.5 && zeroEven === 0) encoding = "utf-16le";
-    else if (pairs >= 1 && zeroEven >= pairs * 0.5 && zeroOdd === 0) encoding = "utf-16be";
+    // Text in UTF-16 has a zero high byte for every ASCII character (most of a CSV header).
+    if (pairs >= 1 && zeroOdd >= pairs * 0.5 && zeroEven * 4 <= zeroOdd) encoding = "utf-16le";
+    else if (pairs >= 1 && zeroEven >= pairs * 0.5 && zeroOdd * 4 <= zeroEven) encoding = "utf-16be";
     else if (zeroEven + zeroOdd > 0) {
       throw new ImportError(
         `${file}: the file's encoding could not be read (it holds zero bytes but is neither UTF-8 nor UTF-16); save it as UTF-8 CSV`,
