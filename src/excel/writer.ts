@@ -257,8 +257,10 @@ function addChart(ws: Excel.Worksheet, c: ChartPlan): void {
   const chart = ws.charts.add(c.type, rectRange(ws, first.values), "Columns");
   chart.name = c.title;
   chart.title.text = c.title;
+  // Set the first series' values explicitly: the add() call may take a text first cell as its name.
   const s0 = chart.series.getItemAt(0);
   s0.name = first.name;
+  s0.setValues(rectRange(ws, first.values));
   if (first.xValues !== undefined) s0.setXAxisValues(rectRange(ws, first.xValues));
   for (const s of c.series.slice(1)) {
     const series = chart.series.add(s.name);
