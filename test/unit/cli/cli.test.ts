@@ -1,0 +1,133 @@
+/**
+ * The built `aiecon` command (dist/cli/aiecon.js), spawned as users run it:
+ * JSON equals the engine's result; exit statuses 0, 1, 2 and 3.
+ */
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { inspect, summarize } from "../../../src/import/index";
+import { fileInput } from "../../../src/import/node";
+
+const ROOT = resolve(__dirname, "../../..");
+const CLI = join(ROOT, "dist/cli/aiecon.js");
+const DATA = resolve(ROOT, "../shared/data");
+const FOCUS = join(DATA, "focus/focus_1.0_sample_1000.csv");
+
+function newest(dir: string): number {
+  let t = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    t = Math.max(t, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
+  }
+  return t;
+}
+
+beforeAll(() => {
+  const src = Math.max(newest(join(ROOT, "src/import")), newest(join(ROOT, "src/cli")), newest(join(ROOT, "src/core")));
+  if (!existsSync(CLI) || statSync(CLI).mtimeMs < src) {
+    execFileSync(process.execPath, [join(ROOT, "node_modules/webpack-cli/bin/cli.js"), "--mode", "production", "--config-name", "cli"], {
+      cwd: ROOT,
+      stdio: "pipe",
+    });
+  }
+}, 120_000);
+
+function aiecon(...args: string[]): { status: number | null; out: string; err: string } {
+  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  return { status: r.status, out: r.stdout, err: r.stderr };
+}
+
+const tmp = mkdtempSync(join(tmpdir(), "aiecon-cli-"));
+function file(name: string, text: string): string {
+  const p = join(tmp, name);
+  writeFileSync(p, text);
+  return p;
+}
+
+describe("aiecon summarize / inspect", () => {
+  it("exit 0: summarize --json equals the engine's result (round trip)", async () => {
+    const vol = join(DATA, "volume/azure_llm_inference_trace_code_2023.csv");
+    const r = aiecon("summarize", "--billing", FOCUS, "--volume", vol, "--period", "quarter", "--fiscal-start", "7", "--key", "tag:application", "--json");
+    expect(r.err).toBe("");
+    expect(r.status).toBe(0);
+    const engine = await summarize([fileInput(FOCUS, "billing"), fileInput(vol, "volume")], {
+      period: "quarter",
+      fiscalStartMonth: 7,
+      key: "tag:application",
+      cost: "billed",
+    });
+    expect(JSON.parse(r.out)).toEqual(JSON.parse(JSON.stringify(engine)));
+    const j = JSON.parse(r.out);
+    expect(j.groups[0]).toHaveProperty("costPerInference");
+    expect(j.sources.map((s: { kind: string }) => s.kind)).toEqual(["billing", "volume"]);
+    expect(j.groups[0].period).toBe("2025-Q1");
+  });
+
+  it("exit 0: inspect --json equals the engine's inspect; the table names format and totals", async () => {
+    const r = aiecon("inspect", FOCUS, "--json");
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.out)).toEqual(JSON.parse(JSON.stringify(await inspect(fileInput(FOCUS, "billing")))));
+    const t = aiecon("inspect", FOCUS);
+    expect(t.status).toBe(0);
+    expect(t.out).toMatch(/format focus; rows read 1000, used 1000/);
+    expect(t.out).toMatch(/total USD 20\.52022672899/);
+    const s = aiecon("summarize", "--billing", FOCUS, "--cost", "effective");
+    expect(s.status).toBe(0);
+    expect(s.out).toMatch(/Period\s+Key\s+Currency\s+Cost\s+Inferences/);
+    expect(s.out).toMatch(/key: tag:application|key: service|key: tag:model/);
+  });
+
+  it("--map reads a generic file with a fixed currency and a key column", () => {
+    const p = file("generic.csv", "Day;Model;Amount\n01/09/2024x;a;1\n2024-09-01;gpt;\"1.234,5\"\n2024-09-02;gpt;(0,5)\n");
+    const r = aiecon("summarize", "--billing", p, "--map", "date=Day,cost=Amount,currency=EUR,key=Model", "--json");
+    expect(r.status).toBe(3); // line 2's date cannot be read
+    const j = JSON.parse(r.out);
+    expect(j.totals).toEqual({ EUR: "1234" });
+    expect(j.groups).toMatchObject([{ period: "2024-09", key: "gpt", currency: "EUR", cost: "1234" }]);
+    expect(j.sources[0].rejected).toEqual([{ line: 2, reason: "Day is not a date: '01/09/2024x'" }]);
+  });
+
+  it("exit 1: input errors name the file (and the line where there is one)", () => {
+    const missing = aiecon("summarize", "--billing", join(tmp, "nope.csv"));
+    expect(missing.status).toBe(1);
+    expect(missing.err).toMatch(/nope\.csv: the file cannot be read \(ENOENT\)/);
+    const p = file("nocur.csv", "BilledCost,ChargePeriodStart,ServiceName\n1,2024-09-01,x\n");
+    const r = aiecon("summarize", "--billing", p);
+    expect(r.status).toBe(1);
+    expect(r.err).toMatch(/nocur\.csv: looks like a focus export but required column\(s\) are missing: BillingCurrency; expected .*; found BilledCost, ChargePeriodStart, ServiceName/);
+    const q = file("quote.csv", 'BilledCost,ChargePeriodStart,BillingCurrency\n1,2024-09-01,USD\n2,"2024-09-01,USD\n');
+    const u = aiecon("inspect", q);
+    expect(u.status).toBe(1);
+    expect(u.err).toMatch(/quote\.csv, line 3: unterminated quoted field/);
+    const e = aiecon("inspect", file("empty.csv", ""));
+    expect(e.status).toBe(1);
+    expect(e.err).toMatch(/empty\.csv: the file is empty/);
+  });
+
+  it("exit 2: usage errors", () => {
+    for (const args of [[], ["frobnicate"], ["summarize"], ["summarize", "--billing", FOCUS, "--period", "year"], ["summarize", "--billing", FOCUS, "--map", "nonsense"], ["summarize", "--billing"], ["inspect"], ["summarize", "--billing", FOCUS, "--key", "team"], ["summarize", "--billing", FOCUS, "--fiscal-start", "13"], ["summarize", "--billing", FOCUS, "--bogus"]]) {
+      const r = aiecon(...args);
+      expect(r.status, args.join(" ")).toBe(2);
+      expect(r.err).toMatch(/usage:/);
+    }
+    expect(aiecon("--help").status).toBe(0);
+  });
+
+  it("exit 3: finished, but rows were rejected (output still complete)", () => {
+    const p = file("bad.csv", "BilledCost,ChargePeriodStart,BillingCurrency\n1.5,2024-09-01,USD\nabc,2024-09-01,USD\n2,2024-09-01\n2.5,2024-09-02,USD\n");
+    const r = aiecon("summarize", "--billing", p, "--json");
+    expect(r.status).toBe(3);
+    const j = JSON.parse(r.out);
+    expect(j.sources[0]).toMatchObject({ rowsRead: 4, rowsUsed: 2, rowsRejected: 2, totals: { USD: "4" } });
+    expect(j.sources[0].rejected).toEqual([
+      { line: 3, reason: "BilledCost is not a number: 'abc'" },
+      { line: 4, reason: "the row has 2 fields, the header has 3" },
+    ]);
+    const t = aiecon("summarize", "--billing", p);
+    expect(t.status).toBe(3);
+    expect(t.out).toMatch(/rejected line 3: BilledCost is not a number: 'abc'/);
+    expect(aiecon("inspect", p).status).toBe(3);
+  });
+});
