@@ -1,0 +1,81 @@
+/** The exact shortcut (a × b) / c equals the decimal path whenever it answers. */
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { Decimal } from "../../../src/core/decimal";
+import { exactProductQuotient } from "../../../src/core/fastexact";
+
+function decimalPath(a: number, b: number, c: number): number {
+  return new Decimal(a).times(b).div(c).toNumber();
+}
+
+describe("exactProductQuotient", () => {
+  it("known cases", () => {
+    expect(exactProductQuotient(1250, 1, 500000)).toBe(0.0025);
+    expect(exactProductQuotient(0.3, 1, 0.1)).toBe(3); // floats: 2.9999999999999996
+    expect(exactProductQuotient(0.0025, 1, 0.03)).toBe(1 / 12); // floats: 0.08333333333333334
+    expect(exactProductQuotient(1250, 1000, 500000)).toBe(2.5);
+    expect(exactProductQuotient(1, 1, 3)).toBe(1 / 3);
+    expect(exactProductQuotient(-0.07, 3, 0.7)).toBe(-0.3);
+  });
+
+  it("declines what it cannot prove", () => {
+    expect(exactProductQuotient(0.1 + 0.2, 1, 1)).toBeUndefined(); // 0.30000000000000004: 17 digits
+    expect(exactProductQuotient(2 ** 52, 3, 1)).toBeUndefined();
+    expect(exactProductQuotient(1e-20, 1, 3)).toBeUndefined();
+    expect(exactProductQuotient(1, 1, 0)).toBeUndefined();
+  });
+
+  it("answers typical cost-per-inference inputs (money with cents, counts, per 1 or 1000)", () => {
+    let answered = 0;
+    const runs = 5000;
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 1_000_000_000 }).map((c) => c / 100),
+        fc.integer({ min: 1, max: 1_000_000_000 }),
+        fc.constantFrom(1, 1000),
+        (money, count, per) => {
+          const fast = exactProductQuotient(money, per, count);
+          if (fast !== undefined) {
+            answered++;
+            expect(fast).toBe(decimalPath(money, per, count));
+          }
+        },
+      ),
+      { numRuns: runs },
+    );
+    expect(answered / runs).toBeGreaterThan(0.95);
+  });
+
+  it("agrees with Decimal on random cell-like values", () => {
+    let answered = 0;
+    let total = 0;
+    const cellLike = fc.oneof(
+      fc.integer({ min: -2_000_000_000, max: 2_000_000_000 }),
+      fc.tuple(fc.integer({ min: -999_999_999, max: 999_999_999 }), fc.integer({ min: 0, max: 10 })).map(([n, s]) => n / 10 ** s),
+    );
+    fc.assert(
+      fc.property(cellLike, cellLike, cellLike, (a, b, c) => {
+        fc.pre(c !== 0);
+        total++;
+        const fast = exactProductQuotient(a, b, c);
+        if (fast === undefined) return;
+        answered++;
+        const want = decimalPath(a, b, c);
+        expect(fast === 0 ? 0 : fast).toBe(want === 0 ? 0 : want);
+      }),
+      { numRuns: 20000 },
+    );
+    expect(answered / total).toBeGreaterThan(0.1); // large products are left to the decimal path
+  });
+
+  it("agrees with Decimal on arbitrary doubles (when it answers)", () => {
+    fc.assert(
+      fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.double({ noNaN: true, noDefaultInfinity: true }), (a, b, c) => {
+        fc.pre(c !== 0);
+        const fast = exactProductQuotient(a, b, c);
+        if (fast !== undefined) expect(fast === 0 ? 0 : fast).toBe(decimalPath(a, b, c) || 0);
+      }),
+      { numRuns: 10000 },
+    );
+  });
+});
