@@ -255,6 +255,12 @@ async function runFile(input: ImportInput, state: State, o: RunOptions): Promise
           );
         }
         f = "generic";
+        if (o.detectKind && !input.map?.cost) {
+          // inspect of an unknown layout: report its columns and rows so the user can map them.
+          report.format = "generic";
+          handle = () => skip("not imported: the format was not recognised; give a column mapping");
+          return;
+        }
       }
       const m: BillingMapper = billingMapper(f, {
         file,
@@ -515,7 +521,7 @@ export async function summarize(inputs: ImportInput[], options: ImportOptions): 
   const { grain, fiscal, key } = validateOptions(options);
   const state = new State();
   const sources: SourceReport[] = [];
-  // Billing first: value files without a currency take the billing currency.
+  // Value files without a currency take the billing currency: resolved after all files are read.
   const order = inputs.map((input, i) => ({ input, i }));
   for (const { input, i } of order) {
     const run = await runFile(input, state, {

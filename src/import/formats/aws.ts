@@ -137,8 +137,9 @@ export function awsMapper(ctx: MapperContext, v2: boolean): BillingMapper {
       const cur = rec.get(cCur);
       if (isMissing(cur)) return { reject: `${N.currency} is empty` };
       out.currency = cur;
-      const prodName = cProdName >= 0 ? present(rec.get(cProdName)) : null;
-      out.service = prodName ?? (cProd >= 0 ? rec.get(cProd) : "");
+      // The service is the product code (spec); the product name when a row has no code.
+      const code = cProd >= 0 ? present(rec.get(cProd)) : null;
+      out.service = code ?? (cProdName >= 0 ? rec.get(cProdName) : "");
       out.chargeCategory = type;
       // tag keys seen
       if (cTagJson >= 0) {

@@ -120,3 +120,16 @@ describe("decoding", () => {
     expect((err as Error).name).toBe("AbortError");
   });
 });
+
+describe("inspect of an unknown layout", () => {
+  it("reports generic with its columns and a preview, so the user can map it", async () => {
+    const r = await inspect(memInput("mine.csv", "Day,Spend,Team\n2024-09-01,10,a\n2024-09-02,11,b\n"));
+    expect(r).toMatchObject({ kind: "billing", format: "generic", rowsRead: 2, rowsUsed: 0, rowsSkipped: 2, columns: ["Day", "Spend", "Team"] });
+    expect(r.preview).toEqual([["2024-09-01", "10", "a"], ["2024-09-02", "11", "b"]]);
+    await expect(summarize([memInput("mine.csv", "Day,Spend,Team\n2024-09-01,10,a\n")], { period: "month", cost: "billed" })).rejects.toThrow(
+      /mine\.csv: the billing format was not recognised; give a column mapping/,
+    );
+    const m = await inspect(memInput("mine.csv", "Day,Spend,Team\n2024-09-01,10,a\n", "billing", { map: { date: "Day", cost: "Spend", currency: "GBP", key: "Team" } }));
+    expect(m).toMatchObject({ format: "generic", rowsUsed: 1, totals: { GBP: "10" } });
+  });
+});
