@@ -83,21 +83,27 @@ let builtDir: string | undefined;
 /** Directory holding a fresh functions.js + functions.json (dist/ whenever possible). */
 export async function ensureBuilt(): Promise<string> {
   if (builtDir) return builtDir;
-  if (!fresh(DIST)) {
-    try {
-      execFileSync("npx", ["webpack", "--mode", "production"], { cwd: ROOT, stdio: "pipe", timeout: 240_000 });
-    } catch {
-      // reported below if dist is still not fresh
-    }
-  }
   if (fresh(DIST)) {
     builtDir = DIST;
     return DIST;
   }
+  let failure = "";
+  try {
+    execFileSync("npx", ["webpack", "--mode", "production"], { cwd: ROOT, stdio: "pipe", timeout: 280_000 });
+    // webpack leaves an unchanged output file untouched, so its time may stay older than the sources.
+    if (fs.existsSync(path.join(DIST, "functions.js")) && fs.existsSync(path.join(DIST, "functions.json"))) {
+      builtDir = DIST;
+      return DIST;
+    }
+    failure = "it produced no dist/functions.js";
+  } catch (e) {
+    const out = e as { stdout?: Buffer; stderr?: Buffer };
+    failure = `${String(out.stdout ?? "")}${String(out.stderr ?? "")}`.split("\n").filter((l) => /ERROR|Error/.test(l)).slice(0, 5).join(" | ");
+  }
   const tmp = path.join(os.tmpdir(), `aiecon-functions-${process.pid}`);
   await buildFunctionsOnly(tmp);
   console.warn(
-    `functions bundle: \`npx webpack --mode production\` did not produce a fresh dist/functions.js (another entry fails to build); ` +
+    `functions bundle: \`npx webpack --mode production\` failed (${failure || "unknown error"}); ` +
       `testing the functions entry built alone with the same webpack config in ${tmp}`,
   );
   builtDir = tmp;
