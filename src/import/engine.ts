@@ -431,6 +431,7 @@ async function runFile(input: ImportInput, state: State, o: RunOptions): Promise
       jsonParts.length = 0;
       setup(table.columns, ",", table.format, table.kind);
       for (const [why, n] of Object.entries(table.skipped)) {
+        report.rowsRead += n;
         report.rowsSkipped += n;
         report.skipped[why] = n;
       }

@@ -32,6 +32,7 @@ describe.each(GENERATORS)("generated $format files", (g) => {
       expect(s.rowsRejected).toBe(expectedBad.length);
       expect(s.rowsRead).toBe(300);
       expect(s.rowsUsed).toBe(f.good.length);
+      expect(s.rowsUsed + s.rowsSkipped + s.rowsRejected).toBe(s.rowsRead);
       for (const rej of s.rejected) {
         const kind = f.bad.get(rej.line);
         if (kind === "ragged") expect(rej.reason).toMatch(/fields, the header has/);

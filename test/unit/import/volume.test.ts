@@ -101,6 +101,19 @@ describe("volume and value", () => {
     expect(r.groups.map((g) => [g.key, g.cost])).toEqual([["(unattributed)", "0.001"], ["claude-sonnet-4-20250514", "123.45678"]]);
   });
 
+  it("OpenAI cost buckets without results are read and skipped with a reason", async () => {
+    const doc = { object: "page", data: [
+      { object: "bucket", start_time: 1730419200, results: [] },
+      { object: "bucket", start_time: 1730505600, results: [{ object: "organization.costs.result", amount: { value: 0.1000000000000000055511151231257827, currency: "usd" }, line_item: "gpt-4o, input", project_id: "p" }] },
+    ] };
+    const text = JSON.stringify(doc).replace("0.1", "0.1000000000000000055511151231257827");
+    const r = await summarize([memInput("oa.json", text)], { period: "day", cost: "billed" });
+    expect(r.sources[0]).toMatchObject({ rowsRead: 2, rowsUsed: 1, rowsSkipped: 1, skipped: { "time bucket without results": 1 } });
+    // the amount's source text is kept exactly (no binary float in between)
+    expect(r.totals).toEqual({ USD: "0.1000000000000000055511151231257827" });
+    expect(r.groups).toMatchObject([{ period: "2024-11-02", key: "gpt-4o", cost: "0.1000000000000000055511151231257827" }]);
+  });
+
   it("a JSON volume export given as billing is an input error", async () => {
     const usage = JSON.stringify({ object: "page", data: [{ start_time: 1730419200, results: [{ object: "organization.usage.completions.result", num_model_requests: 5 }] }] });
     await expect(summarize([memInput("u.json", usage)], { period: "day", cost: "billed" })).rejects.toThrow(/u\.json: this JSON is a volume export/);
