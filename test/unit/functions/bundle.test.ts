@@ -96,6 +96,12 @@ describe("built bundle in a vm context with only CustomFunctions", () => {
 });
 
 describe("functions.json metadata", () => {
+  it("lets error values reach the functions (allowErrorForDataTypeAny), so one error cell affects only its cell", () => {
+    // Set by src/functions/allow-errors-plugin.js in webpack.config.js; without it Excel returns
+    // the error for the whole call before the function runs.
+    expect(b.metadata.allowErrorForDataTypeAny).toBe(true);
+  });
+
   it("every function has a description and a help URL to its README section", () => {
     for (const f of b.metadata.functions) {
       expect(f.description, f.id).toBeTruthy();

@@ -20,6 +20,8 @@ export const ROOT = path.resolve(__dirname, "../../..");
 const DIST = path.join(ROOT, "dist");
 
 export interface FunctionsMetadata {
+  allowErrorForDataTypeAny?: boolean;
+  allowCustomDataForDataTypeAny?: boolean;
   functions: {
     id: string;
     name: string;
@@ -67,7 +69,9 @@ async function buildFunctionsOnly(outDir: string): Promise<void> {
     context: ROOT,
     entry: { functions: path.join(ROOT, "src/functions/functions.ts") },
     output: { ...addin.output, path: outDir, clean: true },
-    plugins: (addin.plugins ?? []).filter((p) => p?.constructor?.name === "CustomFunctionsMetadataPlugin"),
+    plugins: (addin.plugins ?? []).filter((p) =>
+      ["CustomFunctionsMetadataPlugin", "AllowErrorsForDataTypeAnyPlugin"].includes(p?.constructor?.name ?? ""),
+    ),
   };
   await new Promise<void>((resolve, reject) => {
     webpack(config, (err, stats) => {
