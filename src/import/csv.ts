@@ -214,11 +214,11 @@ export class CsvParser {
           rec.ends[n] = q;
           rec.kinds[n] = kind;
           n++;
-          // count line breaks inside the field
-          let k = buf.indexOf("\n", pos + 1);
-          while (k !== -1 && k < q) {
+          // count line breaks inside the field (nextNl ends as the first line break after it)
+          if (nextNl !== -1 && nextNl <= pos) nextNl = buf.indexOf("\n", pos + 1);
+          while (nextNl !== -1 && nextNl < q) {
             inner++;
-            k = buf.indexOf("\n", k + 1);
+            nextNl = buf.indexOf("\n", nextNl + 1);
           }
           let after = q + 1;
           if (after >= len) {
