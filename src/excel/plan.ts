@@ -394,10 +394,26 @@ export const F = {
   band: (roi: string): string => `=IF(ISNUMBER(${roi}),AIECON.BENCHMARKBAND(${roi}),"")`,
 };
 
+/** Rows of an Excel worksheet. */
+export const EXCEL_MAX_ROWS = 1_048_576;
+
+function checkRows(sheet: string, rows: number, what: string): void {
+  if (rows + 1 > EXCEL_MAX_ROWS) {
+    throw new Error(
+      `${sheet} would need ${(rows + 1).toLocaleString("en")} rows for ${rows.toLocaleString("en")} ${what}, ` +
+        `but an Excel sheet holds ${EXCEL_MAX_ROWS.toLocaleString("en")}. Import grouped records (not line items) or fewer periods.`,
+    );
+  }
+}
+
 /** Build the whole workbook plan. Pure: the same input gives the same plan. */
 export function planWorkbook(result: ImportResult, options: WriteOptions, names: PlanNames = FINAL_NAMES): WorkbookPlan {
   const fsm = options.fiscalStartMonth >= 1 && options.fiscalStartMonth <= 12 ? options.fiscalStartMonth : 1;
   const S = names.sheets;
+
+  checkRows(SHEET_NAMES.cost, result.costRecords.length, "cost records");
+  checkRows(SHEET_NAMES.volume, result.volumeRecords.length, "volume records");
+  checkRows(SHEET_NAMES.value, result.valueRecords.length, "value records");
 
   // --- data sheets ---------------------------------------------------------
   const costBody = result.costRecords.map(costRow);
@@ -467,6 +483,7 @@ export function planWorkbook(result: ImportResult, options: WriteOptions, names:
       safeText(quarterFor(t.period)),
     ];
   });
+  checkRows(SHEET_NAMES.unit, unitRows.length, "period × key × currency rows");
   const nUnit = Math.max(1, unitRows.length);
   const unitBody = atLeastOneRow(unitCells, UNIT_HEADER.length);
   const unitCurrencies = unitRows.map((t) => t.currency);

@@ -220,3 +220,32 @@ describe("a1", () => {
     expect(sheetColumnRange("Bob's", 6, 1, 1000)).toBe("'Bob''s'!$G$2:$G$1001");
   });
 });
+
+describe("planWorkbook: grains, fiscal quarters, limits", () => {
+  it("labels fiscal quarters from the start month (FY named by its end year)", () => {
+    const p = planWorkbook(sampleResult(), { period: "month", fiscalStartMonth: 7 });
+    const ue = p.sheets.find((s) => s.id === "unit")!.blocks[0].cells;
+    const quarters = new Set(ue.slice(1).map((r) => r[12]));
+    expect([...quarters].sort()).toEqual(["'2025-Q1", "'2025-Q2"]);
+    expect(p.reviewQuarter).toBe("2025-Q2");
+    expect(p.previousQuarter).toBe("2025-Q1");
+  });
+
+  it("works with week labels: quarter of the Thursday, latest full quarter", () => {
+    const r = sampleResult();
+    const weeks = ["2024-W27", "2024-W33", "2024-W39", "2024-W40", "2024-W45", "2024-W52"];
+    const map = new Map(["2024-07", "2024-08", "2024-09", "2024-10", "2024-11", "2024-12"].map((m, i) => [m, weeks[i]]));
+    for (const list of [r.costRecords, r.volumeRecords, r.valueRecords, r.groups]) for (const x of list) x.period = map.get(x.period)!;
+    const p = planWorkbook(r, { period: "week", fiscalStartMonth: 1 });
+    expect(p.reviewQuarter).toBe("2024-Q4");
+    const ue = p.sheets.find((s) => s.id === "unit")!.blocks[0].cells;
+    expect(ue.find((row) => row[0] === "'2024-W39")![12]).toBe("'2024-Q3");
+    expect(ue.find((row) => row[0] === "'2024-W40")![12]).toBe("'2024-Q4");
+  });
+
+  it("refuses more rows than an Excel sheet holds, naming the sheet", () => {
+    const r = sampleResult();
+    const big = { ...r, costRecords: new Array(1_048_576).fill(r.costRecords[0]) };
+    expect(() => planWorkbook(big, OPTS)).toThrow(/AI Cost Data would need 1,048,577 rows .* holds 1,048,576/);
+  });
+});
