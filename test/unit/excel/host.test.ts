@@ -9,7 +9,7 @@ import { summarize } from "../../../src/import/index";
 import { fileInput } from "../../../src/import/node";
 import type { Group, ImportInput, ImportResult } from "../../../src/import/types";
 import { WorkbookConflict, WriteCancelled, writeWorkbook, listOwnSheets } from "../../../src/excel/index";
-import { getCell, setCell, type Snapshot, type SnapshotSheet, type WorkbenchHost } from "../../../src/workbench/host/index";
+import { getCell, setCell, type Snapshot, type SnapshotSheet } from "../../../src/workbench/host/index";
 import { newHost, registerAiecon } from "./workbenchHost";
 import { HYPERLINK, largeResult, sampleResult } from "./fixtures";
 
