@@ -80,6 +80,8 @@ async function inspect(ctx: Excel.RequestContext): Promise<Inspection> {
   sheets.load("items/name,items/id");
   const tables = ctx.workbook.tables;
   tables.load("items/name");
+  const names = ctx.workbook.names;
+  names.load("items/name");
   await ctx.sync();
   let syncs = 1;
   const record = setting.isNullObject ? null : parseOwnSheets(setting.value);
@@ -91,8 +93,12 @@ async function inspect(ctx: Excel.RequestContext): Promise<Inspection> {
     const hit = present.find((s) => sameName(s.name, name));
     if (hit !== undefined && !own.includes(hit)) conflicts.push(`sheet "${hit.name}"`);
   }
-  // A table with one of our names on a sheet that is not ours is in the way too.
+  // A table with one of our names on a sheet that is not ours is in the way too, and so is a
+  // defined name (tables and names share one namespace).
   const ourTableNames = TABLE_IDS.map((t) => TABLE_NAMES[t]);
+  for (const n of names.items) {
+    if (ourTableNames.some((t) => sameName(t, n.name))) conflicts.push(`defined name "${n.name}"`);
+  }
   const clashing = tables.items.filter((t) => ourTableNames.some((n) => sameName(n, t.name)));
   if (clashing.length > 0) {
     const owners = clashing.map((t) => {
@@ -290,17 +296,17 @@ async function writeSheet(
   budget: number,
   progress: Progress,
 ): Promise<void> {
-  out.stage = `writing ${sheet.name}`;
+  out.stage = `writing ${SHEET_NAMES[sheet.id]}`;
   for (const f of sheet.formats) if (f.before === true) await writeFormat(out, ws, f, rowLimit, budget);
   for (const b of sheet.blocks) {
     await writeBlock(out, ws, b, rowLimit, budget, (n) => (progress.rowsDone += n));
   }
-  out.stage = `formatting ${sheet.name}`;
+  out.stage = `formatting ${SHEET_NAMES[sheet.id]}`;
   for (const f of sheet.formats) if (f.before !== true) await writeFormat(out, ws, f, rowLimit, budget);
 }
 
 async function decorateSheet(out: Outbox, ws: Excel.Worksheet, sheet: SheetPlan): Promise<void> {
-  out.stage = `tables and charts of ${sheet.name}`;
+  out.stage = `tables and charts of ${SHEET_NAMES[sheet.id]}`;
   for (const t of sheet.tables) {
     await out.reserve(CALL_OVERHEAD_BYTES * 3);
     const table = ws.tables.add(rectRange(ws, t), true);

@@ -80,6 +80,8 @@ export class FakeWorkbook {
   sheets: FakeSheet[] = [];
   tables: FakeTable[] = [];
   settings = new Map<string, unknown>();
+  /** Defined names of the workbook. */
+  names: string[] = [];
   syncLog: SyncRecord[] = [];
   activeSheetId: string | null = null;
   /** Throw from the n-th sync (1-based, counted over the fake's lifetime) when set. */
@@ -130,6 +132,7 @@ export class FakeWorkbook {
         columnWidths: [...s.columnWidths.entries()],
       })),
       tables: this.tables,
+      names: this.names,
       settings: [...this.settings.entries()],
     });
   }
@@ -218,7 +221,13 @@ class FakeWorkbookApi {
   worksheets: FakeWorksheets;
   tables: FakeTables;
   settings: FakeSettings;
+  names: { items: { name: string }[]; load: () => void };
   constructor(readonly ctx: FakeContext) {
+    const names = {
+      items: [] as { name: string }[],
+      load: () => ctx.enqueue(() => (names.items = ctx.wb.names.map((name) => ({ name })))),
+    };
+    this.names = names;
     this.worksheets = new FakeWorksheets(ctx);
     this.tables = new FakeTables(ctx);
     this.settings = new FakeSettings(ctx);

@@ -136,6 +136,24 @@ describe("writeWorkbook (recording fake)", () => {
     expect(wb.snapshot()).toBe(before);
   });
 
+  it("a defined name equal to one of our table names is a conflict", async () => {
+    const wb = new FakeWorkbook(["Data"]);
+    wb.names.push("UnitEconomics");
+    const before = wb.snapshot();
+    const err = await writeWorkbook(wb.run, sampleResult(), OPTS).catch((e) => e);
+    expect(err).toBeInstanceOf(WorkbookConflict);
+    expect(err.message).toContain('defined name "UnitEconomics"');
+    expect(wb.snapshot()).toBe(before);
+  });
+
+  it("progress stages name the final sheets, never the temporary ones", async () => {
+    const wb = new FakeWorkbook();
+    const stages: string[] = [];
+    await writeWorkbook(wb.run, largeResult(6000), { ...OPTS, chunkRows: 2000 }, { onProgress: (p) => stages.push(p.stage) });
+    expect(stages).toContain("writing AI Cost Data");
+    expect(stages.join("|")).not.toContain("~AIECON");
+  });
+
   it("re-import: declined → unchanged; confirmed → replaced, user sheets survive", async () => {
     const wb = new FakeWorkbook(["My notes"]);
     wb.sheets[0].cells.set("A1", { input: "keep me" });
