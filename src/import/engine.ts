@@ -277,6 +277,7 @@ async function runFile(input: ImportInput, state: State, o: RunOptions): Promise
       const epoch = m.epochSeconds === true;
       const fixedKey = input.fixedKey;
       const local = new Map<string, CostEntry>();
+      let last: CostEntry | null = null;
       handle = (rec) => {
         const issue: RowIssue = m.map(rec);
         if (issue !== undefined) {
@@ -290,6 +291,20 @@ async function runFile(input: ImportInput, state: State, o: RunOptions): Promise
           return;
         }
         const key = fixedKey ?? out.key;
+        // Exports are usually sorted: a row like the one before adds to the same entry.
+        if (
+          last !== null &&
+          p === last.period &&
+          key === last.key &&
+          out.service === last.service &&
+          out.currency === last.currency &&
+          out.chargeCategory === last.chargeCategory &&
+          out.provider === last.provider
+        ) {
+          last.sum.add(out.cost);
+          report.rowsUsed++;
+          return;
+        }
         const k = p + SEP + (key ?? "") + SEP + out.provider + SEP + out.service + SEP + out.chargeCategory + SEP + out.currency;
         let e = local.get(k);
         if (e === undefined) {
@@ -311,6 +326,7 @@ async function runFile(input: ImportInput, state: State, o: RunOptions): Promise
           seePeriod(p);
         }
         e.sum.add(out.cost);
+        last = e;
         report.rowsUsed++;
       };
     } else if (kind === "volume") {
