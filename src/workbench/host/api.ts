@@ -94,22 +94,17 @@ export class RequestContextImpl {
       );
     }
     const after: After = [];
-    let changed = false;
+    const version = this._model.version;
     try {
       for (const op of ops) {
         op.apply(after);
         this._stats.operations++;
-        changed = true;
       }
     } finally {
       this._model.endWrite();
-      if (changed) this._onChange();
+      if (this._model.version !== version) this._onChange();
     }
-    let responseBytes = 0;
-    const commits: (() => void)[] = [];
-    for (const f of after) commits.push(f);
-    for (const f of commits) f();
-    void responseBytes;
+    for (const f of after) f();
     return passThroughValue as T;
   }
   /** Response accounting for loads (Excel's 5 MB response limit). */

@@ -1,0 +1,111 @@
+/**
+ * Shared helper for browser tests: builds dist/ if needed, serves it with scripts/serve.mjs
+ * on a free port, launches Debian's headless Chromium through playwright-core (never a
+ * downloaded browser), opens the workbench and collects console errors.
+ */
+import { execSync } from "node:child_process";
+import { existsSync, mkdirSync } from "node:fs";
+import type { Server } from "node:http";
+import { resolve } from "node:path";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+
+export const ROOT = resolve(__dirname, "../..");
+export const RESULTS = resolve(ROOT, "test-results");
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+export const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
+
+/** Builds with webpack when a bundle the workbench needs is missing. */
+export function ensureBuilt(): void {
+  const needed = ["workbench.html", "workbench.js", "functions.js", "functions.json", "taskpane.js"];
+  if (needed.some((f) => !existsSync(resolve(ROOT, "dist", f)))) {
+    execSync("npx webpack --mode production", { cwd: ROOT, stdio: "inherit" });
+  }
+}
+
+export interface Workbench {
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+  /** Base URL of the server, ending in "/". */
+  url: string;
+  /** Console errors and uncaught page errors seen so far. */
+  errors: string[];
+  screenshot(name: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+type ServeFn = (o: { root: string; port?: number; host?: string }) => Promise<{ server: Server; url: string }>;
+
+export async function startServer(): Promise<{ server: Server; url: string }> {
+  const mod = (await import(resolve(ROOT, "scripts/serve.mjs"))) as { serve: ServeFn };
+  return mod.serve({ root: resolve(ROOT, "dist"), port: 0 });
+}
+
+/** Opens dist/workbench.html (or another page) in headless Chromium and waits until it is ready. */
+export async function openWorkbench(options: { page?: string; viewport?: { width: number; height: number } } = {}): Promise<Workbench> {
+  ensureBuilt();
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: install Debian's chromium (apt-get install -y chromium).`);
+  const { server, url } = await startServer();
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const context = await browser.newContext({ viewport: options.viewport ?? { width: 1500, height: 900 } });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on("console", (m) => {
+    if (m.type() === "error") errors.push(`console: ${m.text()}`);
+  });
+  page.on("pageerror", (e) => errors.push(`pageerror: ${e.message}`));
+  // Offline: anything not served by our server is refused (no CDN).
+  await context.route((u) => !u.toString().startsWith(url), (route) => {
+    errors.push(`blocked network request: ${route.request().url()}`);
+    return route.abort();
+  });
+  const pageName = options.page ?? "workbench.html";
+  await page.goto(url + pageName);
+  if (pageName === "workbench.html") {
+    await page.waitForFunction(() => document.body.dataset.ready === "true", undefined, { timeout: 60_000 });
+  }
+  return {
+    browser,
+    context,
+    page,
+    url,
+    errors,
+    async screenshot(name: string) {
+      mkdirSync(RESULTS, { recursive: true });
+      const file = resolve(RESULTS, name.endsWith(".png") ? name : `${name}.png`);
+      await page.screenshot({ path: file, fullPage: false });
+      return file;
+    },
+    async close() {
+      await browser.close().catch(() => undefined);
+      await new Promise<void>((ok) => server.close(() => ok()));
+    },
+  };
+}
+
+/** Types a formula into a cell through the formula bar (Cell box, Enter, Formula box, Enter). */
+export async function enterFormula(page: Page, address: string, text: string): Promise<void> {
+  const cell = page.getByLabel("Cell", { exact: true });
+  await cell.fill(address);
+  await cell.press("Enter");
+  await page.waitForFunction((a) => (document.getElementById("wb-cell") as HTMLInputElement).value === a, address.toUpperCase());
+  const before = await page.evaluate(() => Number(document.getElementById("workbench")!.dataset.committed ?? "0"));
+  const formula = page.getByLabel("Formula", { exact: true });
+  await formula.fill(text);
+  await formula.press("Enter");
+  // Committed (through the host API) and re-rendered.
+  await page.waitForFunction((n) => Number(document.getElementById("workbench")!.dataset.committed ?? "0") > n, before);
+}
+
+/** The text a grid cell shows. */
+export async function cellText(page: Page, address: string): Promise<string> {
+  return (await page.locator(`table.wb-grid td[data-cell="${address}"]`).textContent()) ?? "";
+}

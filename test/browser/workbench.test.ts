@@ -1,0 +1,97 @@
+/**
+ * The workbench in headless Chromium: AIECON formulas typed into the formula bar are
+ * computed by the real functions.js, errors show as Excel text, spills spill, the snapshot
+ * has the spec's shape, and a screenshot is saved to test-results/workbench.png.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { cellText, enterFormula, openWorkbench, type Workbench } from "./harness";
+
+let wb: Workbench;
+
+beforeAll(async () => {
+  wb = await openWorkbench();
+});
+afterAll(async () => {
+  await wb?.close();
+});
+
+describe("workbench page", () => {
+  it("starts with the AIECON functions registered and the task pane mounted", async () => {
+    const state = await wb.page.evaluate(() => ({ functions: window.workbench.functions, errors: window.workbench.errors }));
+    expect(state.errors).toEqual([]);
+    expect(state.functions).toContain("AIECON.COSTPERINFERENCE");
+    await expect(wb.page.getByRole("button", { name: "Import" }).count()).resolves.toBeGreaterThan(0);
+    await expect(wb.page.getByRole("button", { name: "Load sample data" }).count()).resolves.toBe(1);
+  });
+
+  it("computes AIECON formulas typed into the formula bar", async () => {
+    await enterFormula(wb.page, "A1", "=AIECON.COSTPERINFERENCE(1250,500000)");
+    await enterFormula(wb.page, "A2", "=AIECON.ROIMULTIPLE(0.03,0.0025)");
+    await enterFormula(wb.page, "A3", "=AIECON.BENCHMARKBAND(A2)");
+    expect(await wb.page.evaluate(() => window.workbench.getCell("A1"))).toMatchObject({ value: 0.0025, formula: "=AIECON.COSTPERINFERENCE(1250,500000)" });
+    expect(await cellText(wb.page, "A1")).toBe("0.0025");
+    expect(await cellText(wb.page, "A2")).toBe("12");
+    expect(await cellText(wb.page, "A3")).toBe("Excellent");
+  });
+
+  it("shows errors as Excel text", async () => {
+    await enterFormula(wb.page, "B1", "=AIECON.COSTPERINFERENCE(1250,0)");
+    await enterFormula(wb.page, "B2", '=AIECON.COSTPERINFERENCE("abc",10)');
+    expect(await cellText(wb.page, "B1")).toBe("#DIV/0!");
+    expect(await cellText(wb.page, "B2")).toBe("#VALUE!");
+    const v = await wb.page.evaluate(async () => [(await window.workbench.getCell("B1")).value, (await window.workbench.getCell("B2")).value]);
+    expect(v).toEqual(["#DIV/0!", "#VALUE!"]);
+  });
+
+  it("spills a range result into neighbouring cells", async () => {
+    await wb.page.evaluate(() =>
+      window.workbench.run(async (ctx) => {
+        ctx.workbook.worksheets.getItem("Sheet1").getRange("D1:E3").values = [[10, 100], [20, 400], [30, 1000]];
+      }),
+    );
+    await enterFormula(wb.page, "F1", "=AIECON.COSTPERINFERENCE(D1:D3,E1:E3)");
+    expect([await cellText(wb.page, "F1"), await cellText(wb.page, "F2"), await cellText(wb.page, "F3")]).toEqual(["0.1", "0.05", "0.03"]);
+    const f2 = await wb.page.evaluate(() => window.workbench.getCell("F2"));
+    expect(f2.value).toBe(0.05);
+  });
+
+  it("snapshot() has the spec's shape", async () => {
+    const snap = await wb.page.evaluate(() => window.workbench.snapshot());
+    expect(Object.keys(snap)).toEqual(["sheets"]);
+    const s = snap.sheets[0];
+    expect(Object.keys(s).sort()).toEqual(["charts", "formulas", "name", "tables", "values"]);
+    expect(s.name).toBe("Sheet1");
+    expect(s.values[0][0]).toBe(0.0025);
+    expect(s.formulas[0][0]).toBe("=AIECON.COSTPERINFERENCE(1250,500000)");
+    expect(s.values[0][2]).toBe(""); // blank cell
+    expect(s.values[0][1]).toBe("#DIV/0!");
+    expect(s.formulas[1][5]).toBe(0.05); // a spilled cell holds its value, not a formula
+  });
+
+  it("draws a chart added through the API as an SVG of its type", async () => {
+    await wb.page.evaluate(async () => {
+      await window.workbench.run(async (ctx) => {
+        const ws = ctx.workbook.worksheets.getItem("Sheet1");
+        ws.getRange("H1:I4").values = [["Model", "Cost per inference"], ["gpt-4o", 0.004], ["claude", 0.006], ["llama", 0.012]];
+        const c = ws.charts.add("ColumnClustered", ws.getRange("H1:I4"), "Columns");
+        c.title.text = "Cost per inference by model";
+        c.setPosition("H6", "N20");
+        await ctx.sync();
+      });
+    });
+    const svg = wb.page.locator('.wb-chart svg[data-chart-type="ColumnClustered"]');
+    await expect(svg.count()).resolves.toBe(1);
+    await expect(svg.locator(".wb-bar").count()).resolves.toBe(3);
+    await expect(svg.locator(".wb-chart-title").textContent()).resolves.toBe("Cost per inference by model");
+    const snap = await wb.page.evaluate(() => window.workbench.snapshot());
+    expect(snap.sheets[0].charts).toEqual([
+      { title: "Cost per inference by model", type: "ColumnClustered", series: [{ name: "Cost per inference", values: [0.004, 0.006, 0.012] }] },
+    ]);
+  });
+
+  it("saves a screenshot and logged no console errors", async () => {
+    const file = await wb.screenshot("workbench");
+    expect(file).toMatch(/test-results\/workbench\.png$/);
+    expect(wb.errors).toEqual([]);
+  });
+});
