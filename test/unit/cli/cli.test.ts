@@ -3,7 +3,7 @@
  * JSON equals the engine's result; exit statuses 0, 1, 2 and 3.
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -11,7 +11,10 @@ import { inspect, summarize } from "../../../src/import/index";
 import { fileInput } from "../../../src/import/node";
 
 const ROOT = resolve(__dirname, "../../..");
-const CLI = join(ROOT, "dist/cli/aiecon.js");
+const BUILT = join(ROOT, "dist/cli/aiecon.js");
+const tmp = mkdtempSync(join(tmpdir(), "aiecon-cli-"));
+/** A private copy of the built command: other tests' full builds clean dist/ while these run. */
+const CLI = join(tmp, "aiecon.js");
 const DATA = resolve(ROOT, "../shared/data");
 const FOCUS = join(DATA, "focus/focus_1.0_sample_1000.csv");
 
@@ -26,12 +29,13 @@ function newest(dir: string): number {
 
 beforeAll(() => {
   const src = Math.max(newest(join(ROOT, "src/import")), newest(join(ROOT, "src/cli")), newest(join(ROOT, "src/core")));
-  if (!existsSync(CLI) || statSync(CLI).mtimeMs < src) {
+  if (!existsSync(BUILT) || statSync(BUILT).mtimeMs < src) {
     execFileSync(process.execPath, [join(ROOT, "node_modules/webpack-cli/bin/cli.js"), "--mode", "production", "--config-name", "cli"], {
       cwd: ROOT,
       stdio: "pipe",
     });
   }
+  copyFileSync(BUILT, CLI);
 }, 120_000);
 
 function aiecon(...args: string[]): { status: number | null; out: string; err: string } {
@@ -39,7 +43,6 @@ function aiecon(...args: string[]): { status: number | null; out: string; err: s
   return { status: r.status, out: r.stdout, err: r.stderr };
 }
 
-const tmp = mkdtempSync(join(tmpdir(), "aiecon-cli-"));
 function file(name: string, text: string): string {
   const p = join(tmp, name);
   writeFileSync(p, text);
