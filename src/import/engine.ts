@@ -30,6 +30,8 @@ import {
 } from "./types";
 
 export const UNATTRIBUTED = "(unattributed)";
+/** inspect: the totals key of a value file without a currency (it takes the billing currency at import). */
+export const BILLING_CURRENCY = "(billing currency)";
 /** At most this many rejected rows are listed per file (rowsRejected counts them all). */
 export const MAX_REJECTED_LISTED = 1000;
 const JSON_MAX_CHARS = 256 * 1024 * 1024;
@@ -530,7 +532,13 @@ export async function inspect(input: ImportInput, options?: Partial<ImportOption
     previewRows: 10,
     detectKind: true,
   });
-  return { ...run.report, preview: run.preview, encoding: run.encoding, delimiter: run.delimiter, compressed: run.compressed };
+  const report = run.report;
+  if (report.totals[""] !== undefined) {
+    // A value file without a currency column: its currency is the billing currency, known only at import.
+    const { "": billing, ...rest } = report.totals;
+    report.totals = { ...rest, [BILLING_CURRENCY]: billing };
+  }
+  return { ...report, preview: run.preview, encoding: run.encoding, delimiter: run.delimiter, compressed: run.compressed };
 }
 
 /** Import every file and compute the unit economics per period × key × currency. */

@@ -1,6 +1,6 @@
 /** Volume, value and assumptions joined to cost: inferences, ratios, ROI and bands. */
 import { describe, expect, it } from "vitest";
-import { ImportError, summarize } from "../../../src/import/index";
+import { ImportError, inspect, summarize } from "../../../src/import/index";
 import { D, memInput } from "./helpers";
 
 const BILLING =
@@ -41,6 +41,11 @@ describe("volume and value", () => {
     expect(r.volumeRecords.find((v) => v.source === "log.csv")).toMatchObject({ inputTokens: 6, outputTokens: 7 });
     expect(r.valueRecords.every((v) => v.method === "imported" && v.currency === "USD")).toBe(true);
     expect(r.sources[3].totals).toEqual({ USD: "1527.5" });
+  });
+
+  it("inspect of a value file without currency says its total is in the billing currency", async () => {
+    const r = await inspect(memInput("v.csv", "date,model,value\n2024-09-01,a,1.25\n2024-09-02,b,2\n", "value"));
+    expect(r).toMatchObject({ kind: "value", format: "value", rowsUsed: 2, totals: { "(billing currency)": "3.25" }, currencies: [] });
   });
 
   it("quarters with a fiscal start month relabel counts given by month", async () => {
