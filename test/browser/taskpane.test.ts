@@ -223,6 +223,16 @@ function pageErrors(): string[] {
 
 describe("task pane in the workbench", () => {
   it("has the accessible controls of the spec and reads each file before import", async () => {
+    // Keyboard: the file inputs are in the tab order of the pane.
+    const order: string[] = [];
+    await page.locator(".aiecon-pane").focus().catch(() => undefined);
+    await page.evaluate(() => (document.querySelector(".aiecon-pane") as HTMLElement).querySelector("h1")?.setAttribute("tabindex", "-1"));
+    await page.evaluate(() => (document.querySelector(".aiecon-pane h1") as HTMLElement).focus());
+    for (let i = 0; i < 6; i++) {
+      await page.keyboard.press("Tab");
+      order.push(await page.evaluate(() => document.activeElement?.getAttribute("aria-label") ?? document.activeElement?.textContent ?? ""));
+    }
+    expect(order.slice(0, 3)).toEqual(["Billing files", "Volume files", "Value files"]);
     for (const name of ["Billing files", "Volume files", "Value files"]) {
       const input = page.getByLabel(name, { exact: true });
       await expect(input.getAttribute("type")).resolves.toBe("file");
@@ -442,10 +452,13 @@ describe("task pane in the workbench", () => {
     expect(mine.values[0]).toEqual(["Note", "Budget"]);
     expect(mine.values[1][1]).toBe(1234);
     for (const [s] of SPEC_SHEETS) sheet(snap, s);
-    // A re-import that the user declines leaves everything as it was.
-    await page.getByRole("button", { name: "Import", exact: true }).click();
+    // A re-import that the user declines (from the keyboard) leaves everything as it was.
+    await page.getByRole("button", { name: "Import", exact: true }).focus();
+    await page.keyboard.press("Enter");
     await page.getByRole("alertdialog").waitFor();
-    await page.getByRole("button", { name: "Keep them", exact: true }).click();
+    // The confirmation takes the focus; Escape answers no.
+    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe("Replace");
+    await page.keyboard.press("Escape");
     await waitForStatus(/kept/);
     expect(await snapshot()).toEqual(snap);
   });
@@ -456,6 +469,7 @@ describe("task pane in the workbench", () => {
     await page.getByRole("button", { name: "Load sample data" }).click();
     await filesRead();
     await page.getByLabel("Period", { exact: true }).selectOption("month");
+    await page.getByLabel("Workload key", { exact: true }).selectOption("tag:model");
     const status = await (async () => {
       await page.getByRole("button", { name: "Import", exact: true }).click();
       return waitForStatus(/Import complete/);
@@ -475,5 +489,22 @@ describe("task pane in the workbench", () => {
     await page.screenshot({ path: path.join(results, "workbook-comparison.png") });
     if (process.env.AIECON_UPDATE_SCREENSHOT) copyFileSync(shot, path.join(repo, "docs", "screenshot-workbook.png"));
     expect(pageErrors()).toEqual([]);
+  });
+});
+
+describe("taskpane.html outside Excel", () => {
+  it("loads office.js from dist (no CDN) and points to the workbench", async () => {
+    const tp = await openWorkbench({ page: "taskpane.html" });
+    try {
+      await tp.page.waitForFunction(() => document.body.innerText.includes("workbench"), undefined, { timeout: 30_000 });
+      const text = await tp.page.locator("#app").innerText();
+      expect(text).toMatch(/runs in Excel|not running inside Excel/);
+      await expect(tp.page.getByRole("link", { name: /workbench/i }).getAttribute("href")).resolves.toBe("workbench.html");
+      const scripts = await tp.page.evaluate(() => [...document.scripts].map((s) => s.getAttribute("src")));
+      expect(scripts).toEqual(expect.arrayContaining(["office-js/office.js", "functions.js", "taskpane.js"]));
+      expect(tp.errors.filter((e) => /blocked network request/.test(e))).toEqual([]);
+    } finally {
+      await tp.close();
+    }
   });
 });
