@@ -68,3 +68,185 @@ export function exactProductQuotient(a: number, b: number, c: number): number | 
   if (!isSafeInteger(na * nb)) return undefined;
   return p / q;
 }
+
+// ---------------------------------------------------------------------------------------
+// Sums and products of scaled integers n / 10^s, exact while every integer stays safe.
+// A sum or product of short decimals is exact in the decimal path too (far below 60 digits),
+// so converting the exact n / 10^s (one correctly rounded division) gives the same number;
+// a final quotient is argued as above.
+
+let rN = 0;
+let rS = 0;
+
+function mul(aN: number, aS: number, bN: number, bS: number): boolean {
+  const n = aN * bN;
+  const s = aS + bS;
+  if (!isSafeInteger(n) || s > 22) return false;
+  rN = n;
+  rS = s;
+  return true;
+}
+
+function add(aN: number, aS: number, bN: number, bS: number): boolean {
+  let s = aS;
+  if (aS < bS) {
+    aN *= POW10[bS - aS];
+    s = bS;
+    if (!isSafeInteger(aN)) return false;
+  } else if (bS < aS) {
+    bN *= POW10[aS - bS];
+    if (!isSafeInteger(bN)) return false;
+  }
+  const n = aN + bN;
+  if (!isSafeInteger(n)) return false;
+  rN = n;
+  rS = s;
+  return true;
+}
+
+/** n / 10^s as a number (correctly rounded), or undefined past 10^22. */
+function value(n: number, s: number): number | undefined {
+  return s <= 22 ? n / POW10[s] : undefined;
+}
+
+/** (nN / 10^nS) / (dN / 10^dS), correctly rounded, or undefined. */
+function quotient(nN: number, nS: number, dN: number, dS: number): number | undefined {
+  if (dN === 0) return undefined;
+  const p = nN * POW10[dS];
+  const q = dN * POW10[nS];
+  if (!isSafeInteger(p) || !isSafeInteger(q)) return undefined;
+  return p / q;
+}
+
+/** TOKENCOST on valid numbers; cachedPrice NaN = not given (the input price). */
+export function fastTokenCost(
+  input: number,
+  output: number,
+  inPrice: number,
+  outPrice: number,
+  cached: number,
+  cachedPrice: number,
+): number | undefined {
+  if (cachedPrice !== cachedPrice) cachedPrice = inPrice;
+  if (!(input >= 0 && output >= 0 && inPrice >= 0 && outPrice >= 0 && cached >= 0 && cachedPrice >= 0 && cached <= input)) {
+    return undefined;
+  }
+  if (!decompose(input)) return undefined;
+  const iN = dN;
+  const iS = dS;
+  if (!decompose(cached)) return undefined;
+  const cN = dN;
+  const cS = dS;
+  if (!add(iN, iS, -cN, cS)) return undefined; // uncached input
+  const uN = rN;
+  const uS = rS;
+  if (!decompose(inPrice)) return undefined;
+  if (!mul(uN, uS, dN, dS)) return undefined;
+  const t1N = rN;
+  const t1S = rS;
+  if (!decompose(cachedPrice)) return undefined;
+  if (!mul(cN, cS, dN, dS)) return undefined;
+  const t2N = rN;
+  const t2S = rS;
+  if (!decompose(output)) return undefined;
+  const oN = dN;
+  const oS = dS;
+  if (!decompose(outPrice)) return undefined;
+  if (!mul(oN, oS, dN, dS)) return undefined;
+  const t3N = rN;
+  const t3S = rS;
+  if (!add(t1N, t1S, t2N, t2S)) return undefined;
+  if (!add(rN, rS, t3N, t3S)) return undefined;
+  return value(rN, rS + 6); // / 1,000,000
+}
+
+/** CASCADECOST: small + rate × large, rate in [0, 1]. */
+export function fastCascadeCost(small: number, large: number, rate: number): number | undefined {
+  if (!(rate >= 0 && rate <= 1)) return undefined;
+  if (!decompose(rate)) return undefined;
+  const aN = dN;
+  const aS = dS;
+  if (!decompose(large)) return undefined;
+  if (!mul(aN, aS, dN, dS)) return undefined;
+  const pN = rN;
+  const pS = rS;
+  if (!decompose(small)) return undefined;
+  if (!add(dN, dS, pN, pS)) return undefined;
+  return value(rN, rS);
+}
+
+/** CACHESAVINGS: hit × cost − lookup, hit in [0, 1], lookup >= 0. */
+export function fastCacheSavings(cost: number, hit: number, lookup: number): number | undefined {
+  if (!(hit >= 0 && hit <= 1 && lookup >= 0)) return undefined;
+  if (!decompose(hit)) return undefined;
+  const hN = dN;
+  const hS = dS;
+  if (!decompose(cost)) return undefined;
+  if (!mul(hN, hS, dN, dS)) return undefined;
+  const pN = rN;
+  const pS = rS;
+  if (!decompose(lookup)) return undefined;
+  if (!add(pN, pS, -dN, dS)) return undefined;
+  return value(rN, rS);
+}
+
+/** MARGINCONTRIBUTION: (value − cost) [× inferences]; inferences NaN = not given. */
+export function fastMargin(val: number, cost: number, inferences: number): number | undefined {
+  if (inferences < 0) return undefined;
+  if (!decompose(val)) return undefined;
+  const vN = dN;
+  const vS = dS;
+  if (!decompose(cost)) return undefined;
+  if (!add(vN, vS, -dN, dS)) return undefined;
+  if (inferences !== inferences) return value(rN, rS);
+  const mN = rN;
+  const mS = rS;
+  if (!decompose(inferences)) return undefined;
+  if (!mul(mN, mS, dN, dS)) return undefined;
+  return value(rN, rS);
+}
+
+/** VALUEFROMTIMESAVED: minutes × rate [× inferences] / 60, all >= 0; inferences NaN = not given. */
+export function fastTimeSaved(minutes: number, rate: number, inferences: number): number | undefined {
+  if (!(minutes >= 0 && rate >= 0) || inferences < 0) return undefined;
+  if (!decompose(minutes)) return undefined;
+  const mN = dN;
+  const mS = dS;
+  if (!decompose(rate)) return undefined;
+  if (!mul(mN, mS, dN, dS)) return undefined;
+  if (inferences === inferences) {
+    const pN = rN;
+    const pS = rS;
+    if (!decompose(inferences)) return undefined;
+    if (!mul(pN, pS, dN, dS)) return undefined;
+  }
+  return quotient(rN, rS, 60, 0);
+}
+
+/** SERVINGCOSTPERINFERENCE: hourly / (capacity × utilization). */
+export function fastServingCost(hourly: number, capacity: number, utilization: number): number | undefined {
+  if (!(hourly >= 0 && capacity > 0 && utilization > 0 && utilization <= 1)) return undefined;
+  if (!decompose(capacity)) return undefined;
+  const cN = dN;
+  const cS = dS;
+  if (!decompose(utilization)) return undefined;
+  if (!mul(cN, cS, dN, dS)) return undefined;
+  const qN = rN;
+  const qS = rS;
+  if (!decompose(hourly)) return undefined;
+  return quotient(dN, dS, qN, qS);
+}
+
+/** BREAKEVENVOLUME: fixed / (value − cost), fixed >= 0, value > cost. */
+export function fastBreakEven(fixed: number, val: number, cost: number): number | undefined {
+  if (!(fixed >= 0 && val > cost)) return undefined;
+  if (!decompose(val)) return undefined;
+  const vN = dN;
+  const vS = dS;
+  if (!decompose(cost)) return undefined;
+  if (!add(vN, vS, -dN, dS)) return undefined;
+  const mN = rN;
+  const mS = rS;
+  if (!decompose(fixed)) return undefined;
+  return quotient(dN, dS, mN, mS);
+}

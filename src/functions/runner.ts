@@ -86,7 +86,7 @@ export interface PreparedFunction {
   readonly preState: number[];
   readonly preMsg: string[];
   readonly preErr: unknown[];
-  /** Default of each optional element-wise parameter as a number (NaN: no usable default). */
+  /** What a blank means for each element-wise parameter, as a number: 0 if required, else its default (NaN: none). */
   readonly defaultNumber: number[];
   /** Scratch numbers for the fast path, one per element-wise/scalar parameter. */
   readonly nums: number[];
@@ -147,8 +147,9 @@ export function prepare(decl: FunctionDecl): PreparedFunction {
     preState: new Array<number>(n).fill(OK),
     preMsg: new Array<string>(n).fill(""),
     preErr: new Array<unknown>(n).fill(undefined),
+    // A blank counts as 0 in a required position; in an optional one it is the default (NaN: none).
     defaultNumber: decl.params.map((p) =>
-      (p.kind === "each" || p.kind === "scalar") && p.optional === true && p.default !== undefined ? p.default.toNumber() : NaN,
+      p.kind !== "each" && p.kind !== "scalar" ? NaN : p.optional !== true ? 0 : p.default !== undefined ? p.default.toNumber() : NaN,
     ),
     nums: new Array<number>(nv).fill(0),
     preDone: false,

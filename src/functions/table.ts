@@ -6,7 +6,7 @@
 import { actionFor, bandFor } from "../core/bands";
 import { Decimal, ONE, ZERO } from "../core/decimal";
 import * as m from "../core/metrics";
-import { exactProductQuotient } from "../core/fastexact";
+import * as fx from "../core/fastexact";
 import * as s from "../core/stats";
 import { prepare, type BodyArgs, type FunctionDecl, type ParamDecl, type PreparedFunction } from "./runner";
 
@@ -35,17 +35,17 @@ function each(
 function fastPerInference(x: number[]): number | undefined {
   const inf = x[1];
   const per = x[2];
-  return inf > 0 && per > 0 ? exactProductQuotient(x[0], per, inf) : undefined;
+  return inf > 0 && per > 0 ? fx.exactProductQuotient(x[0], per, inf) : undefined;
 }
 /** a / b with b > 0. */
 function fastRatio(x: number[]): number | undefined {
-  return x[1] > 0 ? exactProductQuotient(x[0], 1, x[1]) : undefined;
+  return x[1] > 0 ? fx.exactProductQuotient(x[0], 1, x[1]) : undefined;
 }
 /** cost × periods / life with life > 0 and 0 <= periods <= life. */
 function fastAmortize(x: number[]): number | undefined {
   const life = x[1];
   const periods = x[2];
-  return life > 0 && periods >= 0 && periods <= life ? exactProductQuotient(x[0], periods, life) : undefined;
+  return life > 0 && periods >= 0 && periods <= life ? fx.exactProductQuotient(x[0], periods, life) : undefined;
 }
 
 function aggregate(id: string, params: ParamDecl[], body: (a: BodyArgs) => Decimal | string): FunctionDecl {
@@ -85,6 +85,7 @@ export const DECLARATIONS: readonly FunctionDecl[] = [
     "MARGINCONTRIBUTION",
     [num("value_per_inference"), num("cost_per_inference"), opt("inferences", undefined)],
     (a) => m.marginContribution(v(a, 0), v(a, 1), a.v[2]),
+    (x) => fx.fastMargin(x[0], x[1], x[2]),
   ),
   each("BENCHMARKBAND", [num("roi_multiple"), { kind: "cutoffs", name: "cutoffs", optional: true }], (a) =>
     bandFor(v(a, 0), a.cutoffs),
@@ -96,6 +97,7 @@ export const DECLARATIONS: readonly FunctionDecl[] = [
     "VALUEFROMTIMESAVED",
     [num("minutes_saved"), num("hourly_rate"), opt("inferences", undefined)],
     (a) => m.valueFromTimeSaved(v(a, 0), v(a, 1), a.v[2]),
+    (x) => fx.fastTimeSaved(x[0], x[1], x[2]),
   ),
   aggregate("COSTGROWTH", [range("values")], (a) => s.costGrowth(a.lists[0])),
   aggregate("COSTTREND", [range("values"), optScalar("tolerance", s.DEFAULT_TREND_TOLERANCE)], (a) =>
@@ -122,17 +124,21 @@ export const DECLARATIONS: readonly FunctionDecl[] = [
       opt("cached_price_per_million", undefined),
     ],
     (a) => m.tokenCost(v(a, 0), v(a, 1), v(a, 2), v(a, 3), v(a, 4), a.v[5] ?? v(a, 2)),
+    (x) => fx.fastTokenCost(x[0], x[1], x[2], x[3], x[4], x[5]),
   ),
   each("CASCADECOST", [num("small_model_cost"), num("large_model_cost"), num("escalation_rate")], (a) =>
     m.cascadeCost(v(a, 0), v(a, 1), v(a, 2)),
+    (x) => fx.fastCascadeCost(x[0], x[1], x[2]),
   ),
   each("CACHESAVINGS", [num("cost_per_inference"), num("hit_rate"), opt("cost_per_lookup", ZERO)], (a) =>
     m.cacheSavings(v(a, 0), v(a, 1), v(a, 2)),
+    (x) => fx.fastCacheSavings(x[0], x[1], x[2]),
   ),
   each(
     "SERVINGCOSTPERINFERENCE",
     [num("hourly_cost"), num("inferences_per_hour_at_capacity"), opt("utilization", ONE)],
     (a) => m.servingCostPerInference(v(a, 0), v(a, 1), v(a, 2)),
+    (x) => fx.fastServingCost(x[0], x[1], x[2]),
   ),
   aggregate("TCOPERINFERENCE", [scalar("inferences"), { kind: "repeating", name: "cost_component" }], (a) =>
     m.tcoPerInference(v(a, 0), a.lists[0]),
@@ -145,6 +151,7 @@ export const DECLARATIONS: readonly FunctionDecl[] = [
     "BREAKEVENVOLUME",
     [num("fixed_cost"), num("value_per_inference"), num("cost_per_inference")],
     (a) => m.breakEvenVolume(v(a, 0), v(a, 1), v(a, 2)),
+    (x) => fx.fastBreakEven(x[0], x[1], x[2]),
   ),
 ];
 

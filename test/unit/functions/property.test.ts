@@ -95,7 +95,7 @@ describe("property: the exact fast path gives what the decimal path gives", () =
     fc.tuple(fc.integer({ min: -100_000_000, max: 100_000_000 }), fc.integer({ min: 0, max: 8 })).map(([n, s]) => n / 10 ** s),
     fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e9, max: 1e9 }),
   );
-  it("COSTPERINFERENCE / VALUEPERINFERENCE / ROIMULTIPLE / COSTTOVALUERATIO / AMORTIZE", () => {
+  it("every element-wise function with a shortcut, against the decimal core", () => {
     fc.assert(
       fc.property(cellLike, cellLike, cellLike, (a, b, c) => {
         const D = (x: number) => new Decimal(x);
@@ -114,6 +114,25 @@ describe("property: the exact fast path gives what the decimal path gives", () =
         expectSame(SOURCE.VALUEPERINFERENCE([[a]], [[b]]), () => metrics.valuePerInference(D(a), D(b)));
         expectSame(SOURCE.ROIMULTIPLE([[a]], [[b]]), () => metrics.roiMultiple(D(a), D(b)));
         expectSame(SOURCE.COSTTOVALUERATIO([[a]], [[c]]), () => metrics.costToValueRatio(D(a), D(c)));
+        const e = Math.abs(c) % 1; // a rate in [0, 1)
+        expectSame(SOURCE.TOKENCOST([[Math.abs(a)]], [[Math.abs(b)]], [[Math.abs(c)]], [[e]], [[Math.abs(a) * e]], [[Math.abs(b) % 7]]), () =>
+          metrics.tokenCost(D(Math.abs(a)), D(Math.abs(b)), D(Math.abs(c)), D(e), D(Math.abs(a) * e), D(Math.abs(b) % 7)),
+        );
+        expectSame(SOURCE.TOKENCOST([[Math.abs(a)]], [[Math.abs(b)]], [[Math.abs(c)]], [[e]]), () =>
+          metrics.tokenCost(D(Math.abs(a)), D(Math.abs(b)), D(Math.abs(c)), D(e)),
+        );
+        expectSame(SOURCE.CASCADECOST([[a]], [[b]], [[e]]), () => metrics.cascadeCost(D(a), D(b), D(e)));
+        expectSame(SOURCE.CACHESAVINGS([[a]], [[e]], [[Math.abs(c)]]), () => metrics.cacheSavings(D(a), D(e), D(Math.abs(c))));
+        expectSame(SOURCE.MARGINCONTRIBUTION([[a]], [[b]], [[Math.abs(c)]]), () => metrics.marginContribution(D(a), D(b), D(Math.abs(c))));
+        expectSame(SOURCE.MARGINCONTRIBUTION([[a]], [[b]]), () => metrics.marginContribution(D(a), D(b)));
+        expectSame(SOURCE.VALUEFROMTIMESAVED([[Math.abs(a)]], [[Math.abs(b)]], [[Math.abs(c)]]), () =>
+          metrics.valueFromTimeSaved(D(Math.abs(a)), D(Math.abs(b)), D(Math.abs(c))),
+        );
+        expectSame(SOURCE.VALUEFROMTIMESAVED([[Math.abs(a)]], [[Math.abs(b)]]), () => metrics.valueFromTimeSaved(D(Math.abs(a)), D(Math.abs(b))));
+        expectSame(SOURCE.SERVINGCOSTPERINFERENCE([[Math.abs(a)]], [[b]], [[e]]), () =>
+          metrics.servingCostPerInference(D(Math.abs(a)), D(b), D(e)),
+        );
+        expectSame(SOURCE.BREAKEVENVOLUME([[Math.abs(a)]], [[b]], [[c]]), () => metrics.breakEvenVolume(D(Math.abs(a)), D(b), D(c)));
         expectSame(SOURCE.AMORTIZE([[a]], [[Math.abs(b)]], [[Math.abs(c) % (Math.abs(b) + 1)]]), () =>
           metrics.amortize(D(a), D(Math.abs(b)), D(Math.abs(c) % (Math.abs(b) + 1))),
         );
