@@ -13,10 +13,33 @@ const webpack = require("webpack");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
+const AllowErrorsPlugin = require("./src/functions/allow-errors-plugin");
 
 const urlDev = "https://localhost:3000/";
 const urlProd = process.env.AIECON_PUBLIC_URL || urlDev;
 const dist = path.resolve(__dirname, "dist");
+
+/**
+ * Marks matching assets as already minimized so the minimizer leaves them alone. The workbench
+ * bundle (HyperFormula) is a local development and test page: minifying it costs most of the
+ * build time and buys nothing. What Excel loads (functions.js, taskpane.js) is minified.
+ */
+function skipMinify(pattern) {
+  return {
+    apply(compiler) {
+      compiler.hooks.thisCompilation.tap("SkipMinify", (compilation) => {
+        compilation.hooks.processAssets.tap(
+          { name: "SkipMinify", stage: webpack.Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE_SIZE - 1 },
+          (assets) => {
+            for (const name of Object.keys(assets)) {
+              if (pattern.test(name)) compilation.updateAsset(name, (s) => s, { minimized: true });
+            }
+          },
+        );
+      });
+    },
+  };
+}
 
 const tsRule = {
   test: /\.ts$/,
@@ -46,9 +69,15 @@ module.exports = (env, argv) => {
     resolve: { extensions: [".ts", ".js"] },
     module: { rules: [tsRule] },
     performance: { hints: false },
-    optimization: { splitChunks: false, runtimeChunk: false },
+    optimization: {
+      splitChunks: false,
+      runtimeChunk: false,
+    },
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
+      // Error values must reach the functions (an error in one cell affects only that cell).
+      new AllowErrorsPlugin({ asset: "functions.json" }),
+      skipMinify(/^workbench\.js$/),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
