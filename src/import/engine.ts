@@ -20,7 +20,6 @@ import {
   type ImportOptions,
   type ImportResult,
   type InspectReport,
-  type RejectedRow,
   type SourceFormat,
   type SourceKind,
   type SourceReport,
@@ -201,7 +200,7 @@ async function runFile(input: ImportInput, state: State, o: RunOptions): Promise
   const periods = new Periods(o.grain, o.fiscal);
   const fileTags = new Set<string>();
   const preview: string[][] = [];
-  let first: string | null = null;
+  let started = false;
   let pMin: string | null = null;
   let pMax: string | null = null;
   const currencies = new Set<string>();
@@ -428,8 +427,8 @@ async function runFile(input: ImportInput, state: State, o: RunOptions): Promise
     for (;;) {
       const chunk = await src.next();
       if (chunk === null) break;
-      if (first === null) {
-        first = chunk;
+      if (!started) {
+        started = true;
         const t = chunk.trimStart();
         isJson = t.startsWith("{") || t.startsWith("[");
       }
@@ -735,4 +734,3 @@ export async function summarize(inputs: ImportInput[], options: ImportOptions): 
   };
 }
 
-export type { RejectedRow };
