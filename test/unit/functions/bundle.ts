@@ -56,9 +56,7 @@ function fresh(dir: string): boolean {
 }
 
 async function buildFunctionsOnly(outDir: string): Promise<void> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const webpack = require(path.join(ROOT, "node_modules/webpack")) as typeof import("webpack");
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const makeConfig = require(path.join(ROOT, "webpack.config.js")) as (
     env: unknown,
     argv: { mode: string },
