@@ -10,7 +10,7 @@ const FOCUS = path.resolve(here, "../../../../shared/data/focus/focus_1.0_sample
 
 function input(name: string, kind: SourceKind, text: string | Uint8Array, map?: ColumnMap): ImportInput {
   const bytes = typeof text === "string" ? new TextEncoder().encode(text) : text;
-  return { name, kind, size: bytes.byteLength, open: () => new Blob([bytes]).stream(), map };
+  return { name, kind, size: bytes.byteLength, open: () => new Blob([bytes as Uint8Array<ArrayBuffer>]).stream(), map };
 }
 
 const GENERIC = "Day,Model,Amount,Currency\n2024-09-01,gpt,1.5,USD\n2024-09-02,gpt,2.25,USD\n2024-10-01,claude,abc,USD\n";
