@@ -402,6 +402,8 @@ export async function writeWorkbook(
       for (const sheet of plan.sheets) {
         await out.reserve(CALL_OVERHEAD_BYTES + jsonStringBytes(sheet.name));
         const ws = ctx.workbook.worksheets.add(sheet.name);
+        // Hidden while being written: the user never sees the temporary sheets.
+        ws.visibility = "Hidden";
         ws.load("id");
         staged.set(sheet.id, ws);
       }
@@ -421,6 +423,8 @@ export async function writeWorkbook(
       out.stage = "replacing sheets";
       stage = out.stage;
       await out.reserve(CALL_OVERHEAD_BYTES * (replaced.length + 2 * plan.sheets.length + 4));
+      // Show the new sheets first: Excel refuses to delete the last visible sheet.
+      for (const sheet of plan.sheets) staged.get(sheet.id)!.visibility = "Visible";
       for (const name of replaced) ctx.workbook.worksheets.getItem(name).delete();
       const refs: OwnSheetRef[] = [];
       for (const sheet of plan.sheets) {

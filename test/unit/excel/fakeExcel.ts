@@ -49,6 +49,7 @@ export interface FakeSheet {
   conditionalFormats: FakeConditionalFormat[];
   frozenRows: number;
   columnWidths: Map<number, number>;
+  visibility: string;
 }
 
 export interface SyncRecord {
@@ -104,6 +105,7 @@ export class FakeWorkbook {
       conditionalFormats: [],
       frozenRows: 0,
       columnWidths: new Map(),
+      visibility: "Visible",
     };
   }
 
@@ -171,6 +173,9 @@ export class FakeWorkbook {
   deleteSheet(sheet: FakeSheet): void {
     const i = this.sheets.indexOf(sheet);
     if (i < 0) throw new Error("sheet already deleted");
+    if (sheet.visibility === "Visible" && this.sheets.filter((s) => s.visibility === "Visible").length <= 1) {
+      throw new Error("fake: the last visible sheet cannot be deleted");
+    }
     this.sheets.splice(i, 1);
     this.tables = this.tables.filter((t) => t.sheetId !== sheet.id);
   }
@@ -335,8 +340,17 @@ class FakeWorksheetApi {
   delete(): void {
     this.ctx.enqueue(() => this.ctx.wb.deleteSheet(this.sheet()));
   }
+  set visibility(v: string) {
+    this.ctx.enqueue(() => (this.sheet().visibility = v), [v]);
+  }
+  get visibility(): string {
+    return this.sheet().visibility;
+  }
   activate(): void {
-    this.ctx.enqueue(() => (this.ctx.wb.activeSheetId = this.sheet().id));
+    this.ctx.enqueue(() => {
+      if (this.sheet().visibility !== "Visible") throw new Error("fake: a hidden sheet cannot be activated");
+      this.ctx.wb.activeSheetId = this.sheet().id;
+    });
   }
   getRangeByIndexes(row: number, col: number, rows: number, cols: number): FakeRange {
     return new FakeRange(this.ctx, this.sheet, row, col, rows, cols);

@@ -227,7 +227,7 @@ describe("writeWorkbook through the workbench host", () => {
 
   it("large write: chunks of 5,000 rows, every sync under 5 MB, computed totals right", async () => {
     // HyperFormula's SUMIFS costs about 6 µs per data row per formula; 12,000 rows keep this test short.
-    const result: ImportResult = largeResult(12000, 4);
+    const result: ImportResult = largeResult(12000, 2);
     const host = await newHost();
     const rows: number[] = [];
     const report = await writeWorkbook(host.run, result, { ...OPTS, chunkRows: 5000 }, {}, { onSync: (s) => rows.push(s.rows) });

@@ -92,6 +92,24 @@ describe("writeWorkbook (recording fake)", () => {
     }
   });
 
+  it("writes into hidden temporary sheets and shows them only when done", async () => {
+    const wb = new FakeWorkbook(["My notes"]);
+    const seen: string[][] = [];
+    wb.beforeSync = () => seen.push(wb.sheets.filter((s) => s.visibility === "Visible").map((s) => s.name));
+    await writeWorkbook(wb.run, largeResult(6000), { ...OPTS, chunkRows: 2000 });
+    // Before every sync but the last one applied, only the user's sheet was visible.
+    for (const names of seen.slice(0, -1)) expect(names).toEqual(["My notes"]);
+    expect(wb.sheets.every((s) => s.visibility === "Visible")).toBe(true);
+  });
+
+  it("re-import into a workbook that holds only our sheets", async () => {
+    const wb = new FakeWorkbook(["Sheet1"]);
+    await writeWorkbook(wb.run, sampleResult(), OPTS);
+    wb.deleteSheet(wb.sheet("Sheet1")!);
+    await writeWorkbook(wb.run, sampleResult(), OPTS, { confirmReplace: async () => true });
+    expect(wb.sheets.map((s) => s.name)).toEqual(OWN);
+  });
+
   it("chunks large data: at most chunkRows rows and 5 MB per sync", async () => {
     const wb = new FakeWorkbook();
     const rows: number[] = [];
