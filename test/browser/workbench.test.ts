@@ -95,3 +95,49 @@ describe("workbench page", () => {
     expect(wb.errors).toEqual([]);
   });
 });
+
+describe("the product in the workbench: sample data imported by the real task pane", () => {
+  const CONTRACT_SHEETS = ["AI Cost Data", "AI Volume Data", "AI Value Data", "Unit Economics", "Comparison", "Trend", "Quarterly Review"];
+
+  it("imports the sample files with one click each and writes the contract sheets, tables and charts", async () => {
+    await wb.page.getByRole("button", { name: "New workbook" }).click();
+    await wb.page.getByRole("button", { name: "Load sample data" }).click();
+    await wb.page.getByText("sample-value-2025H1.csv", { exact: false }).first().waitFor();
+    await wb.page.getByRole("button", { name: "Import" }).click();
+    await wb.page.waitForFunction(() => window.workbench.snapshot().sheets.some((s) => s.name === "Quarterly Review" && s.values.length > 1), undefined, { timeout: 90_000 });
+    const snap = await wb.page.evaluate(() => window.workbench.snapshot());
+    const names = snap.sheets.map((s) => s.name);
+    for (const n of CONTRACT_SHEETS) expect(names).toContain(n);
+    const ue = snap.sheets.find((s) => s.name === "Unit Economics")!;
+    expect(ue.tables[0].name).toBe("UnitEconomics");
+    expect(ue.formulas.flat().some((f) => typeof f === "string" && f.includes("AIECON.COSTPERINFERENCE("))).toBe(true);
+    expect(ue.values[1][0]).toBe("2025-01"); // period labels are text
+    const cmp = snap.sheets.find((s) => s.name === "Comparison")!;
+    const band = cmp.values[0].indexOf("Band");
+    expect(new Set(cmp.values.slice(1).map((r) => r[band]))).toEqual(new Set(["", "Excellent", "Good", "Marginal", "Unsustainable"]));
+    expect(cmp.charts.map((c) => c.type)).toEqual(["ColumnClustered", "BarClustered"]);
+    const trend = snap.sheets.find((s) => s.name === "Trend")!;
+    expect(trend.charts.map((c) => c.type).sort()).toEqual(["Line", "XYScatter"]);
+    expect(wb.errors).toEqual([]);
+  });
+
+  it("shows the charts as pictures and saves a screenshot of the comparison", async () => {
+    await wb.page.getByRole("tab", { name: "Comparison" }).click();
+    await expect(wb.page.locator('.wb-chart svg[data-chart-type="ColumnClustered"] .wb-bar').count()).resolves.toBeGreaterThanOrEqual(4);
+    await expect(wb.page.locator('.wb-chart svg[data-chart-type="BarClustered"] .wb-bar').count()).resolves.toBeGreaterThanOrEqual(4);
+    await wb.screenshot("workbench-comparison");
+    await wb.page.getByRole("tab", { name: "Trend" }).click();
+    await expect(wb.page.locator('.wb-chart svg[data-chart-type="Line"] .wb-line').count()).resolves.toBeGreaterThanOrEqual(4);
+    await expect(wb.page.locator('.wb-chart svg[data-chart-type="XYScatter"] .wb-point').count()).resolves.toBeGreaterThan(10);
+    await wb.screenshot("workbench-trend");
+  });
+
+  it("keeps figures live: a cost edited in the data table flows into Unit Economics", async () => {
+    const before = await wb.page.evaluate(() => window.workbench.snapshot().sheets.find((s) => s.name === "Unit Economics")!.values[1][3]);
+    await wb.page.getByRole("tab", { name: "AI Cost Data" }).click();
+    const row2 = await wb.page.evaluate(() => window.workbench.snapshot().sheets.find((s) => s.name === "AI Cost Data")!.values[1]);
+    await enterFormula(wb.page, "G2", String((row2[6] as number) + 1000));
+    const after = await wb.page.evaluate(() => window.workbench.snapshot().sheets.find((s) => s.name === "Unit Economics")!.values[1][3]);
+    expect(after as number).toBeCloseTo((before as number) + 1000, 6);
+  });
+});

@@ -7,7 +7,7 @@ import { DetailedCellError, HyperFormula, type RawCellContent } from "hyperformu
 import { cols, contains, fullAddress, intersects, MAX_COLS, MAX_ROWS, parseAddress, quoteSheet, rectAddress, rows, type Rect } from "./address";
 import { HostError } from "./errors";
 import { excelErrorText } from "./functions";
-import { parseInput, quoteText, type Scalar } from "./input";
+import { parseInput, type Scalar } from "./input";
 import { formatValue } from "./numfmt";
 
 /** A value as Excel's API returns it: errors as their text, blank as "". */
@@ -441,6 +441,7 @@ export class WorkbookModel {
     return out;
   }
 
+  /** Formulas where a cell has one, the value otherwise (text without any apostrophe prefix, as Excel returns it). */
   readFormulas(s: SheetModel, rect: Rect): ExcelValue[][] {
     const values = this.readValues(s, rect);
     const dims = this.hf.getSheetDimensions(s.hfId);
@@ -449,7 +450,6 @@ export class WorkbookModel {
         const addr = { sheet: s.hfId, row: rect.r0 + r, col: rect.c0 + c };
         const f = this.hf.getCellFormula(addr);
         if (f !== undefined) values[r][c] = f;
-        else if (typeof values[r][c] === "string" && values[r][c] !== "") values[r][c] = quoteText(values[r][c] as string);
       }
     }
     return values;

@@ -7,6 +7,7 @@ import { cellName, colName, parseAddress, rectAddress } from "../host/address";
 import { getCell, setCell, type WorkbenchHost } from "../host";
 import type { SheetModel } from "../host/workbook";
 import { formatValue } from "../host/numfmt";
+import { quoteText } from "../host/input";
 import { chartSvg } from "./charts";
 
 export const ROW_CAP = 500;
@@ -89,18 +90,26 @@ export function mountWorkbench(root: HTMLElement, host: WorkbenchHost): Workbenc
   let lastVersion = -1;
   let scheduled = false;
 
+  let lastActive: SheetModel | undefined;
   const currentSheet = (): SheetModel => {
     const m = host.model;
+    if (m.activeSheet !== lastActive) {
+      // The add-in activated a sheet (worksheet.activate()): show it, as Excel does.
+      lastActive = m.activeSheet;
+      if (m.activeSheet && m.isLive(m.activeSheet) && m.activeSheet.visibility === "Visible") shown = m.activeSheet;
+    }
     if (shown && m.isLive(shown) && shown.visibility === "Visible") return shown;
     shown = m.activeSheet && m.isLive(m.activeSheet) ? m.activeSheet : m.sheets.find((s) => s.visibility === "Visible")!;
     return shown;
   };
 
-  const updateFormulaBar = async (): Promise<void> => {
+  const updateFormulaBar = async (force = false): Promise<void> => {
     const s = currentSheet();
-    if (document.activeElement !== cellBox) cellBox.value = cellName(sel.r, sel.c);
+    if (force || document.activeElement !== cellBox) cellBox.value = cellName(sel.r, sel.c);
     const c = await getCell(host, s.name, cellName(sel.r, sel.c));
-    if (document.activeElement !== formulaBox) formulaBox.value = c.formula === "" ? "" : String(c.formula);
+    // The formula bar shows text that would read as something else with its apostrophe, as Excel does.
+    const shown = typeof c.value === "string" && c.formula === c.value && c.value !== "" ? quoteText(c.value) : String(c.formula);
+    if (force || document.activeElement !== formulaBox) formulaBox.value = shown;
   };
 
   const renderTabs = (): void => {
@@ -181,12 +190,12 @@ export function mountWorkbench(root: HTMLElement, host: WorkbenchHost): Workbenc
     setStatus(total > ROW_CAP ? `${s.name}: showing the first ${ROW_CAP} of ${total.toLocaleString("en-US")} rows` : `${s.name}`);
   };
 
-  const render = (): void => {
+  const render = (force = false): void => {
     scheduled = false;
     lastVersion = host.model.version;
     renderTabs();
     renderGrid();
-    void updateFormulaBar();
+    void updateFormulaBar(force);
   };
   const schedule = (): void => {
     if (scheduled) return;
@@ -194,6 +203,7 @@ export function mountWorkbench(root: HTMLElement, host: WorkbenchHost): Workbenc
     requestAnimationFrame(() => {
       if (host.model.version !== lastVersion || scheduled) render();
     });
+    void 0;
   };
   host.onChange(schedule);
 
@@ -204,6 +214,7 @@ export function mountWorkbench(root: HTMLElement, host: WorkbenchHost): Workbenc
     const s = host.model.sheetByName(name);
     if (!s) return;
     shown = s;
+    lastActive = host.model.activeSheet;
     sel = { r: 0, c: 0 };
     render();
   }
@@ -234,14 +245,12 @@ export function mountWorkbench(root: HTMLElement, host: WorkbenchHost): Workbenc
       .then(() => {
         sel = { r: sel.r + 1, c: sel.c };
         root.dataset.committed = String(Number(root.dataset.committed ?? "0") + 1);
-        formulaBox.blur();
-        render();
-        formulaBox.focus();
+        render(true);
       })
       .catch((err: unknown) => setStatus(`${at}: ${err instanceof Error ? err.message : String(err)}`));
   });
 
   side.append(el("div", { class: "wb-placeholder" }, "Loading the task pane…"));
   render();
-  return { taskpaneRoot: side, toolbar, select, showSheet, render, setStatus };
+  return { taskpaneRoot: side, toolbar, select, showSheet, render: () => render(), setStatus };
 }

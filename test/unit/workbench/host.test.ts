@@ -163,7 +163,7 @@ describe("values as Excel reads them", () => {
       await ctx.sync();
       expect(r.values).toEqual([[2, "=x", "0042", 12, "#NAME?"]]);
       expect(r.formulas[0][0]).toBe("=1+1");
-      expect(r.formulas[0][1]).toBe("'=x");
+      expect(r.formulas[0][1]).toBe("=x"); // the text itself, as Excel returns it; valueTypes tells it is text
       expect(r.valueTypes[0]).toEqual(["Double", "String", "String", "Double", "Error"]);
     });
   });
