@@ -335,6 +335,14 @@ async function decorateSheet(out: Outbox, ws: Excel.Worksheet, sheet: SheetPlan)
   if (sheet.freezeRows > 0) ws.freezePanes.freezeRows(sheet.freezeRows);
 }
 
+function conflictError(conflicts: string[]): WorkbookConflict {
+  return new WorkbookConflict(
+    `The workbook already has ${conflicts.join(", ")}, which AIECON did not create. ` +
+      `Rename or move it, then import again. Nothing was changed.`,
+    conflicts,
+  );
+}
+
 /**
  * Write the unit-economics workbook from an import result.
  * Throws WorkbookConflict (nothing written) when a sheet or table with one of
@@ -356,14 +364,7 @@ export async function writeWorkbook(
 
   control.onProgress?.({ fraction: 0, stage: "checking the workbook" });
   const found = await run((ctx) => inspect(ctx));
-  if (found.conflicts.length > 0) {
-    const list = found.conflicts.join(", ");
-    throw new WorkbookConflict(
-      `The workbook already has ${list}, which AIECON did not create. ` +
-        `Rename or move it, then import again. Nothing was changed.`,
-      found.conflicts,
-    );
-  }
+  if (found.conflicts.length > 0) throw conflictError(found.conflicts);
   const replaced = found.own.map((s) => s.name);
   if (replaced.length > 0) {
     const ok = control.confirmReplace !== undefined ? await control.confirmReplace(replaced) : false;
@@ -419,13 +420,20 @@ export async function writeWorkbook(
       await out.flush();
       if (signal?.aborted) throw new Aborted();
 
+      // Look again just before the commit: the user may have added a sheet with one of our
+      // names (or renamed or deleted one of ours) while the write was running.
+      const again = await inspect(ctx);
+      syncs += again.syncs;
+      if (again.conflicts.length > 0) throw conflictError(again.conflicts);
+      const toDelete = again.own.map((s) => s.name);
+
       // Commit: one sync that removes the old own sheets and gives the new ones their names.
       out.stage = "replacing sheets";
       stage = out.stage;
-      await out.reserve(CALL_OVERHEAD_BYTES * (replaced.length + 2 * plan.sheets.length + 4));
+      await out.reserve(CALL_OVERHEAD_BYTES * (toDelete.length + 3 * plan.sheets.length + 4));
       // Show the new sheets first: Excel refuses to delete the last visible sheet.
       for (const sheet of plan.sheets) staged.get(sheet.id)!.visibility = "Visible";
-      for (const name of replaced) ctx.workbook.worksheets.getItem(name).delete();
+      for (const name of toDelete) ctx.workbook.worksheets.getItem(name).delete();
       const refs: OwnSheetRef[] = [];
       for (const sheet of plan.sheets) {
         const ws = staged.get(sheet.id)!;
@@ -451,6 +459,7 @@ export async function writeWorkbook(
       }
     }
     if (e instanceof Aborted || (signal?.aborted === true && !committed)) throw new WriteCancelled();
+    if (e instanceof WorkbookConflict) throw e;
     const msg = e instanceof Error ? e.message : String(e);
     throw new WriteFailed(
       committed

@@ -85,10 +85,11 @@ describe("writeWorkbook (recording fake)", () => {
     const wb = new FakeWorkbook();
     const report = await writeWorkbook(wb.run, sampleResult(), OPTS);
     expect(report.syncs).toBe(wb.syncs);
-    expect(wb.syncs).toBeLessThanOrEqual(4); // inspect, one write batch, commit (+ nothing else for a small import)
-    for (const s of wb.syncLog.slice(1)) {
-      expect(s.suspendedCalc).toBe(true);
-      expect(s.suspendedScreen).toBe(true);
+    // inspect, one write batch, inspect again, commit
+    expect(wb.syncs).toBe(4);
+    for (const i of [1, 3]) {
+      expect(wb.syncLog[i].suspendedCalc).toBe(true);
+      expect(wb.syncLog[i].suspendedScreen).toBe(true);
     }
   });
 
@@ -108,6 +109,20 @@ describe("writeWorkbook (recording fake)", () => {
     wb.deleteSheet(wb.sheet("Sheet1")!);
     await writeWorkbook(wb.run, sampleResult(), OPTS, { confirmReplace: async () => true });
     expect(wb.sheets.map((s) => s.name)).toEqual(OWN);
+  });
+
+  it("a sheet with one of our names made while the write runs: conflict, staging removed, nothing changed", async () => {
+    const wb = new FakeWorkbook(["My notes"]);
+    let before = "";
+    wb.beforeSync = (i) => {
+      if (i === 1) before = wb.snapshot();
+      if (i === 3) wb.sheets.push(wb.newSheet("Trend"));
+    };
+    const err = await writeWorkbook(wb.run, largeResult(6000), { ...OPTS, chunkRows: 2000 }).catch((e) => e);
+    expect(err).toBeInstanceOf(WorkbookConflict);
+    expect(err.message).toContain('sheet "Trend"');
+    wb.deleteSheet(wb.sheet("Trend")!);
+    expect(wb.snapshot()).toBe(before);
   });
 
   it("chunks large data: at most chunkRows rows and 5 MB per sync", async () => {
