@@ -8,12 +8,15 @@
  * Prints MB/s, the ratio to the baseline and the peak RSS. Targets: ≥ 1.0×, < 150 MiB.
  */
 import { spawn } from "node:child_process";
+import DecimalJs from "decimal.js";
 import { createWriteStream, existsSync, mkdirSync, statSync } from "node:fs";
 import { resolve } from "node:path";
 
 const ROOT = resolve(__dirname, "../..");
 const DIR = resolve(ROOT, ".bench");
 const FILE = resolve(DIR, "focus-import-bench.csv");
+/** The generator's own exact BilledCost sums per currency (decimal.js), to check the pipeline against. */
+const TOTALS = resolve(DIR, "focus-import-bench.totals.json");
 const TARGET_BYTES = 520 * 1024 * 1024;
 const CLI = resolve(ROOT, "dist/cli/aiecon.js");
 
@@ -55,7 +58,9 @@ function q(s: string): string {
 
 /** Generate the file (seeded) unless it is already there. */
 export async function ensureBenchFile(): Promise<string> {
-  if (existsSync(FILE) && statSync(FILE).size >= 500 * 1024 * 1024) return FILE;
+  if (existsSync(FILE) && existsSync(TOTALS) && statSync(FILE).size >= 500 * 1024 * 1024) return FILE;
+  const Dx = DecimalJs.clone({ precision: 80 });
+  const sums = new Map<string, InstanceType<typeof Dx>>();
   mkdirSync(DIR, { recursive: true });
   const rnd = mulberry32(20240918);
   const ws = createWriteStream(FILE + ".tmp");
@@ -83,6 +88,7 @@ export async function ensureBenchFile(): Promise<string> {
       const cur = rnd() < 0.9 ? "USD" : "EUR";
       const cat = rnd() < 0.97 ? "Usage" : rnd() < 0.5 ? "Credit" : "Tax";
       const billed = cat === "Credit" ? "-" + cost : cost;
+      sums.set(cur, (sums.get(cur) ?? new Dx(0)).plus(billed));
       const region = REGIONS[Math.floor(rnd() * REGIONS.length)];
       const team = TEAMS[Math.floor(rnd() * TEAMS.length)];
       const tags = model
@@ -106,6 +112,8 @@ export async function ensureBenchFile(): Promise<string> {
   await new Promise<void>((res, rej) => ws.end((e?: Error | null) => (e ? rej(e) : res())));
   const { renameSync } = await import("node:fs");
   renameSync(FILE + ".tmp", FILE);
+  const { writeFileSync } = await import("node:fs");
+  writeFileSync(TOTALS, JSON.stringify(Object.fromEntries([...sums].sort().map(([c, d]) => [c, d.toFixed()]))));
   return FILE;
 }
 
@@ -180,7 +188,11 @@ export async function bench(): Promise<void> {
   }
   const b = Math.min(...bases.map((x) => x.seconds));
   const p = Math.min(...pipes.map((x) => x.seconds));
-  console.log(`  totals ${JSON.stringify(pipes[0].totals)}`);
+  const { readFileSync } = await import("node:fs");
+  const expected = JSON.parse(readFileSync(TOTALS, "utf8")) as Record<string, string>;
+  const got = (pipes[0].totals ?? {}) as Record<string, string>;
+  const same = Object.keys(expected).length === Object.keys(got).length && Object.entries(expected).every(([c, v]) => got[c] !== undefined && new DecimalJs(got[c]).eq(v));
+  console.log(`  totals ${JSON.stringify(got)}; generator's independent sums ${JSON.stringify(expected)}: ${same ? "equal" : "DIFFERENT"}`);
   console.log(`  best: baseline ${(mb / b).toFixed(1)} MB/s, pipeline ${(mb / p).toFixed(1)} MB/s`);
   console.log(`  ratio pipeline/baseline throughput: ${(b / p).toFixed(2)}x (target >= 1.0x)`);
   console.log(`  pipeline peak RSS: ${Math.max(...pipes.map((x) => x.rssMiB)).toFixed(1)} MiB (target < 150 MiB)`);
