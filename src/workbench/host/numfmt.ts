@@ -53,28 +53,32 @@ export function formatValue(v: number | string | boolean, format: string): strin
   } else if (v === 0 && sections[2] !== undefined) sec = sections[2];
   sec = sec.replace(/\[(Red|Black|Green|Blue|Color\d+)\]/gi, "");
   const lits: string[] = [];
+  // Literal placeholders use private-use characters, never digits or format symbols.
+  const ph = (i: number): string => `\u0001${String.fromCharCode(0xe000 + i)}\u0001`;
   let body = sec
     .replace(/"([^"]*)"/g, (_m, t: string) => {
       lits.push(t);
-      return `\u0001${lits.length - 1}\u0001`;
+      return ph(lits.length - 1);
     })
     .replace(/\[\$([^\]-]*)(?:-[^\]]*)?\]/g, (_m, t: string) => {
       lits.push(t);
-      return `\u0001${lits.length - 1}\u0001`;
+      return ph(lits.length - 1);
     })
     .replace(/\\(.)/g, (_m, t: string) => {
       lits.push(t);
-      return `\u0001${lits.length - 1}\u0001`;
+      return ph(lits.length - 1);
     })
     .replace(/_./g, " ")
     .replace(/\*./g, "");
-  if (/[ymdhs]/i.test(body.replace(/\u0001\d+\u0001/g, "")) && !/[0#]/.test(body)) {
-    return formatDate(n, body).replace(/\u0001(\d+)\u0001/g, (_m, i: string) => lits[Number(i)]);
+  if (/[ymdhs]/i.test(body.replace(/\u0001[\ue000-\uf8ff]\u0001/g, "")) && !/[0#]/.test(body)) {
+    return formatDate(n, body).replace(/\u0001[\ue000-\uf8ff]\u0001/g, (m0: string) => lits[m0.charCodeAt(1) - 0xe000]);
   }
   const m = /[#0?][#0?,]*(\.[0#?]*)?/.exec(body);
-  if (!m) return body.replace(/\u0001(\d+)\u0001/g, (_m, i: string) => lits[Number(i)]) || general(v);
+  if (!m) return body.replace(/\u0001[\ue000-\uf8ff]\u0001/g, (m0: string) => lits[m0.charCodeAt(1) - 0xe000]) || general(v);
   const pattern = m[0];
-  const decimals = m[1] ? m[1].length - 1 : 0;
+  const frac = m[1] ? m[1].slice(1) : "";
+  const decimals = frac.length;
+  const required = frac.replace(/[#?]+$/, "").length;
   const thousands = pattern.replace(/\..*/, "").includes(",");
   let x = n;
   if (body.includes("%")) x *= 100;
@@ -83,15 +87,16 @@ export function formatValue(v: number | string | boolean, format: string): strin
   if (sci) numText = x.toExponential(decimals).replace("e", "E").replace(/E\+?(-?)(\d)$/, "E+$1$2".replace("+-", "-"));
   else {
     numText = Math.abs(x).toFixed(decimals);
+    if (required < decimals) numText = numText.replace(new RegExp(`0{1,${decimals - required}}$`), "").replace(/\.$/, "");
     if (thousands) {
       const [i, f] = numText.split(".");
       numText = i.replace(/\B(?=(\d{3})+(?!\d))/g, ",") + (f !== undefined ? "." + f : "");
     }
-    if (x < 0 && sections[1] === undefined && Number(numText.replace(/,/g, "")) !== 0) numText = "-" + numText;
   }
+  const negative = x < 0 && sections[1] === undefined && !sci && Number(numText.replace(/,/g, "")) !== 0;
   body = body.slice(0, m.index) + "\u0002" + body.slice(m.index + pattern.length);
-  return body
+  return (negative ? "-" : "") + body
     .replace(/[#0?,]/g, "")
     .replace("\u0002", numText)
-    .replace(/\u0001(\d+)\u0001/g, (_m, i: string) => lits[Number(i)]);
+    .replace(/\u0001[\ue000-\uf8ff]\u0001/g, (m0: string) => lits[m0.charCodeAt(1) - 0xe000]);
 }

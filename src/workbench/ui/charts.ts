@@ -36,7 +36,8 @@ export function chartSvg(model: WorkbookModel, chart: ChartModel, width: number,
   const n = Math.max(0, ...series.map((s) => s.values.length));
   const titleH = chart.title && chart.titleVisible ? 26 : 8;
   const legendW = chart.legendVisible && series.length ? Math.min(150, 24 + Math.max(...series.map((s) => s.name.length)) * 6.5) : 0;
-  const pad = { l: 54 + (chart.valueAxisTitle ? 14 : 0), r: 12 + legendW, t: titleH + 6, b: 34 + (chart.categoryAxisTitle ? 14 : 0) };
+  const horizontalLabels = chartKind(chart.type) === "bar" ? Math.min(120, 10 + Math.max(0, ...categories.map((c) => Math.min(14, c.length))) * 6.2) : 54;
+  const pad = { l: Math.max(54, horizontalLabels) + (chart.valueAxisTitle && chartKind(chart.type) !== "bar" ? 14 : 0) + (chartKind(chart.type) === "bar" && chart.categoryAxisTitle ? 14 : 0), r: 12 + legendW, t: titleH + 6, b: 34 + (chart.categoryAxisTitle ? 14 : 0) };
   const pw = Math.max(20, width - pad.l - pad.r);
   const ph = Math.max(20, height - pad.t - pad.b);
   const all = series.flatMap((s) => s.values.filter((v): v is number => v !== null));
