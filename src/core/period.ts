@@ -167,7 +167,8 @@ export function parseMonth(s: string): number | null {
  * Parse a timestamp as UTC and return epoch ms, or NaN when it cannot be read.
  * Accepts ISO dates/times (`2024-09-18`, `2024-09-18T22:00:00Z`, `2024-09-18 22:00:00`,
  * `2023-11-13T10:00Z`, fractional seconds of any length, offsets `+02:00`/`+0200`/`Z`,
- * and a trailing ` UTC`), US dates `MM/DD/YYYY` (with an optional time), and Unix seconds
+ * and a trailing ` UTC`), US dates `MM/DD/YYYY` (with an optional time), European `DD.MM.YYYY`,
+ * `YYYY/MM/DD`, and Unix seconds
  * or milliseconds when `numericEpoch` is set.
  */
 export function parseTimestamp(s: string, numericEpoch = false): number {
@@ -205,6 +206,16 @@ export function parseTimestamp(s: string, numericEpoch = false): number {
     }
     return t;
   }
+  // Unambiguous other shapes: `DD.MM.YYYY` (European) and `YYYY/MM/DD`, with an optional time.
+  const e = EU_RE.exec(s) ?? YMD_RE.exec(s);
+  if (e !== null) {
+    const eu = e[0].charCodeAt(2) === 46 || e[0].charCodeAt(1) === 46;
+    const y = eu ? +e[3] : +e[1], mo = +e[2], d = eu ? +e[1] : +e[3];
+    if (mo < 1 || mo > 12 || d < 1 || d > daysIn(y, mo)) return NaN;
+    let t = Date.UTC(y, mo - 1, d);
+    if (e[4] !== undefined) t += +e[4] * 3600000 + +e[5] * 60000 + (e[6] !== undefined ? +e[6] * 1000 : 0);
+    return t;
+  }
   if (numericEpoch && /^\d{9,13}(\.\d+)?$/.test(s)) {
     const n = Number(s);
     return n >= 1e12 ? n : n * 1000;
@@ -214,6 +225,8 @@ export function parseTimestamp(s: string, numericEpoch = false): number {
 
 const ISO_RE =
   /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?\s*(Z|z|[+-]\d{2}(?::?\d{2})?|\s*UTC)?$/;
+const EU_RE = /^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
+const YMD_RE = /^(\d{4})\/(\d{1,2})\/(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
 const US_RE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?\s*(AM|PM|am|pm)?)?$/;
 
 function daysIn(y: number, m: number): number {

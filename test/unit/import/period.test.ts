@@ -23,6 +23,10 @@ describe("UTC periods", () => {
     expect(periodOf(parseTimestamp("09/22/2023"), "day")).toBe("2023-09-22");
     expect(periodOf(parseTimestamp("9/2/2023"), "day")).toBe("2023-09-02");
     expect(periodOf(parseTimestamp("1730419200", true), "day")).toBe("2024-11-01");
+    expect(periodOf(parseTimestamp("18.09.2024"), "day")).toBe("2024-09-18");
+    expect(periodOf(parseTimestamp("1.2.2024 23:59"), "day")).toBe("2024-02-01");
+    expect(periodOf(parseTimestamp("2024/9/18"), "day")).toBe("2024-09-18");
+    expect(parseTimestamp("31.02.2024")).toBeNaN();
     expect(parseTimestamp("2024-02-30")).toBeNaN();
     expect(parseTimestamp("yesterday")).toBeNaN();
     expect(parseTimestamp("13/01/2024")).toBeNaN();
