@@ -191,6 +191,7 @@ export function mountTaskpane(root: HTMLElement, host: TaskpaneHost): TaskpaneCo
     choices.key = keySel.value;
     keyTouched = true;
   });
+  const keyNote = h("p", { class: "ap-warn-text", style: "margin:-8px 0 12px", hidden: true });
   const comparisonSel = h("select", { id: `${pid}-comparison`, "aria-describedby": `${pid}-comparison-hint` });
   comparisonSel.addEventListener("change", () => {
     choices.comparisonPeriod = comparisonSel.value;
@@ -221,6 +222,7 @@ export function mountTaskpane(root: HTMLElement, host: TaskpaneHost): TaskpaneCo
     ),
     h("p", { class: "ap-hint", id: `${pid}-fiscal-hint`, text: "Quarters and the quarterly review follow your fiscal year." }),
     field(`${pid}-key`, "Workload key", keySel, "What a workload is: a tag found in the files, or the service, resource, SKU or model."),
+    keyNote,
     h("fieldset", {}, h("legend", { text: "Cost basis" }), h("div", { class: "ap-radios" }, ...costRadios)),
     field(`${pid}-comparison`, "Comparison period", comparisonSel, "The period the Comparison sheet shows, one row per key."),
   );
@@ -331,7 +333,7 @@ export function mountTaskpane(root: HTMLElement, host: TaskpaneHost): TaskpaneCo
   }
 
   function announce(lines: string | Array<string | Node>, tone: Tone = "info"): void {
-    const parts = typeof lines === "string" ? [lines] : lines;
+    const parts = (typeof lines === "string" ? [lines] : lines).filter((p) => p !== "");
     status.className = "ap-status" + (tone === "info" ? "" : ` ap-status-${tone}`);
     status.dataset.tone = tone;
     setChildren(status, ...parts.map((p) => (typeof p === "string" ? h("p", { text: p }) : p)));
@@ -406,30 +408,36 @@ export function mountTaskpane(root: HTMLElement, host: TaskpaneHost): TaskpaneCo
     }
   }
 
-  function afterInspect(changed: FileEntry[]): void {
+  function afterInspect(changed: readonly FileEntry[]): void {
     const kinds = new Set(changed.map((e) => e.kind));
     for (const k of kinds) renderFiles(k);
     renderKeys();
     renderComparison();
     updateImportButton();
-    const live = changed.filter((e) => files.has(e.id));
-    const errors = live.filter((e) => e.status === "error");
-    if (errors.length) {
-      announce(errors.map((e) => e.error ?? `${e.name} could not be read.`), "error");
+    // While other files are still being read, their own completion announces the whole set.
+    if (entries.some((e) => e.status === "inspecting")) return;
+    const errors = entries.filter((e) => e.status === "error");
+    const mapping = entries.filter((e) => needsMapping(e) && (missingMapFields(e.kind, e.map).length > 0 || e.mapError));
+    const lines: string[] = errors.map((e) => e.error ?? `${e.name} could not be read.`);
+    const ready = entries.filter((e) => e.status === "ready" && e.report);
+    const MAX_LINES = 8;
+    for (const e of ready.slice(0, MAX_LINES)) {
+      const r = e.report!;
+      if (mapping.includes(e)) continue;
+      const facts = describeReport(r);
+      let line = `${e.name}: ${facts.format}, ${formatCount(r.rowsRead)} rows`;
+      if (r.periodRange) line += `, ${facts.periods}`;
+      if (r.rowsRejected) line += `, ${formatCount(r.rowsRejected)} rejected`;
+      lines.push(line + ".");
+    }
+    if (ready.length > MAX_LINES) lines.push(`… and ${formatCount(ready.length - MAX_LINES)} more files.`);
+    if (mapping.length) lines.push(`Map the columns of ${mapping.map((e) => e.name).join(", ")} before importing.`);
+    if (lines.length === 0) {
+      announce("");
       return;
     }
-    const lines = live.map((e) => {
-      const r = e.report;
-      if (!r) return e.name;
-      const facts = describeReport(r);
-      let s = `${e.name}: ${facts.format}, ${formatCount(r.rowsRead)} rows`;
-      if (r.periodRange) s += `, ${facts.periods}`;
-      if (r.rowsRejected) s += `, ${formatCount(r.rowsRejected)} rejected`;
-      return s + ".";
-    });
-    const mapping = live.filter((e) => needsMapping(e) && missingMapFields(e.kind, e.map).length > 0);
-    if (mapping.length) lines.push(`Map the columns of ${mapping.map((e) => e.name).join(", ")} before importing.`);
-    announce(lines, live.some((e) => (e.report?.rowsRejected ?? 0) > 0) || mapping.length ? "warn" : "info");
+    const tone: Tone = errors.length ? "error" : mapping.length || ready.some((e) => (e.report?.rowsRejected ?? 0) > 0) ? "warn" : "info";
+    announce(lines, tone);
   }
 
   function removeEntry(e: FileEntry): void {
@@ -598,6 +606,7 @@ export function mountTaskpane(root: HTMLElement, host: TaskpaneHost): TaskpaneCo
 
   async function remap(e: FileEntry): Promise<void> {
     renderFiles(e.kind);
+    renderKeys();
     updateImportButton();
     if (missingMapFields(e.kind, e.map).length) return;
     await inspectEntry(e, false);
@@ -610,6 +619,9 @@ export function mountTaskpane(root: HTMLElement, host: TaskpaneHost): TaskpaneCo
     choices.key = reconcileKey(chosen, entries);
     if (keyTouched && choices.key !== chosen) keyTouched = false;
     setChildren(keySel, ...keyOptions(entries).map((o) => option(o.value, o.label, o.value === choices.key)));
+    const mapped = entries.filter((e) => e.kind === "billing" && needsMapping(e) && e.map?.key);
+    keyNote.hidden = mapped.length === 0;
+    keyNote.textContent = mapped.length ? `${mapped.map((e) => e.name).join(", ")}: the mapped key column is the workload key.` : "";
   }
 
   function renderComparison(): void {

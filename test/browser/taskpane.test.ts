@@ -389,9 +389,11 @@ describe("task pane in the workbench", () => {
     await page.getByLabel("Period", { exact: true }).selectOption("month");
     await page.getByLabel("Workload key", { exact: true }).selectOption("tag:model");
     await page.getByRole("button", { name: "Import", exact: true }).click();
-    // The earlier import's sheets exist: the pane asks before replacing them.
-    await page.getByRole("alertdialog").waitFor();
-    await page.getByRole("button", { name: "Replace", exact: true }).click();
+    // When an earlier import's sheets exist, the pane asks before replacing them.
+    const dialog = page.getByRole("alertdialog");
+    const done = page.getByRole("status").filter({ hasText: "Import complete" });
+    await dialog.or(done).first().waitFor();
+    if (await dialog.isVisible()) await page.getByRole("button", { name: "Replace", exact: true }).click();
     await waitForStatus(/Import complete/);
     const snap = await snapshot();
     const cost = tableRows(sheet(snap, "AI Cost Data"), "AiCostData");
@@ -399,8 +401,21 @@ describe("task pane in the workbench", () => {
     expect(evilRow, JSON.stringify(cost)).toBeDefined();
     const ueRows = tableRows(sheet(snap, "Unit Economics"), "UnitEconomics");
     expect(ueRows.map((r) => r.Key)).toContain(evil);
-    // Nowhere did it become a HYPERLINK formula.
-    for (const s of snap.sheets) for (const row of s.formulas) for (const c of row) expect(String(c)).not.toMatch(/^=HYPERLINK/);
+    // Nowhere did it become a HYPERLINK formula: wherever the text appears, the cell's value is the text itself
+    // (a formula would compute to "y").
+    let seen = 0;
+    for (const s of snap.sheets) {
+      s.formulas.forEach((row, r) =>
+        row.forEach((c, i) => {
+          if (!/HYPERLINK/i.test(String(c))) return;
+          expect(s.values[r][i], `${s.name} row ${r + 1}`).toBe(evil);
+          expect(c).toBe(evil);
+          seen++;
+        }),
+      );
+      for (const row of s.values) expect(row).not.toContain("y");
+    }
+    expect(seen).toBeGreaterThanOrEqual(2);
     expect(before.sheets.length).toBeGreaterThan(0);
   });
 
