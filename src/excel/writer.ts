@@ -425,7 +425,10 @@ export async function writeWorkbook(
       const again = await inspect(ctx);
       syncs += again.syncs;
       if (again.conflicts.length > 0) throw conflictError(again.conflicts);
-      const toDelete = again.own.map((s) => s.name);
+      // Delete only what the user agreed to replace (matched by id, or by name where the host gives no ids).
+      const toDelete = again.own
+        .filter((s) => found.own.some((f) => (f.id !== "" && s.id !== "" ? f.id === s.id : sameName(f.name, s.name))))
+        .map((s) => s.name);
 
       // Commit: one sync that removes the old own sheets and gives the new ones their names.
       out.stage = "replacing sheets";
@@ -460,10 +463,10 @@ export async function writeWorkbook(
     }
     if (e instanceof Aborted || (signal?.aborted === true && !committed)) throw new WriteCancelled();
     if (e instanceof WorkbookConflict) throw e;
-    const msg = e instanceof Error ? e.message : String(e);
+    const msg = (e instanceof Error ? e.message : String(e)).replace(/[.\s]+$/, "");
     throw new WriteFailed(
       committed
-        ? `Writing the workbook failed while replacing the sheets: ${msg}`
+        ? `Writing the workbook failed while replacing the sheets: ${msg}.`
         : `Writing the workbook failed (${stage}): ${msg}. The workbook was left as it was.${cleanup}`,
       stage,
       e,
