@@ -370,6 +370,28 @@ describe("task pane in the workbench", () => {
     expect(msg2).toMatch(/empty\.csv.*empty/i);
     await expect(page.getByRole("button", { name: "Import", exact: true }).getAttribute("aria-disabled")).resolves.toBe("true");
     expect(await snapshot()).toEqual(before);
+
+    // A file that reads well alone but cannot be imported with the others: the error shows on Import.
+    await removeAllFiles();
+    const twoCurrencies = path.join(dataDir, "focus-usd-eur.csv");
+    writeFileSync(
+      twoCurrencies,
+      "BilledCost,EffectiveCost,ChargePeriodStart,BillingCurrency,ServiceName,ProviderName,ChargeCategory,Tags\n" +
+        "1.25,1.25,2024-09-02 00:00:00,USD,Svc A,AWS,Usage,\n" +
+        "2.50,2.50,2024-09-03 00:00:00,EUR,Svc B,AWS,Usage,\n",
+    );
+    const noCurrency = path.join(dataDir, "value-no-currency.csv");
+    writeFileSync(noCurrency, "date,key,value\n2024-09-02,Svc A,10\n");
+    await page.getByLabel("Billing files", { exact: true }).setInputFiles(twoCurrencies);
+    await page.getByLabel("Value files", { exact: true }).setInputFiles(noCurrency);
+    await filesRead();
+    await page.getByLabel("Workload key", { exact: true }).selectOption("service");
+    await page.getByRole("button", { name: "Import", exact: true }).click();
+    const msg3 = await waitForStatus(/left as it was/);
+    expect(msg3).toMatch(/value-no-currency\.csv/);
+    expect(msg3).toMatch(/currenc/i);
+    await expect(page.getByRole("status").getAttribute("data-tone")).resolves.toBe("error");
+    expect(await snapshot()).toEqual(before);
   });
 
   it("writes a tag value that looks like a formula as text", async () => {
