@@ -850,7 +850,9 @@ export function mountTaskpane(root: HTMLElement, host: TaskpaneHost): TaskpaneCo
       resolveConfirm(false);
       progress.hidden = true;
       updateImportButton();
-      if (root.contains(document.activeElement) === false || document.activeElement === cancelBtn) importBtn.focus();
+      // Keyboard users who were on Cancel (now hidden) land on Import; focus elsewhere (the grid) is left alone.
+      const active = document.activeElement;
+      if (active === cancelBtn || active === null || active === document.body) importBtn.focus();
     }
   }
 
