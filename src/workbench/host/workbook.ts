@@ -506,23 +506,26 @@ export class WorkbookModel {
     this.endWrite();
     const dims = this.hf.getSheetDimensions(s.hfId);
     if (dims.height === 0 || dims.width === 0) return undefined;
-    const values = this.hf.getSheetSerialized(s.hfId);
-    let r0 = Infinity;
-    let c0 = Infinity;
-    let r1 = -1;
-    let c1 = -1;
-    for (let r = 0; r < values.length; r++) {
-      const row = values[r];
-      for (let c = 0; c < row.length; c++) {
-        if (row[c] !== null && row[c] !== undefined && row[c] !== "") {
-          if (r < r0) r0 = r;
-          if (r > r1) r1 = r;
-          if (c < c0) c0 = c;
-          if (c > c1) c1 = c;
-        }
-      }
-    }
-    return r1 < 0 ? undefined : { r0, c0, r1, c1 };
+    const id = s.hfId;
+    const empty = (row: number, col: number): boolean => this.hf.isCellEmpty({ sheet: id, row, col });
+    const rowHas = (r: number): boolean => {
+      for (let c = 0; c < dims.width; c++) if (!empty(r, c)) return true;
+      return false;
+    };
+    let r1 = dims.height - 1;
+    while (r1 >= 0 && !rowHas(r1)) r1--;
+    if (r1 < 0) return undefined;
+    let r0 = 0;
+    while (!rowHas(r0)) r0++;
+    const colHas = (c: number): boolean => {
+      for (let r = r0; r <= r1; r++) if (!empty(r, c)) return true;
+      return false;
+    };
+    let c0 = 0;
+    while (!colHas(c0)) c0++;
+    let c1 = dims.width - 1;
+    while (c1 > c0 && !colHas(c1)) c1--;
+    return { r0, c0, r1, c1 };
   }
 
   // -------------------------------------------------------------- column widths
