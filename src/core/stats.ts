@@ -5,6 +5,8 @@
  */
 import { Decimal, ONE, ZERO } from "./decimal";
 import { divZero, notAvailable, numError } from "./errors";
+import { ExactSum } from "./fastexact";
+import { lnFast } from "./ln";
 
 export type Trend = "Rising" | "Falling" | "Stable";
 
@@ -23,6 +25,46 @@ export function costGrowth(values: readonly Decimal[]): Decimal {
   const ratio = last.div(first);
   const growth = n === 2 ? ratio : ratio.pow(ONE.div(n - 1));
   return growth.minus(ONE);
+}
+
+/** COSTGROWTH over plain numbers (each read as the Decimal of its shortest form). */
+export function costGrowthOfNumbers(values: readonly number[]): Decimal {
+  const n = values.length;
+  if (n < 2) return costGrowth(values.map((v) => new Decimal(v)));
+  return costGrowth([new Decimal(values[0]), ...new Array<Decimal>(n - 2).fill(ZERO), new Decimal(values[n - 1])]);
+}
+
+/**
+ * COSTTREND over plain numbers, from two exact sums: Σy and Σ i·y. The slope against the
+ * positions is (Σ i·y − (n−1)/2 · Σy) / (n(n²−1)/12), the same least-squares slope.
+ */
+export function costTrendOfNumbers(values: readonly number[], tolerance: Decimal = DEFAULT_TREND_TOLERANCE): Trend {
+  const n = values.length;
+  if (n < 2) throw notAvailable(`COSTTREND needs at least 2 numbers, got ${n}`);
+  if (tolerance.lt(ZERO)) throw numError("tolerance is negative");
+  const sy = new ExactSum();
+  const siy = new ExactSum();
+  for (let i = 0; i < n; i++) {
+    sy.add(values[i]);
+    if (i > 0) siy.add(values[i], i);
+  }
+  const sumY = sy.value();
+  const mean = sumY.div(n);
+  if (mean.lte(ZERO)) throw numError("the mean of the values is not greater than 0");
+  const N = new Decimal(n);
+  const sxx = N.times(N.minus(1)).times(N.plus(1)).div(12);
+  const slope = siy.value().minus(N.minus(1).div(2).times(sumY)).div(sxx);
+  const g = slope.div(mean);
+  if (g.gt(tolerance)) return "Rising";
+  if (g.lt(tolerance.neg())) return "Falling";
+  return "Stable";
+}
+
+/** The exact sum of plain numbers (each read as the Decimal of its shortest form). */
+export function sumOfNumbers(values: readonly number[]): Decimal {
+  const acc = new ExactSum();
+  for (const v of values) acc.add(v);
+  return acc.value();
 }
 
 /** Least-squares slope of values against their positions 0…n−1. */
@@ -81,8 +123,8 @@ export function scalingElasticity(costs: readonly Decimal[], volumes: readonly D
   let sx = ZERO;
   let sy = ZERO;
   for (let i = 0; i < n; i++) {
-    xs[i] = volumes[i].ln();
-    ys[i] = costs[i].ln();
+    xs[i] = lnFast(volumes[i]); // about 45 significant digits
+    ys[i] = lnFast(costs[i]);
     sx = sx.plus(xs[i]);
     sy = sy.plus(ys[i]);
   }
@@ -114,6 +156,42 @@ function percentileOfSorted(sorted: readonly Decimal[], k: Decimal): Decimal {
 
 function requireK(k: Decimal): void {
   if (k.lt(ZERO) || k.gt(ONE)) throw numError("k is outside [0, 1]");
+}
+
+/**
+ * The order statistics PERCENTILE.INC needs, from plain numbers: sorting the numbers sorts
+ * their decimals (a double's shortest decimal form is monotonic in it), so only the one or
+ * two neighbours of each rank become Decimals.
+ */
+function percentileOfNumbers(sorted: Float64Array, k: Decimal): Decimal {
+  const n = sorted.length;
+  const h = k.times(n - 1);
+  const lo = h.floor().toNumber();
+  const frac = h.minus(lo);
+  const a = new Decimal(sorted[Math.min(lo, n - 1)]);
+  if (lo >= n - 1 || frac.isZero()) return a;
+  return a.plus(frac.times(new Decimal(sorted[lo + 1]).minus(a)));
+}
+
+function sortedNumbers(values: readonly number[]): Float64Array {
+  return Float64Array.from(values).sort();
+}
+
+/** PERCENTILE.INC over plain numbers (each read as the Decimal of its shortest form). */
+export function percentileIncOfNumbers(values: readonly number[], k: Decimal): Decimal {
+  if (values.length === 0) throw numError("no numbers");
+  requireK(k);
+  return percentileOfNumbers(sortedNumbers(values), k);
+}
+
+/** TAILRATIO over plain numbers. */
+export function tailRatioOfNumbers(values: readonly number[], k: Decimal = DEFAULT_TAIL_K): Decimal {
+  if (values.length === 0) throw numError("no numbers");
+  requireK(k);
+  const sorted = sortedNumbers(values);
+  const med = percentileOfNumbers(sorted, HALF);
+  if (med.isZero()) throw divZero("the median is 0");
+  return percentileOfNumbers(sorted, k).div(med);
 }
 
 /** The k-th percentile, exactly as Excel's PERCENTILE.INC. */

@@ -30,6 +30,8 @@ export interface BodyArgs {
   v: (Decimal | undefined)[];
   /** Aggregate ranges (packed numbers) and repeating ranges (all numbers of all components), by slot. */
   lists: Decimal[][];
+  /** Aggregate and repeating ranges declared `numbers: true`: the packed numbers as read (each is exactly the Decimal of its shortest form). */
+  numbers: number[][];
   /** Paired ranges: the numbers of each cell position, `null` where the cell is not a number. */
   cells: (Decimal | null)[][];
   /** Cutoffs (default 10, 3, 1). */
@@ -45,11 +47,11 @@ export type ParamDecl =
   | { kind: "scalar"; name: string; optional?: false }
   | { kind: "scalar"; name: string; optional: true; default: Decimal | undefined }
   /** A range read row by row; only numbers count, packed. */
-  | { kind: "range"; name: string }
+  | { kind: "range"; name: string; numbers?: boolean }
   /** A range paired cell by cell with another `paired` parameter of the same shape. */
   | { kind: "paired"; name: string; with: number }
   /** Repeating ranges (or single values) whose numbers are all collected, as SUM does. */
-  | { kind: "repeating"; name: string }
+  | { kind: "repeating"; name: string; numbers?: boolean }
   /** Three numbers in strictly descending order, default 10, 3, 1. */
   | { kind: "cutoffs"; name: string; optional: true };
 
@@ -137,6 +139,7 @@ export function prepare(decl: FunctionDecl): PreparedFunction {
     args: {
       v: new Array<Decimal | undefined>(nv).fill(undefined),
       lists: Array.from({ length: nl }, () => []),
+      numbers: Array.from({ length: nl }, () => []),
       cells: Array.from({ length: nc }, () => []),
       cutoffs: DEFAULT_CUTOFFS,
     },
@@ -322,6 +325,16 @@ function collectNumbers(x: unknown, out: Decimal[]): void {
     const cells = isArray(row) ? row : [row];
     for (const v of cells) {
       if (typeof v === "number" && v - v === 0) out.push(new Decimal(v));
+    }
+  }
+}
+
+/** Numbers of a range, read row by row, packed, as JavaScript numbers (finite only). */
+function collectPlainNumbers(x: unknown, out: number[]): void {
+  for (const row of asRows(x)) {
+    const cells = isArray(row) ? row : [row];
+    for (const v of cells) {
+      if (typeof v === "number" && v - v === 0) out.push(v);
     }
   }
 }
@@ -546,13 +559,25 @@ function runUnsafe(f: PreparedFunction, a0: unknown, a1: unknown, a2: unknown, a
       }
       const s = f.slot[i];
       if (p.kind === "range") {
-        const list = args.lists[s];
-        list.length = 0;
-        collectNumbers(a, list);
+        if (p.numbers === true) {
+          const list = args.numbers[s];
+          list.length = 0;
+          collectPlainNumbers(a, list);
+        } else {
+          const list = args.lists[s];
+          list.length = 0;
+          collectNumbers(a, list);
+        }
       } else if (p.kind === "repeating") {
-        const list = args.lists[s];
-        list.length = 0;
-        for (const comp of components(a)) collectNumbers(comp, list);
+        if (p.numbers === true) {
+          const list = args.numbers[s];
+          list.length = 0;
+          for (const comp of components(a)) collectPlainNumbers(comp, list);
+        } else {
+          const list = args.lists[s];
+          list.length = 0;
+          for (const comp of components(a)) collectNumbers(comp, list);
+        }
       } else if (p.kind === "paired") {
         const cells = args.cells[s];
         cells.length = 0;

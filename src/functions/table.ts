@@ -14,7 +14,8 @@ const num = (name: string): ParamDecl => ({ kind: "each", name });
 const opt = (name: string, def: Decimal | undefined): ParamDecl => ({ kind: "each", name, optional: true, default: def });
 const scalar = (name: string): ParamDecl => ({ kind: "scalar", name });
 const optScalar = (name: string, def: Decimal | undefined): ParamDecl => ({ kind: "scalar", name, optional: true, default: def });
-const range = (name: string): ParamDecl => ({ kind: "range", name });
+/** A range whose numbers the body takes as plain numbers (it converts only those it needs). */
+const numbers = (name: string): ParamDecl => ({ kind: "range", name, numbers: true });
 
 /** Value of slot i of a required number parameter (the runner always fills it). */
 function v(a: BodyArgs, i: number): Decimal {
@@ -99,9 +100,9 @@ export const DECLARATIONS: readonly FunctionDecl[] = [
     (a) => m.valueFromTimeSaved(v(a, 0), v(a, 1), a.v[2]),
     (x) => fx.fastTimeSaved(x[0], x[1], x[2]),
   ),
-  aggregate("COSTGROWTH", [range("values")], (a) => s.costGrowth(a.lists[0])),
-  aggregate("COSTTREND", [range("values"), optScalar("tolerance", s.DEFAULT_TREND_TOLERANCE)], (a) =>
-    s.costTrend(a.lists[0], v(a, 0)),
+  aggregate("COSTGROWTH", [numbers("values")], (a) => s.costGrowthOfNumbers(a.numbers[0])),
+  aggregate("COSTTREND", [numbers("values"), optScalar("tolerance", s.DEFAULT_TREND_TOLERANCE)], (a) =>
+    s.costTrendOfNumbers(a.numbers[0], v(a, 0)),
   ),
   aggregate(
     "SCALINGELASTICITY",
@@ -111,8 +112,10 @@ export const DECLARATIONS: readonly FunctionDecl[] = [
     ],
     elasticity,
   ),
-  aggregate("COSTPERCENTILE", [range("costs"), scalar("k")], (a) => s.percentileInc(a.lists[0], v(a, 0))),
-  aggregate("TAILRATIO", [range("costs"), optScalar("k", s.DEFAULT_TAIL_K)], (a) => s.tailRatio(a.lists[0], v(a, 0))),
+  aggregate("COSTPERCENTILE", [numbers("costs"), scalar("k")], (a) => s.percentileIncOfNumbers(a.numbers[0], v(a, 0))),
+  aggregate("TAILRATIO", [numbers("costs"), optScalar("k", s.DEFAULT_TAIL_K)], (a) =>
+    s.tailRatioOfNumbers(a.numbers[0], v(a, 0)),
+  ),
   each(
     "TOKENCOST",
     [
@@ -140,8 +143,8 @@ export const DECLARATIONS: readonly FunctionDecl[] = [
     (a) => m.servingCostPerInference(v(a, 0), v(a, 1), v(a, 2)),
     (x) => fx.fastServingCost(x[0], x[1], x[2]),
   ),
-  aggregate("TCOPERINFERENCE", [scalar("inferences"), { kind: "repeating", name: "cost_component" }], (a) =>
-    m.tcoPerInference(v(a, 0), a.lists[0]),
+  aggregate("TCOPERINFERENCE", [scalar("inferences"), { kind: "repeating", name: "cost_component", numbers: true }], (a) =>
+    m.tcoPerInference(v(a, 0), [s.sumOfNumbers(a.numbers[0])]),
   ),
   each("AMORTIZE", [num("cost"), num("life_periods"), opt("periods", ONE)], (a) =>
     m.amortize(v(a, 0), v(a, 1), v(a, 2)),
