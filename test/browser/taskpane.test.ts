@@ -344,6 +344,12 @@ describe("task pane in the workbench", () => {
     const row = ue.find((x) => x.Key === key && x.Period === period)!;
     const expected = (Number(g.cost) + 1000) / (g.inferences as number);
     expect(Math.abs(Number(row[cpiCol]) - expected) / expected).toBeLessThan(1e-12);
+    expect(Math.abs(Number(row.Cost) - (Number(g.cost) + 1000))).toBeLessThan(1e-9);
+    // The Trend table (periods down, keys across) follows too.
+    const trend = tableRows(sheet(after, "Trend"), "CostPerInferenceTrend");
+    const trendRow = trend.find((x) => Object.values(x)[0] === period);
+    expect(trendRow, JSON.stringify(trend[0])).toBeDefined();
+    expect(Math.abs(Number(trendRow![key]) - expected) / expected).toBeLessThan(1e-12);
     // Put it back.
     await page.evaluate(([a, v]) => window.workbench.setCell(a as string, v as number, "AI Cost Data"), [address, old] as const);
     const back = tableRows(sheet(await snapshot(), "Unit Economics"), "UnitEconomics").find((x) => x.Key === key && x.Period === period)!;
