@@ -350,6 +350,11 @@ describe("task pane in the workbench", () => {
     const trendRow = trend.find((x) => Object.values(x)[0] === period);
     expect(trendRow, JSON.stringify(trend[0])).toBeDefined();
     expect(Math.abs(Number(trendRow![key]) - expected) / expected).toBeLessThan(1e-12);
+    // And so does the line chart's series of that key.
+    const line = sheet(after, "Trend").charts.find((c) => c.title === "Cost per inference over time")!;
+    const series = line.series.find((x) => x.name === key);
+    expect(series, line.series.map((x) => x.name).join(", ")).toBeDefined();
+    expect(series!.values.some((v) => typeof v === "number" && Math.abs(v - expected) / expected < 1e-12)).toBe(true);
     // Put it back.
     await page.evaluate(([a, v]) => window.workbench.setCell(a as string, v as number, "AI Cost Data"), [address, old] as const);
     const back = tableRows(sheet(await snapshot(), "Unit Economics"), "UnitEconomics").find((x) => x.Key === key && x.Period === period)!;
