@@ -23,7 +23,6 @@ export function unitMoneyFormat(currency: string): string {
   return s === null ? "#,##0.000000" : `#,##0.000000${s}`;
 }
 
-export const TEXT_FORMAT = "@";
 export const COUNT_FORMAT = "#,##0";
 export const MULTIPLE_FORMAT = '0.00"×"';
 export const RATIO_FORMAT = "0.0000";

@@ -95,12 +95,11 @@ export interface BlockPlan extends Rect {
 /**
  * A number format over a rectangle: one format for all of it, or one per row
  * (`perRow[i]` for row `row + i`, every column of the rectangle).
- * `before` formats (text `@`) are set before any value is written.
+ * Formats are set after the values (text cells stay General: see safeText).
  */
 export interface FormatPlan extends Rect {
   format: string | null;
   perRow?: string[];
-  before?: boolean;
 }
 
 export interface TablePlan extends Rect {

@@ -297,12 +297,11 @@ async function writeSheet(
   progress: Progress,
 ): Promise<void> {
   out.stage = `writing ${SHEET_NAMES[sheet.id]}`;
-  for (const f of sheet.formats) if (f.before === true) await writeFormat(out, ws, f, rowLimit, budget);
   for (const b of sheet.blocks) {
     await writeBlock(out, ws, b, rowLimit, budget, (n) => (progress.rowsDone += n));
   }
   out.stage = `formatting ${SHEET_NAMES[sheet.id]}`;
-  for (const f of sheet.formats) if (f.before !== true) await writeFormat(out, ws, f, rowLimit, budget);
+  for (const f of sheet.formats) await writeFormat(out, ws, f, rowLimit, budget);
 }
 
 async function decorateSheet(out: Outbox, ws: Excel.Worksheet, sheet: SheetPlan): Promise<void> {
