@@ -406,12 +406,7 @@ export class WorkbookModel {
   }
 
   private checkFormula(formula: string, s: SheetModel, r: number, c: number): string {
-    // Excel accepts 1E-9 in formulas; HyperFormula only the lower-case exponent.
-    const f = formula
-      .replace(/_xlfn\.|_xlws\./gi, "")
-      .split(/("(?:[^"]|"")*")/)
-      .map((p, i) => (i % 2 ? p : p.replace(/(?<![A-Za-z$_])(\d+\.?\d*|\.\d+)E([+-]?\d)/g, "$1e$2")))
-      .join("");
+    const f = toEngineFormula(formula);
     if (!this.hf.validateFormula(f)) {
       throw new HostError(
         "InvalidArgument",
@@ -449,7 +444,7 @@ export class WorkbookModel {
       for (let c = 0; c < values[r].length && rect.c0 + c < dims.width; c++) {
         const addr = { sheet: s.hfId, row: rect.r0 + r, col: rect.c0 + c };
         const f = this.hf.getCellFormula(addr);
-        if (f !== undefined) values[r][c] = f;
+        if (f !== undefined) values[r][c] = fromEngineFormula(f);
       }
     }
     return values;
@@ -776,7 +771,7 @@ export class WorkbookModel {
 
   private evalRuleFormula(formula: string, s: SheetModel, dr: number, dc: number): ExcelValue {
     const f = formula.startsWith("=") ? formula : `=${formula}`;
-    const shifted = shiftRelative(f, dr, dc);
+    const shifted = toEngineFormula(shiftRelative(f, dr, dc));
     try {
       const v = this.hf.calculateFormula(shifted, s.hfId);
       return toExcel(Array.isArray(v) ? v[0]?.[0] : v);
@@ -855,7 +850,7 @@ export class WorkbookModel {
         : `=${quoteSheet(reference.sheet.name)}!${absolute(reference.rect)}`;
     this.beginWrite();
     try {
-      this.hf.addNamedExpression(name, formula);
+      this.hf.addNamedExpression(name, toEngineFormula(formula));
     } catch (e) {
       throw new HostError("InvalidArgument", `The name '${name}' could not be defined as ${formula}: ${e instanceof Error ? e.message : String(e)}`);
     }
@@ -903,6 +898,31 @@ export function toExcel(v: unknown): ExcelValue {
   if (v instanceof DetailedCellError) return excelErrorText(v.type, v.message);
   if (typeof v === "number" || typeof v === "string" || typeof v === "boolean") return v;
   return String(v);
+}
+
+/** Outside string literals and quoted sheet names. */
+function mapCode(formula: string, f: (code: string) => string): string {
+  return formula
+    .split(/("(?:[^"]|"")*"|'(?:[^']|'')*')/)
+    .map((p, i) => (i % 2 ? p : f(p)))
+    .join("");
+}
+
+/**
+ * Excel formula text → what HyperFormula parses: no _xlfn. prefixes, lower-case exponents
+ * (1E-9 → 1e-9), and the TRUE/FALSE literals as HyperFormula's TRUE()/FALSE() functions.
+ */
+export function toEngineFormula(formula: string): string {
+  return mapCode(formula.replace(/_xlfn\.|_xlws\./gi, ""), (p) =>
+    p
+      .replace(/(?<![A-Za-z$_])(\d+\.?\d*|\.\d+)E([+-]?\d)/g, "$1e$2")
+      .replace(/(?<![A-Za-z0-9_.$!])(TRUE|FALSE)(?![A-Za-z0-9_.(!])/gi, (_m, b: string) => `${b.toUpperCase()}()`),
+  );
+}
+
+/** HyperFormula's formula text → Excel's (TRUE()/FALSE() back to literals). */
+export function fromEngineFormula(formula: string): string {
+  return mapCode(formula, (p) => p.replace(/(?<![A-Za-z0-9_.])(TRUE|FALSE)\(\)/g, "$1"));
 }
 
 /** Shifts relative A1 references in a formula by (dr, dc) (for conditional-format rules). */

@@ -372,3 +372,15 @@ describe("sheets, tables, charts, names, settings", () => {
     expect(host.stats().syncs).toBe(0);
   });
 });
+
+describe("Excel formula syntax HyperFormula lacks", () => {
+  it("TRUE/FALSE literals work and read back as written", async () => {
+    const host2 = createHost();
+    await setCell(host2, "Sheet1", "A1", '=IF(TRUE,"yes","no")');
+    await setCell(host2, "Sheet1", "A2", '=AND(FALSE,"TRUE"="TRUE")');
+    expect((await getCell(host2, "Sheet1", "A1")).value).toBe("yes");
+    expect((await getCell(host2, "Sheet1", "A1")).formula).toBe('=IF(TRUE,"yes","no")');
+    expect((await getCell(host2, "Sheet1", "A2")).value).toBe(false);
+    expect((await getCell(host2, "Sheet1", "A2")).formula).toBe('=AND(FALSE,"TRUE"="TRUE")');
+  });
+});
