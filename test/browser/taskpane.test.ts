@@ -500,6 +500,12 @@ describe("task pane in the workbench", () => {
     expect(mine.values[0]).toEqual(["Note", "Budget"]);
     expect(mine.values[1][1]).toBe(1234);
     for (const [s] of SPEC_SHEETS) sheet(snap, s);
+    // Cancel pressed in the writing stage (while the replace question shows) leaves everything as it was.
+    await page.getByRole("button", { name: "Import", exact: true }).click();
+    await page.getByRole("alertdialog").waitFor();
+    await page.getByRole("button", { name: "Cancel", exact: true }).click();
+    await waitForStatus(/cancelled/i);
+    expect(await snapshot()).toEqual(snap);
     // A re-import that the user declines (from the keyboard) leaves everything as it was.
     await page.getByRole("button", { name: "Import", exact: true }).focus();
     await page.keyboard.press("Enter");
