@@ -355,6 +355,9 @@ export function mountTaskpane(root: HTMLElement, host: TaskpaneHost): TaskpaneCo
     importBtn.disabled = importing;
     cancelBtn.hidden = !importing;
     for (const k of KINDS) fileInputs[k].disabled = importing;
+    // Files and choices are fixed while an import runs (the footer stays live: Cancel, confirmations).
+    body.inert = importing;
+    body.classList.toggle("ap-busy", importing);
   }
 
   // ----- files -----

@@ -58,7 +58,8 @@ export const TASKPANE_CSS = `
 }
 .aiecon-pane h1 { font-size: 20px; line-height: 28px; font-weight: 600; margin: 0; }
 .aiecon-pane .ap-sub { font-size: 12px; line-height: 16px; color: var(--n-fg3); margin: 0; }
-.aiecon-pane .ap-body { flex: 1; padding: 0 16px 16px; overflow-y: auto; }
+.aiecon-pane .ap-body { flex: 1; padding: 0 16px 16px; overflow-y: auto; transition: opacity .1s; }
+.aiecon-pane .ap-body.ap-busy { opacity: .6; }
 .aiecon-pane section { padding: 16px 0 4px; border-bottom: 1px solid var(--n-stroke2); }
 .aiecon-pane section:last-child { border-bottom: none; }
 .aiecon-pane h2 { font-size: 16px; line-height: 22px; font-weight: 600; margin: 0 0 4px; }
