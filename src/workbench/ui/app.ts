@@ -49,9 +49,10 @@ const STYLE = `
 .wb-fbar input{font:12px Consolas,monospace;padding:3px 5px;border:1px solid #c8c8c8;border-radius:2px}
 .wb-sheetwrap{flex:1;overflow:auto;position:relative}
 .wb-grid{border-collapse:collapse;table-layout:fixed;position:relative}
-.wb-grid th{background:#f3f3f3;color:#555;font-weight:400;border:1px solid #d4d4d4;position:sticky;top:0;z-index:2;height:20px;font-size:11px}
-.wb-grid th.wb-rh{position:sticky;left:0;z-index:1;width:44px}
-.wb-grid th.wb-corner{left:0;z-index:3}
+.wb-grid th{background:#f3f3f3;color:#555;font-weight:400;border:1px solid #d4d4d4;height:20px;font-size:11px}
+.wb-grid thead th{position:sticky;top:0;z-index:2}
+.wb-grid tbody th.wb-rh{width:44px}
+.wb-grid thead th.wb-corner{z-index:3}
 .wb-grid td{border:1px solid #e2e2e2;height:20px;padding:0 4px;white-space:nowrap;overflow:hidden;text-overflow:ellipsis;font-size:12px}
 .wb-grid td.wb-num{text-align:right}
 .wb-grid td.wb-err{color:#c00000;text-align:center}
