@@ -118,6 +118,11 @@ describe("the product in the workbench: sample data imported by the real task pa
     expect(cmp.charts.map((c) => c.type)).toEqual(["ColumnClustered", "BarClustered"]);
     const trend = snap.sheets.find((s) => s.name === "Trend")!;
     expect(trend.charts.map((c) => c.type).sort()).toEqual(["Line", "XYScatter"]);
+    // Every formula the writer wrote is understood by the engine (#N/A is the functions' own "not enough data").
+    const broken = snap.sheets.flatMap((sh) =>
+      sh.values.flatMap((row, r) => row.flatMap((v, c) => (typeof v === "string" && /^#(NAME\?|ERROR!|REF!|SPILL!|VALUE!|NUM!|DIV\/0!|CYCLE!)$/.test(v) ? [`${sh.name}!R${r + 1}C${c + 1}=${v}`] : []))),
+    );
+    expect(broken).toEqual([]);
     expect(wb.errors).toEqual([]);
   });
 
