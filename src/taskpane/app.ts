@@ -551,7 +551,7 @@ export function mountTaskpane(root: HTMLElement, host: TaskpaneHost): TaskpaneCo
     const map: ColumnMap = e.map ?? {};
     const box = h(
       "div",
-      { class: "ap-mapping", role: "group", "aria-labelledby": `${pid}-map-${e.id}-h` },
+      { class: "ap-mapping", role: "group", "aria-label": `Map the columns of ${e.name}` },
       h("h3", { id: `${pid}-map-${e.id}-h`, text: "Map the columns" }),
       h("p", { class: "ap-hint", style: "margin:0", text: "This file's format was not recognised. Say which column holds what." }),
     );
