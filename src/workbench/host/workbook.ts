@@ -913,7 +913,13 @@ function mapCode(formula: string, f: (code: string) => string): string {
  * (1E-9 → 1e-9), and the TRUE/FALSE literals as HyperFormula's TRUE()/FALSE() functions.
  */
 export function toEngineFormula(formula: string): string {
-  return mapCode(formula.replace(/_xlfn\.|_xlws\./gi, ""), (p) =>
+  const noPrefix = formula.replace(/_xlfn\.|_xlws\./gi, "");
+  // "a""b" (Excel's doubled quote) → "a"&CHAR(34)&"b": HyperFormula has no escape in strings.
+  const quoted = noPrefix
+    .split(/("(?:[^"]|"")*"|'(?:[^']|'')*')/)
+    .map((p, i) => (i % 2 && p.startsWith('"') && p.length > 2 && p.slice(1, -1).includes('""') ? `(${p.slice(1, -1).split('""').map((x) => `"${x}"`).join("&CHAR(34)&")})` : p))
+    .join("");
+  return mapCode(quoted, (p) =>
     p
       .replace(/(?<![A-Za-z$_])(\d+\.?\d*|\.\d+)E([+-]?\d)/g, "$1e$2")
       .replace(/(?<![A-Za-z0-9_.$!])(TRUE|FALSE)(?![A-Za-z0-9_.(!])/gi, (_m, b: string) => `${b.toUpperCase()}()`),
@@ -922,7 +928,9 @@ export function toEngineFormula(formula: string): string {
 
 /** HyperFormula's formula text → Excel's (TRUE()/FALSE() back to literals). */
 export function fromEngineFormula(formula: string): string {
-  return mapCode(formula, (p) => p.replace(/(?<![A-Za-z0-9_.])(TRUE|FALSE)\(\)/g, "$1"));
+  const literals = mapCode(formula, (p) => p.replace(/(?<![A-Za-z0-9_.])(TRUE|FALSE)\(\)/g, "$1"));
+  // Back to Excel's doubled quotes: ("a"&CHAR(34)&"b") → "a""b".
+  return literals.replace(/\(("(?:[^"]*)"(?:&CHAR\(34\)&"[^"]*")+)\)/g, (_m, inner: string) => `"${inner.slice(1, -1).split('"&CHAR(34)&"').join('""')}"`);
 }
 
 /** Shifts relative A1 references in a formula by (dr, dc) (for conditional-format rules). */

@@ -374,6 +374,16 @@ describe("sheets, tables, charts, names, settings", () => {
 });
 
 describe("Excel formula syntax HyperFormula lacks", () => {
+  it("doubled quotes inside strings", async () => {
+    const host2 = createHost();
+    await setCell(host2, "Sheet1", "A1", '="say ""hi"""&"!"');
+    await setCell(host2, "Sheet1", "A2", '=LEN("""")');
+    expect((await getCell(host2, "Sheet1", "A1")).value).toBe('say "hi"!');
+    expect((await getCell(host2, "Sheet1", "A1")).formula).toBe('="say ""hi"""&"!"');
+    expect((await getCell(host2, "Sheet1", "A2")).value).toBe(1);
+    expect((await getCell(host2, "Sheet1", "A2")).formula).toBe('=LEN("""")');
+  });
+
   it("TRUE/FALSE literals work and read back as written", async () => {
     const host2 = createHost();
     await setCell(host2, "Sheet1", "A1", '=IF(TRUE,"yes","no")');
