@@ -461,6 +461,19 @@ export function run(f: PreparedFunction, a0?: unknown, a1?: unknown, a2?: unknow
     return runUnsafe(f, a0, a1, a2, a3, a4, a5);
   } catch (e) {
     return wrap(f, domainToError(e));
+  } finally {
+    // Hold no reference to this call's arguments (ranges can be large).
+    const { raw, single } = f;
+    for (let i = 0; i < raw.length; i++) {
+      raw[i] = undefined;
+      single[i] = undefined;
+    }
+    if (f.hasWhole) {
+      const { lists, numbers, cells } = f.args;
+      for (const l of lists) l.length = 0;
+      for (const l of numbers) l.length = 0;
+      for (const l of cells) l.length = 0;
+    }
   }
 }
 
@@ -484,7 +497,7 @@ function runUnsafe(f: PreparedFunction, a0: unknown, a1: unknown, a2: unknown, a
   let firstSingleError: unknown = undefined;
   let firstSingleErrorAt = n;
 
-  // 1. classify single-valued parameters; coerce the single ones once.
+  // 1. classify the element-wise and scalar parameters: a single value (broadcast) or a range.
   for (let i = 0; i < n; i++) {
     const p = params[i];
     if (p.kind !== "each" && p.kind !== "scalar") continue;
