@@ -452,6 +452,43 @@ describe("task pane in the workbench", () => {
     expect(before.sheets.length).toBeGreaterThan(0);
   });
 
+  it("maps the columns of a generic file, with a preview, and imports it", async () => {
+    const file = path.join(dataDir, "team-costs.csv");
+    writeFileSync(file, "Day;Team;Spend\n2024-09-02;search;1.234,50\n2024-09-03;search;10,25\n2024-09-04;chat;(2,00)\n");
+    await removeAllFiles();
+    await page.getByLabel("Billing files", { exact: true }).setInputFiles(file);
+    await filesRead();
+    const group = page.getByRole("group", { name: "Map the columns of team-costs.csv" });
+    await group.waitFor();
+    // The first rows are shown beside the mapping.
+    const preview = await group.getByRole("table").innerText();
+    expect(preview).toContain("1.234,50");
+    expect(preview).toContain("chat");
+    await expect(page.getByRole("button", { name: "Import", exact: true }).getAttribute("aria-disabled")).resolves.toBe("true");
+    // Date and cost are guessed from the names; the currency is a fixed code; the key is the Team column.
+    await group.getByLabel("Currency").selectOption("EUR");
+    await filesRead();
+    await page.getByRole("group", { name: "Map the columns of team-costs.csv" }).getByLabel("Workload key column (optional)").selectOption("Team");
+    await filesRead();
+    await page.waitForFunction(() => document.querySelector(".aiecon-pane")?.textContent?.includes("EUR 1,242.75"), undefined, { timeout: 30_000 });
+    await expect(page.getByRole("button", { name: "Import", exact: true }).getAttribute("aria-disabled")).resolves.toBe("false");
+    await page.getByLabel("Period", { exact: true }).selectOption("month");
+    await page.getByRole("button", { name: "Import", exact: true }).click();
+    const dialog = page.getByRole("alertdialog");
+    const done = page.getByRole("status").filter({ hasText: "Import complete" });
+    await dialog.or(done).first().waitFor();
+    if (await dialog.isVisible()) await page.getByRole("button", { name: "Replace", exact: true }).click();
+    const status = await waitForStatus(/Import complete/);
+    expect(status).toMatch(/EUR 1,242\.75/);
+    const ue = tableRows(sheet(await snapshot(), "Unit Economics"), "UnitEconomics");
+    expect(ue.map((r) => [r.Period, r.Key, r.Currency, r.Cost])).toEqual(
+      expect.arrayContaining([
+        ["2024-09", "search", "EUR", 1244.75],
+        ["2024-09", "chat", "EUR", -2],
+      ]),
+    );
+  });
+
   it("Cancel midway leaves the workbook unchanged", async () => {
     // A large billing file so that reading it takes a while.
     const big = path.join(dataDir, "focus-large.csv");
