@@ -452,6 +452,53 @@ describe("task pane in the workbench", () => {
     expect(before.sheets.length).toBeGreaterThan(0);
   });
 
+  it("applies value assumptions (per inference, and minutes saved × hourly rate) as the engine does", async () => {
+    const keys = [...new Set(engine.groups.map((g) => g.key))].sort();
+    const special = keys[0];
+    const assumptions = [
+      { key: "*", valuePerInference: "0.0005" },
+      { key: special, minutesSaved: "0.5", hourlyRate: "48" },
+    ];
+    const expected = await summarize([fileInput(FOCUS, "billing"), fileInput(volumePath, "volume")], { period: PERIOD, key: KEY, cost: "billed", assumptions });
+    await removeAllFiles();
+    await page.getByLabel("Billing files", { exact: true }).setInputFiles(FOCUS);
+    await page.getByLabel("Volume files", { exact: true }).setInputFiles(volumePath);
+    await filesRead();
+    await page.getByLabel("Period", { exact: true }).selectOption(PERIOD);
+    await page.getByLabel("Workload key", { exact: true }).selectOption(KEY);
+    const add = page.getByRole("button", { name: "+ Add value assumption" });
+    await add.click();
+    const first = page.getByRole("listitem", { name: "Value assumption 1" });
+    await first.getByLabel("Value per inference").fill("0.0005");
+    await add.click();
+    const second = page.getByRole("listitem", { name: "Value assumption 2" });
+    await second.getByLabel("Key (* = all others)").fill(special);
+    await second.getByLabel("Method").selectOption("time-saved");
+    await page.getByRole("listitem", { name: "Value assumption 2" }).getByLabel("Minutes saved").fill("0.5");
+    await page.getByRole("listitem", { name: "Value assumption 2" }).getByLabel("Hourly rate").fill("48");
+    await page.getByRole("button", { name: "Import", exact: true }).click();
+    const dialog = page.getByRole("alertdialog");
+    const done = page.getByRole("status").filter({ hasText: "Import complete" });
+    await dialog.or(done).first().waitFor();
+    if (await dialog.isVisible()) await page.getByRole("button", { name: "Replace", exact: true }).click();
+    await waitForStatus(/Import complete/);
+    const snap = await snapshot();
+    const methods = new Set(tableRows(sheet(snap, "AI Value Data"), "AiValueData").map((r) => r.Method));
+    expect(methods).toEqual(new Set(["per-inference value", "time saved"]));
+    const ue = tableRows(sheet(snap, "Unit Economics"), "UnitEconomics");
+    let n = 0;
+    for (const g of expected.groups) {
+      if (g.value === null) continue;
+      const row = ue.find((r) => r.Period === g.period && r.Key === g.key && r.Currency === g.currency)!;
+      expect(close(Number(row.Value), Number(g.value)), `${g.key} ${row.Value} vs ${g.value}`).toBe(true);
+      n++;
+    }
+    expect(n).toBe(expected.groups.filter((g) => g.inferences !== null).length);
+    // Remove the assumptions for the tests that follow.
+    await page.getByRole("button", { name: "Remove value assumption 2" }).click();
+    await page.getByRole("button", { name: "Remove value assumption 1" }).click();
+  });
+
   it("maps the columns of a generic file, with a preview, and imports it", async () => {
     const file = path.join(dataDir, "team-costs.csv");
     writeFileSync(file, "Day;Team;Spend\n2024-09-02;search;1.234,50\n2024-09-03;search;10,25\n2024-09-04;chat;(2,00)\n");
