@@ -499,6 +499,42 @@ describe("task pane in the workbench", () => {
     await page.getByRole("button", { name: "Remove value assumption 1" }).click();
   });
 
+  it("lists rejected rows with file and line, and asks before importing without them", async () => {
+    const file = path.join(dataDir, "focus-with-bad-rows.csv");
+    writeFileSync(
+      file,
+      "BilledCost,EffectiveCost,ChargePeriodStart,BillingCurrency,ServiceName,ProviderName,ChargeCategory,Tags\n" +
+        "1.25,1.25,2024-09-02 00:00:00,USD,Svc A,AWS,Usage,\n" +
+        "abc,1,2024-09-03 00:00:00,USD,Svc A,AWS,Usage,\n" +
+        "2.00,2.00,2024-09-04 00:00:00,USD,Svc B,AWS,Usage,\n",
+    );
+    await removeAllFiles();
+    await page.getByLabel("Billing files", { exact: true }).setInputFiles(file);
+    await filesRead();
+    const card = page.getByRole("listitem", { name: "focus-with-bad-rows.csv" });
+    await card.getByText("1 rejected row").click();
+    await expect(card.innerText()).resolves.toMatch(/focus-with-bad-rows\.csv, line 3: .*BilledCost.*abc/);
+    const before = await snapshot();
+    await page.getByLabel("Workload key", { exact: true }).selectOption("service");
+    await page.getByRole("button", { name: "Import", exact: true }).click();
+    const dialog = page.getByRole("alertdialog");
+    await dialog.waitFor();
+    await expect(dialog.innerText()).resolves.toMatch(/focus-with-bad-rows\.csv, line 3/);
+    await page.getByRole("button", { name: "Don't import" }).click();
+    await waitForStatus(/Nothing was imported/);
+    expect(await snapshot()).toEqual(before);
+    await page.getByRole("button", { name: "Import", exact: true }).click();
+    await dialog.waitFor();
+    await page.getByRole("button", { name: "Import without them" }).click();
+    const replace = page.getByRole("button", { name: "Replace", exact: true });
+    const done = page.getByRole("status").filter({ hasText: "Import complete" });
+    await replace.or(done).first().waitFor();
+    if (await replace.isVisible()) await replace.click();
+    const status = await waitForStatus(/Import complete/);
+    expect(status).toMatch(/1 rejected row was left out/);
+    expect(status).toMatch(/USD 3\.25/);
+  });
+
   it("maps the columns of a generic file, with a preview, and imports it", async () => {
     const file = path.join(dataDir, "team-costs.csv");
     writeFileSync(file, "Day;Team;Spend\n2024-09-02;search;1.234,50\n2024-09-03;search;10,25\n2024-09-04;chat;(2,00)\n");
