@@ -637,6 +637,34 @@ describe("task pane in the workbench", () => {
     expect(await snapshot()).toEqual(snap);
   });
 
+  it("follows the fiscal year and the comparison period chosen", async () => {
+    await removeAllFiles();
+    await page.getByRole("button", { name: "Load sample data" }).click();
+    await filesRead();
+    await page.getByLabel("Period", { exact: true }).selectOption("quarter");
+    await page.getByLabel("Fiscal year start", { exact: true }).selectOption({ label: "July" });
+    await page.getByLabel("Workload key", { exact: true }).selectOption("tag:model");
+    // January–June 2025 with a fiscal year from July: FY2025 Q3 and Q4.
+    const offered = await page.getByLabel("Comparison period", { exact: true }).locator("option").allTextContents();
+    expect(offered).toEqual(["Latest full quarter (default)", "2025-Q4", "2025-Q3"]);
+    await page.getByLabel("Comparison period", { exact: true }).selectOption("2025-Q3");
+    await page.getByRole("button", { name: "Import", exact: true }).click();
+    const replace = page.getByRole("button", { name: "Replace", exact: true });
+    const done = page.getByRole("status").filter({ hasText: "Import complete" });
+    await replace.or(done).first().waitFor();
+    if (await replace.isVisible()) await replace.click();
+    await waitForStatus(/Import complete/);
+    const snap = await snapshot();
+    const ue = tableRows(sheet(snap, "Unit Economics"), "UnitEconomics");
+    expect(new Set(ue.map((r) => r.Period))).toEqual(new Set(["2025-Q3", "2025-Q4"]));
+    const cmp = tableRows(sheet(snap, "Comparison"), "ModelComparison");
+    expect(new Set(cmp.map((r) => r.Period))).toEqual(new Set(["2025-Q3"]));
+    const review = sheet(snap, "Quarterly Review");
+    expect(JSON.stringify(review.values)).toContain("2025-Q4");
+    // Back to calendar months for the tests that follow.
+    await page.getByLabel("Fiscal year start", { exact: true }).selectOption({ label: "January" });
+  });
+
   it("imports the workbench's sample data into a new workbook, for the screenshot of a finished workbook", async () => {
     await page.evaluate(() => window.workbench.reset());
     await removeAllFiles();
