@@ -374,14 +374,20 @@ class CustomFunctionsPlugin extends FunctionPlugin {
     return SimpleRangeValue.onlyValues(padded as never);
   }
 
-  /** The spill size: the first argument larger than one cell that the result follows. */
+  /**
+   * The spill size, fixed when the formula is entered (HyperFormula sizes arrays before it
+   * evaluates): the shape of the first required argument larger than one cell (a scalar
+   * parameter given a range is lifted; a matrix parameter counts only when the result is a
+   * matrix). Optional arguments (cutoffs, per, …) never size the result, so
+   * BENCHMARKBAND(I2, $X$1:$X$3) stays one cell.
+   */
   size(ast: ProcedureAst, state: InterpreterState): ArraySize {
     const reg = REGISTERED.get(ast.procedureName.toUpperCase());
     if (!reg) return ArraySize.scalar();
     const matrixResult = isMatrixResult(reg.meta);
     for (let i = 0; i < ast.args.length; i++) {
       const p = paramFor(reg.meta, i);
-      if (!p) continue;
+      if (!p || p.optional || p.repeating) continue;
       if (p.dimensionality === "matrix" && !matrixResult) continue;
       const s = this.arraySizeForAst(ast.args[i] as never, state as never);
       if (s.width > 1 || s.height > 1) return new ArraySize(s.width, s.height);

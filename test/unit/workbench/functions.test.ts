@@ -101,6 +101,16 @@ describe("spills", () => {
     expect(v[1][7]).toBe("");
   });
 
+  it("optional range arguments (cutoffs) do not size the result", async () => {
+    await host.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("Spill");
+      ws.getRange("J1:J3").values = [[20], [5], [2]];
+      ws.getRange("K1:K3").formulas = [["=AIECON.BENCHMARKBAND(4,$J$1:$J$3)"], ["=AIECON.BENCHMARKBAND(21,$J$1:$J$3)"], ["=AIECON.BENCHMARKBAND(1,$J$1:$J$3)"]];
+    });
+    const v = host.snapshot().sheets.find((s) => s.name === "Spill")!.values;
+    expect([v[0][10], v[1][10], v[2][10]]).toEqual(["Marginal", "Excellent", "Unsustainable"]);
+  });
+
   it("recomputes when an input changes", async () => {
     await setCell(host, "Spill", "B2", 40);
     expect((await getCell(host, "Spill", "D2")).value).toBe(0.5);
