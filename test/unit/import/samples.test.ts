@@ -164,3 +164,18 @@ describe("real volume and LLM samples", () => {
     ]);
   });
 });
+
+describe("every sample at once", () => {
+  it("all billing samples together: per-currency totals are the sums of the files, groups reconcile", async () => {
+    const inputs = cases.map((c) => fileInput(`${DATA}/${c.file}`, "billing"));
+    inputs.push(fileInput(`${DATA}/llm/openai_costs_api_doc_example.json`, "billing"));
+    inputs.push(fileInput(`${DATA}/volume/azure_llm_inference_trace_code_2023.csv`, "volume"));
+    for (const period of ["day", "week", "month", "quarter"] as const) {
+      const r = await summarize(inputs, { period, cost: "effective" });
+      reconciles(r);
+      expect(Object.keys(r.totals).sort()).toEqual(["CAD", "NOK", "USD"]);
+      expect(r.key).toBe("service"); // no sample has a `model` tag (the OpenAI example's line_item is null)
+      expect(r.sources.map((s) => s.format)).toEqual([...cases.map((c) => c.format), "openai-costs", "request-log"]);
+    }
+  });
+});
