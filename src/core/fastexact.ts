@@ -315,3 +315,81 @@ export class ExactSum {
     return this.exactAcc ? part : this.acc.plus(part);
   }
 }
+
+// ---------------------------------------------------------------------------------------
+// (a × b) / c for any finite doubles, with BigInt: the same steps as the decimal path — the
+// exact product, the quotient rounded half-even to 60 significant digits, then read as a
+// number — so the same result by construction (checked against Decimal by the tests).
+
+const Big: BigIntConstructor | undefined = typeof BigInt === "function" ? BigInt : undefined;
+const SIG = 60; // significant digits of the configured Decimal
+
+let bM = 0n;
+let bE = 0;
+let bD = 0;
+
+/** Sets bM, bE, bD so that |x| = bM × 10^bE with bD digits in bM, from the shortest decimal form of x. */
+function toBig(x: number, B: BigIntConstructor): void {
+  let str = `${x < 0 ? -x : x}`;
+  let exp = 0;
+  const ei = str.indexOf("e");
+  if (ei >= 0) {
+    exp = +str.slice(ei + 1);
+    str = str.slice(0, ei);
+  }
+  const di = str.indexOf(".");
+  if (di >= 0) {
+    exp -= str.length - di - 1;
+    str = str.slice(0, di) + str.slice(di + 1);
+  }
+  let lead = 0;
+  while (lead < str.length - 1 && str.charCodeAt(lead) === 48) lead++; // "0"
+  bM = B(str);
+  bE = exp;
+  bD = str.length - lead;
+}
+
+const POW10_BIG: bigint[] = [];
+function pow10big(k: number, B: BigIntConstructor): bigint {
+  return k < 64 ? (POW10_BIG[k] ??= B(10) ** B(k)) : B(10) ** B(k);
+}
+
+/** (a × b) / c exactly as the decimal path gives it, for finite doubles; undefined if c is 0 or no BigInt. */
+export function bigProductQuotient(a: number, b: number, c: number): number | undefined {
+  const B = Big;
+  if (B === undefined || c === 0 || a - a !== 0 || b - b !== 0 || c - c !== 0) return undefined;
+  if (a === 0 || b === 0) return 0;
+  const negative = a < 0 !== b < 0 !== c < 0;
+  toBig(a, B);
+  const ma = bM;
+  const ea = bE;
+  const da = bD;
+  toBig(b, B);
+  const num = ma * bM; // da + bD − 1 or da + bD digits
+  const numE = ea + bE;
+  const dn = da + bD;
+  toBig(c, B);
+  const den = bM;
+  const denE = bE;
+  // num in [10^(dn−2), 10^dn), den in [10^(bD−1), 10^bD): q = num·10^K / den lies in (10^60, 10^63).
+  const K = SIG + 2 - dn + bD;
+  const scaledNum = K >= 0 ? num * pow10big(K, B) : num;
+  const scaledDen = K >= 0 ? den : den * pow10big(-K, B);
+  let q = scaledNum / scaledDen;
+  const r = scaledNum - q * scaledDen;
+  const drop = q >= pow10big(SIG + 2, B) ? 3 : q >= pow10big(SIG + 1, B) ? 2 : 1;
+  let exp = numE - denE - K;
+  {
+    const unit = pow10big(drop, B);
+    const kept = q / unit;
+    const tail = q - kept * unit; // dropped digits
+    // round half-even on tail + r/scaledDen against unit/2, exactly
+    const lhs = (tail * scaledDen + r) * 2n;
+    const rhs = unit * scaledDen;
+    q = kept;
+    if (lhs > rhs || (lhs === rhs && (kept & 1n) === 1n)) q += 1n;
+    exp += drop;
+  }
+  const y = +`${negative ? "-" : ""}${q}e${exp}`;
+  return y - y === 0 ? y : undefined;
+}

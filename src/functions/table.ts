@@ -36,17 +36,19 @@ function each(
 function fastPerInference(x: number[]): number | undefined {
   const inf = x[1];
   const per = x[2];
-  return inf > 0 && per > 0 ? fx.exactProductQuotient(x[0], per, inf) : undefined;
+  return inf > 0 && per > 0 ? (fx.exactProductQuotient(x[0], per, inf) ?? fx.bigProductQuotient(x[0], per, inf)) : undefined;
 }
 /** a / b with b > 0. */
 function fastRatio(x: number[]): number | undefined {
-  return x[1] > 0 ? fx.exactProductQuotient(x[0], 1, x[1]) : undefined;
+  return x[1] > 0 ? (fx.exactProductQuotient(x[0], 1, x[1]) ?? fx.bigProductQuotient(x[0], 1, x[1])) : undefined;
 }
 /** cost × periods / life with life > 0 and 0 <= periods <= life. */
 function fastAmortize(x: number[]): number | undefined {
   const life = x[1];
   const periods = x[2];
-  return life > 0 && periods >= 0 && periods <= life ? fx.exactProductQuotient(x[0], periods, life) : undefined;
+  return life > 0 && periods >= 0 && periods <= life
+    ? (fx.exactProductQuotient(x[0], periods, life) ?? fx.bigProductQuotient(x[0], periods, life))
+    : undefined;
 }
 
 function aggregate(id: string, params: ParamDecl[], body: (a: BodyArgs) => Decimal | string): FunctionDecl {

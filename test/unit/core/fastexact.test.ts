@@ -79,3 +79,33 @@ describe("exactProductQuotient", () => {
     );
   });
 });
+
+describe("bigProductQuotient", () => {
+  it("known cases", async () => {
+    const { bigProductQuotient } = await import("../../../src/core/fastexact");
+    expect(bigProductQuotient(1250, 1, 500000)).toBe(0.0025);
+    expect(bigProductQuotient(0.1 + 0.2, 1, 0.1)).toBe(decimalPath(0.1 + 0.2, 1, 0.1));
+    expect(bigProductQuotient(1, 1, 3)).toBe(1 / 3);
+    expect(bigProductQuotient(-1, 1, 3)).toBe(-1 / 3);
+    expect(bigProductQuotient(1, -1, -3)).toBe(1 / 3);
+    expect(bigProductQuotient(0, 5, 3)).toBe(0);
+    expect(bigProductQuotient(1, 1, 0)).toBeUndefined();
+    expect(bigProductQuotient(1e308, 10, 1e-308)).toBeUndefined(); // overflows: left to the decimal path (#NUM!)
+  });
+
+  it("equals the decimal path on arbitrary doubles", async () => {
+    const { bigProductQuotient } = await import("../../../src/core/fastexact");
+    const anyDouble = fc.double({ noNaN: true, noDefaultInfinity: true });
+    const formulaResult = fc.tuple(fc.integer({ min: 1, max: 1e6 }), fc.integer({ min: 1, max: 1e6 })).map(([p, q]) => (p / q) * 1000);
+    fc.assert(
+      fc.property(fc.oneof(anyDouble, formulaResult), fc.oneof(anyDouble, fc.constantFrom(1, 1000)), fc.oneof(anyDouble, formulaResult), (a, b, c) => {
+        fc.pre(c !== 0);
+        const want = decimalPath(a, b, c);
+        const got = bigProductQuotient(a, b, c);
+        if (!Number.isFinite(want)) expect(got).toBeUndefined();
+        else expect(got === 0 ? 0 : got).toBe(want === 0 ? 0 : want);
+      }),
+      { numRuns: 20000 },
+    );
+  });
+});
