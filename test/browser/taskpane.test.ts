@@ -637,6 +637,30 @@ describe("task pane in the workbench", () => {
     expect(await snapshot()).toEqual(snap);
   });
 
+  it("imports effective (amortized) cost when that basis is chosen", async () => {
+    const effective = await summarize([fileInput(FOCUS, "billing")], { period: "month", key: KEY, cost: "effective" });
+    expect(effective.totals.USD).not.toBe(engine.totals.USD);
+    await removeAllFiles();
+    await page.getByLabel("Billing files", { exact: true }).setInputFiles(FOCUS);
+    await filesRead();
+    await page.getByLabel("Period", { exact: true }).selectOption("month");
+    await page.getByLabel("Workload key", { exact: true }).selectOption(KEY);
+    await page.getByLabel("Effective cost (amortized)").check();
+    await page.getByRole("button", { name: "Import", exact: true }).click();
+    const replace = page.getByRole("button", { name: "Replace", exact: true });
+    const done = page.getByRole("status").filter({ hasText: "Import complete" });
+    await replace.or(done).first().waitFor();
+    if (await replace.isVisible()) await replace.click();
+    const status = await waitForStatus(/Import complete/);
+    expect(status).toMatch(/USD 14\.98/);
+    const ue = tableRows(sheet(await snapshot(), "Unit Economics"), "UnitEconomics");
+    for (const g of effective.groups) {
+      const row = ue.find((r) => r.Period === g.period && r.Key === g.key && r.Currency === g.currency)!;
+      expect(close(Number(row.Cost), Number(g.cost)), `${g.key}: ${row.Cost} vs ${g.cost}`).toBe(true);
+    }
+    await page.getByLabel("Billed cost").check();
+  });
+
   it("follows the fiscal year and the comparison period chosen", async () => {
     await removeAllFiles();
     await page.getByRole("button", { name: "Load sample data" }).click();
