@@ -252,6 +252,22 @@ describe("task pane in the workbench", () => {
     expect(keys).toEqual(expect.arrayContaining(["Tag: application", "Tag: business_unit", "Service", "Resource", "SKU"]));
   });
 
+  it("takes files dropped on a file area", async () => {
+    await page.evaluate(() => {
+      const input = [...document.querySelectorAll<HTMLInputElement>('input[type="file"]')].find((i) => i.getAttribute("aria-label") === "Volume files")!;
+      const zone = input.closest("label")!;
+      const dt = new DataTransfer();
+      dt.items.add(new File(["date,key,requests\n2024-09-02,Svc A,10\n"], "dropped-volume.csv", { type: "text/csv" }));
+      zone.dispatchEvent(new DragEvent("dragenter", { dataTransfer: dt, bubbles: true, cancelable: true }));
+      zone.dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
+    });
+    const card = page.getByRole("listitem", { name: "dropped-volume.csv" });
+    await card.waitFor();
+    await filesRead();
+    await expect(card.innerText()).resolves.toMatch(/Counts[\s\S]*10 inferences/);
+    await page.getByRole("button", { name: "Remove dropped-volume.csv" }).click();
+  });
+
   it("imports the FOCUS sample with volume and value: every sheet, table and chart of the spec, figures equal to the engine's", async () => {
     const before = await snapshot();
     expect(before.sheets.map((s) => s.name)).not.toContain("Unit Economics");
