@@ -121,7 +121,7 @@ export function mountTaskpane(root: HTMLElement, host: TaskpaneHost): TaskpaneCo
       class: "ap-visually-hidden",
       "aria-label": KIND_LABELS[kind],
       "aria-describedby": `${pid}-${kind}-hint`,
-      accept: ".csv,.tsv,.txt,.gz,.json,text/csv,application/json,application/gzip",
+      // No `accept` filter: formats are detected from the bytes, never from the file name.
     });
     input.addEventListener("change", () => {
       const chosen = input.files ? [...input.files] : [];
