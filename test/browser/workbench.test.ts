@@ -55,6 +55,19 @@ describe("workbench page", () => {
     expect(f2.value).toBe(0.05);
   });
 
+  it("edits from the keyboard: click a cell, type, Enter; arrows move the selection", async () => {
+    await wb.page.locator('table.wb-grid td[data-cell="C10"]').click();
+    await wb.page.keyboard.type("=AIECON.CASCADECOST(0.0004,0.01,0.2)");
+    await wb.page.keyboard.press("Enter");
+    await expect.poll(() => cellText(wb.page, "C10")).toBe("0.0024");
+    await expect(wb.page.getByLabel("Cell", { exact: true }).inputValue()).resolves.toBe("C11");
+    await wb.page.locator('table.wb-grid td[data-cell="C10"]').click();
+    await wb.page.keyboard.press("ArrowRight");
+    await wb.page.keyboard.press("ArrowDown");
+    await expect(wb.page.getByLabel("Cell", { exact: true }).inputValue()).resolves.toBe("D11");
+    await wb.page.evaluate(() => window.workbench.setCell("C10", null));
+  });
+
   it("snapshot() has the spec's shape", async () => {
     const snap = await wb.page.evaluate(() => window.workbench.snapshot());
     expect(Object.keys(snap)).toEqual(["sheets"]);
@@ -80,6 +93,7 @@ describe("workbench page", () => {
       });
     });
     const svg = wb.page.locator('.wb-chart svg[data-chart-type="ColumnClustered"]');
+    await svg.waitFor(); // the grid redraws on the next animation frame after a sync
     await expect(svg.count()).resolves.toBe(1);
     await expect(svg.locator(".wb-bar").count()).resolves.toBe(3);
     await expect(svg.locator(".wb-chart-title").textContent()).resolves.toBe("Cost per inference by model");
@@ -128,6 +142,7 @@ describe("the product in the workbench: sample data imported by the real task pa
 
   it("shows the charts as pictures and saves a screenshot of the comparison", async () => {
     await wb.page.getByRole("tab", { name: "Comparison" }).click();
+    await wb.page.locator('.wb-chart svg[data-chart-type="BarClustered"]').waitFor();
     await expect(wb.page.locator('.wb-chart svg[data-chart-type="ColumnClustered"] .wb-bar').count()).resolves.toBeGreaterThanOrEqual(4);
     await expect(wb.page.locator('.wb-chart svg[data-chart-type="BarClustered"] .wb-bar').count()).resolves.toBeGreaterThanOrEqual(4);
     await wb.screenshot("workbench-comparison");

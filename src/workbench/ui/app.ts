@@ -174,6 +174,7 @@ export function mountWorkbench(root: HTMLElement, host: WorkbenchHost): Workbenc
       if (!td) return;
       const a = parseAddress(td.getAttribute("data-cell")!);
       select(s.name, rectAddress(a.rect));
+      wrap.focus({ preventScroll: true });
     });
     const charts = el("div", { class: "wb-charts" });
     for (const ch of s.charts) {
@@ -226,6 +227,29 @@ export function mountWorkbench(root: HTMLElement, host: WorkbenchHost): Workbenc
     render();
   }
 
+  // Keyboard: arrows move the selection, Enter or typing edits the cell in the formula bar.
+  wrap.tabIndex = 0;
+  wrap.addEventListener("keydown", (e) => {
+    const moves: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1], Tab: [0, e.shiftKey ? -1 : 1] };
+    const m = moves[e.key];
+    if (m) {
+      e.preventDefault();
+      sel = { r: Math.max(0, sel.r + m[0]), c: Math.max(0, sel.c + m[1]) };
+      render();
+      wrap.focus();
+    } else if (e.key === "Enter" || e.key === "F2") {
+      e.preventDefault();
+      formulaBox.focus();
+    } else if (e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey) {
+      e.preventDefault();
+      formulaBox.value = e.key;
+      formulaBox.focus();
+    } else if (e.key === "Delete") {
+      e.preventDefault();
+      void setCell(host, currentSheet().name, cellName(sel.r, sel.c), null).catch((err: unknown) => setStatus(String(err)));
+    }
+  });
+  wrap.addEventListener("dblclick", () => formulaBox.focus());
   cellBox.addEventListener("keydown", (e) => {
     if (e.key !== "Enter") return;
     e.preventDefault();
@@ -238,6 +262,12 @@ export function mountWorkbench(root: HTMLElement, host: WorkbenchHost): Workbenc
     }
   });
   formulaBox.addEventListener("keydown", (e) => {
+    if (e.key === "Escape") {
+      e.preventDefault();
+      render(true);
+      wrap.focus();
+      return;
+    }
     if (e.key !== "Enter") return;
     e.preventDefault();
     const s = currentSheet();
