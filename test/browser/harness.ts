@@ -109,3 +109,8 @@ export async function enterFormula(page: Page, address: string, text: string): P
 export async function cellText(page: Page, address: string): Promise<string> {
   return (await page.locator(`table.wb-grid td[data-cell="${address}"]`).textContent()) ?? "";
 }
+
+/** Waits until the grid has redrawn after a change made through the API (it redraws on the next animation frame). */
+export async function nextFrame(page: Page): Promise<void> {
+  await page.evaluate(() => new Promise<void>((ok) => requestAnimationFrame(() => requestAnimationFrame(() => ok()))));
+}
