@@ -1,5 +1,5 @@
 /**
- * docs/functions-reference.md (spliced into the README): a `### AIECON.<ID>` section for
+ * README.md, section "Function reference": a `### AIECON.<ID>` section for
  * every function, in the spec's order, each with an example that is true.
  */
 import * as fs from "node:fs";
@@ -9,7 +9,7 @@ import { DECLARATIONS } from "../../../src/functions/table";
 import { ROOT } from "./bundle";
 import { show, single, SOURCE, xl } from "./helpers";
 
-const doc = fs.readFileSync(path.join(ROOT, "docs/functions-reference.md"), "utf8");
+const doc = fs.readFileSync(path.join(ROOT, "README.md"), "utf8");
 
 /** Excel formula argument → what Excel passes: numbers, "text", array constants {1,2;3,4}. */
 function parseArg(s: string): unknown {
@@ -44,7 +44,7 @@ function splitArgs(s: string): string[] {
 
 const sections = [...doc.matchAll(/^### AIECON\.([A-Z]+)$/gm)].map((m) => m[1]);
 
-describe("docs/functions-reference.md", () => {
+describe("README function reference", () => {
   it("has a section for every function, in the spec's order", () => {
     expect(sections).toEqual(DECLARATIONS.map((d) => d.id));
   });
