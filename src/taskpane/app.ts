@@ -421,7 +421,7 @@ export function mountTaskpane(root: HTMLElement, host: TaskpaneHost): TaskpaneCo
     if (entries.some((e) => e.status === "inspecting")) return;
     const errors = entries.filter((e) => e.status === "error");
     const mapping = entries.filter((e) => needsMapping(e) && (missingMapFields(e.kind, e.map).length > 0 || e.mapError));
-    const lines: string[] = errors.map((e) => e.error ?? `${e.name} could not be read.`);
+    const lines: Array<string | Node> = errors.map((e) => h("p", { class: "ap-err", text: e.error ?? `${e.name} could not be read.` }));
     const ready = entries.filter((e) => e.status === "ready" && e.report);
     const MAX_LINES = 8;
     for (const e of ready.slice(0, MAX_LINES)) {
@@ -747,7 +747,7 @@ export function mountTaskpane(root: HTMLElement, host: TaskpaneHost): TaskpaneCo
     if (importing) return;
     const blocker = importBlocker(entries, choices);
     if (blocker) {
-      announce(blocker, "error");
+      announce([h("p", { class: "ap-err", text: blocker })], "error");
       return;
     }
     const { assumptions } = buildAssumptions(choices.assumptions);
@@ -845,7 +845,7 @@ export function mountTaskpane(root: HTMLElement, host: TaskpaneHost): TaskpaneCo
       } else if (declinedReplace) {
         announce("Import stopped: the existing AIECON sheets were kept and the workbook was left as it was.", "warn");
       } else {
-        announce([describeError(errorParts(err)), "The workbook was left as it was."], "error");
+        announce([h("p", { class: "ap-err", text: describeError(errorParts(err)) }), "The workbook was left as it was."], "error");
       }
     } finally {
       importing = false;

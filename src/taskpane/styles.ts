@@ -196,7 +196,8 @@ export const TASKPANE_CSS = `
 .aiecon-pane .ap-progress-fill { height: 100%; width: 0; background: var(--brand); transition: width .15s linear; }
 .aiecon-pane .ap-status { font-size: 12px; line-height: 16px; border-radius: var(--radius); padding: 0; overflow-wrap: anywhere; }
 .aiecon-pane .ap-status:not(:empty) { padding: 8px 12px; border: 1px solid var(--n-stroke2); background: var(--n-bg2); }
-.aiecon-pane .ap-status.ap-status-error { border-color: var(--danger-stroke); background: var(--danger-bg); color: var(--danger-fg); }
+.aiecon-pane .ap-status.ap-status-error { border-color: var(--danger-stroke); background: var(--danger-bg); color: var(--n-fg1); }
+.aiecon-pane .ap-status .ap-err { color: var(--danger-fg); font-weight: 600; }
 .aiecon-pane .ap-status.ap-status-ok { border-color: var(--ok-stroke); background: var(--ok-bg); color: var(--n-fg1); }
 .aiecon-pane .ap-status.ap-status-warn { border-color: var(--warn-stroke); background: var(--warn-bg); color: var(--n-fg1); }
 .aiecon-pane .ap-status p { margin: 0; }
