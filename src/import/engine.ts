@@ -688,7 +688,8 @@ export async function summarize(inputs: ImportInput[], options: ImportOptions): 
     const inferences = n === undefined ? null : n;
     const costPerInference = inferences !== null && inferences > 0 ? ratioToString(g.d.div(inferences)) : null;
     const valuePerInference = v !== undefined && inferences !== null && inferences > 0 ? ratioToString(v.div(inferences)) : null;
-    const roi = v !== undefined && !g.d.isZero() ? v.div(g.d) : null;
+    // As AIECON.ROIMULTIPLE: no multiple (and no band) where the cost is 0 (#DIV/0!) or a net credit (#NUM!).
+    const roi = v !== undefined && g.d.gt(0) ? v.div(g.d) : null;
     groups.push({
       period: g.period,
       key: g.key,

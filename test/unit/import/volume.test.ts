@@ -43,6 +43,20 @@ describe("volume and value", () => {
     expect(r.sources[3].totals).toEqual({ USD: "1527.5" });
   });
 
+  it("no ROI multiple or band where a group's cost is a net credit or zero, as AIECON.ROIMULTIPLE", async () => {
+    const bill =
+      "BilledCost,ChargePeriodStart,BillingCurrency,ServiceName,Tags\n" +
+      '-12.5,2024-09-02 00:00:00,USD,Bedrock,"{""model"":""credit""}"\n' +
+      '0,2024-09-02 00:00:00,USD,Bedrock,"{""model"":""free""}"\n' +
+      '4,2024-09-02 00:00:00,USD,Bedrock,"{""model"":""paid""}"\n';
+    const value = "date,model,value\n2024-09-15,credit,100\n2024-09-15,free,100\n2024-09-15,paid,100\n";
+    const r = await summarize([memInput("b.csv", bill), memInput("v.csv", value, "value")], { period: "month", cost: "billed" });
+    const by = (k: string) => r.groups.find((g) => g.key === k);
+    expect(by("credit")).toMatchObject({ cost: "-12.5", value: "100", roiMultiple: null, band: null });
+    expect(by("free")).toMatchObject({ cost: "0", value: "100", roiMultiple: null, band: null });
+    expect(by("paid")).toMatchObject({ cost: "4", value: "100", roiMultiple: "25", band: "Excellent" });
+  });
+
   it("inspect of a value file without currency says its total is in the billing currency", async () => {
     const r = await inspect(memInput("v.csv", "date,model,value\n2024-09-01,a,1.25\n2024-09-02,b,2\n", "value"));
     expect(r).toMatchObject({ kind: "value", format: "value", rowsUsed: 2, totals: { "(billing currency)": "3.25" }, currencies: [] });
