@@ -75,6 +75,32 @@ export function grainOfLabel(label: string): Grain | null {
   return null;
 }
 
+/**
+ * A period label whose parts exist on the calendar: month 01–12, a day that
+ * month has (`2024-02-30` and `2023-02-29` do not), a week the ISO year has.
+ * Shape-only checks are `grainOfLabel`'s job; this one says whether the label is real.
+ */
+export function isValidLabel(label: string): boolean {
+  const g = grainOfLabel(label);
+  if (g === null) return false;
+  const y = Number(label.slice(0, 4));
+  if (g === "quarter") return true;
+  if (g === "week") {
+    const w = Number(label.slice(6, 8));
+    return w >= 1 && w <= isoWeeksIn(y);
+  }
+  const m = Number(label.slice(5, 7));
+  if (m < 1 || m > 12) return false;
+  if (g === "month") return true;
+  const d = Number(label.slice(8, 10));
+  return d >= 1 && d <= daysIn(y, m);
+}
+
+/** 52 or 53: the number of ISO weeks of an ISO year (Dec 28 is always in its last week). */
+function isoWeeksIn(isoYear: number): number {
+  return isoWeek(isoYear, 12, 28)[1];
+}
+
 /** Compare two period labels chronologically (same grain; falls back to text order). */
 export function comparePeriods(a: string, b: string): number {
   // Every label shape sorts chronologically as text within its grain (zero-padded).
@@ -130,7 +156,7 @@ export function isoWeekStart(isoYear: number, week: number): number {
  */
 export function relabel(label: string, grain: Grain, fiscalStartMonth = 1): string | null {
   const g = grainOfLabel(label);
-  if (g === null) return null;
+  if (g === null || !isValidLabel(label)) return null;
   if (g === grain && !(g === "quarter" && fiscalStartMonth !== 1)) return label;
   if (g === "day") {
     return labelFor(grain, Number(label.slice(0, 4)), Number(label.slice(5, 7)), Number(label.slice(8, 10)), fiscalStartMonth);
@@ -179,7 +205,7 @@ export function parseTimestamp(s: string, numericEpoch = false): number {
     let t = Date.UTC(y, mo - 1, d);
     if (m[4] !== undefined) {
       const h = +m[4], mi = +m[5], sec = m[6] !== undefined ? +m[6] : 0;
-      if (h > 24 || mi > 59 || sec > 60) return NaN;
+      if (!clockOk(h, mi, sec)) return NaN;
       t += h * 3600000 + mi * 60000 + sec * 1000;
       if (m[7] !== undefined) t += Math.floor(Number("0." + m[7]) * 1000);
     }
@@ -199,10 +225,13 @@ export function parseTimestamp(s: string, numericEpoch = false): number {
     let t = Date.UTC(y, mo - 1, d);
     if (u[4] !== undefined) {
       let h = +u[4];
+      const mi = +u[5], sec = u[6] !== undefined ? +u[6] : 0;
       const ap = u[7]?.toUpperCase();
+      if (ap !== undefined && (h < 1 || h > 12)) return NaN;
+      if (!clockOk(h, mi, sec)) return NaN;
       if (ap === "PM" && h < 12) h += 12;
       if (ap === "AM" && h === 12) h = 0;
-      t += h * 3600000 + +u[5] * 60000 + (u[6] !== undefined ? +u[6] * 1000 : 0);
+      t += h * 3600000 + mi * 60000 + sec * 1000;
     }
     return t;
   }
@@ -213,7 +242,11 @@ export function parseTimestamp(s: string, numericEpoch = false): number {
     const y = eu ? +e[3] : +e[1], mo = +e[2], d = eu ? +e[1] : +e[3];
     if (mo < 1 || mo > 12 || d < 1 || d > daysIn(y, mo)) return NaN;
     let t = Date.UTC(y, mo - 1, d);
-    if (e[4] !== undefined) t += +e[4] * 3600000 + +e[5] * 60000 + (e[6] !== undefined ? +e[6] * 1000 : 0);
+    if (e[4] !== undefined) {
+      const h = +e[4], mi = +e[5], sec = e[6] !== undefined ? +e[6] : 0;
+      if (!clockOk(h, mi, sec)) return NaN;
+      t += h * 3600000 + mi * 60000 + sec * 1000;
+    }
     return t;
   }
   if (numericEpoch && /^\d{9,13}(\.\d+)?$/.test(s)) {
@@ -228,6 +261,12 @@ const ISO_RE =
 const EU_RE = /^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
 const YMD_RE = /^(\d{4})\/(\d{1,2})\/(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
 const US_RE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?\s*(AM|PM|am|pm)?)?$/;
+
+/** A clock time that exists: 00:00:00–23:59:59, a leap second `:60`, or exactly `24:00:00` (end of day). */
+function clockOk(h: number, mi: number, sec: number): boolean {
+  if (h === 24) return mi === 0 && sec === 0;
+  return h >= 0 && h <= 23 && mi >= 0 && mi <= 59 && sec >= 0 && sec <= 60;
+}
 
 function daysIn(y: number, m: number): number {
   return new Date(Date.UTC(y, m, 0)).getUTCDate();

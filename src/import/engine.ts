@@ -6,7 +6,7 @@
 import { bandFor } from "../core/bands";
 import { Decimal, ratioToString } from "../core/decimal";
 import { DecimalSum } from "../core/money";
-import { type Grain, grainOfLabel, parseTimestamp, periodOf, relabel } from "../core/period";
+import { type Grain, grainOfLabel, isValidLabel, parseTimestamp, periodOf, relabel } from "../core/period";
 import { CsvParser, type CsvRecord, CsvSyntaxError, detach, recordFromArray } from "./csv";
 import { abortError, openText } from "./decode";
 import { type BillingMapper, type KeySpec, type RowIssue, checkDuplicates, parseKeySpec } from "./formats/common";
@@ -115,10 +115,16 @@ class Periods {
     const t = text.trim();
     if (t === "" || t === "NULL") return `${column} is empty`;
     const g = grainOfLabel(t);
+    const shown = t.length > 60 ? t.slice(0, 60) + "…" : t;
+    if (g !== null && !isValidLabel(t)) return `${column} holds a date that cannot be read: '${shown}'`;
     if (g !== null) return `${column} '${t}' is a ${g} and cannot be split into ${this.grain}s`;
+    if (DATE_SHAPE.test(t)) return `${column} holds a date that cannot be read: '${shown}'`;
     return `${column} is not a date: '${t.length > 60 ? t.slice(0, 60) + "…" : t}'`;
   }
 }
+
+/** Text shaped like a date (ISO, US, European, `YYYY/MM/DD`) whose parts are out of range. */
+const DATE_SHAPE = /^(?:\d{4}-\d{2}-\d{2}(?:[T ]|$)|\d{1,2}[/.]\d{1,2}[/.]\d{4}(?:[ T]|$)|\d{4}\/\d{1,2}\/\d{1,2}(?:[ T]|$))/;
 
 /** `hh:mm:ss` at offset 11 with a valid clock time (after `YYYY-MM-DD` and a space or `T`). */
 function plainTime(s: string): boolean {
