@@ -9,7 +9,7 @@ import { DecimalSum } from "../core/money";
 import { type Grain, grainOfLabel, isValidLabel, parseTimestamp, periodOf, relabel } from "../core/period";
 import { CsvParser, type CsvRecord, CsvSyntaxError, detach, recordFromArray } from "./csv";
 import { abortError, openText } from "./decode";
-import { type BillingMapper, type KeySpec, type RowIssue, checkDuplicates, parseKeySpec } from "./formats/common";
+import { type BillingMapper, type KeySpec, type RowIssue, checkDuplicates, normCurrency, parseKeySpec } from "./formats/common";
 import { billingMapper, detectAny, detectBilling, nearestBilling } from "./formats/index";
 import { type ValueMapper, type VolumeMapper, notRecognised, valueMapper, volumeMapper } from "./formats/volume";
 import { parseJsonExport } from "./json";
@@ -298,13 +298,14 @@ async function runFile(input: ImportInput, state: State, o: RunOptions): Promise
           return;
         }
         const key = fixedKey ?? out.key;
+        const cur = normCurrency(out.currency);
         // Exports are usually sorted: a row like the one before adds to the same entry.
         if (
           last !== null &&
           p === last.period &&
           key === last.key &&
           out.service === last.service &&
-          out.currency === last.currency &&
+          cur === last.currency &&
           out.chargeCategory === last.chargeCategory &&
           out.provider === last.provider
         ) {
@@ -312,7 +313,7 @@ async function runFile(input: ImportInput, state: State, o: RunOptions): Promise
           report.rowsUsed++;
           return;
         }
-        const k = p + SEP + (key ?? "") + SEP + out.provider + SEP + out.service + SEP + out.chargeCategory + SEP + out.currency;
+        const k = p + SEP + (key ?? "") + SEP + out.provider + SEP + out.service + SEP + out.chargeCategory + SEP + cur;
         let e = local.get(k);
         if (e === undefined) {
           e = {
@@ -322,7 +323,7 @@ async function runFile(input: ImportInput, state: State, o: RunOptions): Promise
             provider: detach(out.provider),
             service: detach(out.service),
             chargeCategory: detach(out.chargeCategory),
-            currency: detach(out.currency),
+            currency: detach(cur),
             source: file,
             fileIndex: o.fileIndex,
             sum: new DecimalSum(),
@@ -390,10 +391,11 @@ async function runFile(input: ImportInput, state: State, o: RunOptions): Promise
           return;
         }
         const key = input.fixedKey ?? out.key ?? UNATTRIBUTED;
-        const k = p + SEP + key + SEP + out.currency + SEP + o.fileIndex;
+        const cur = normCurrency(out.currency);
+        const k = p + SEP + key + SEP + cur + SEP + o.fileIndex;
         let e = state.value.get(k);
         if (e === undefined) {
-          e = { period: p, key: detach(key), currency: detach(out.currency), source: file, fileIndex: o.fileIndex, sum: new DecimalSum() };
+          e = { period: p, key: detach(key), currency: detach(cur), source: file, fileIndex: o.fileIndex, sum: new DecimalSum() };
           state.value.set(k, e);
           fileValues.push(e);
           seePeriod(p);

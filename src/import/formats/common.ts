@@ -54,6 +54,18 @@ export interface BillingMapper {
   map(rec: CsvRecord): RowIssue;
 }
 
+/**
+ * A currency code as the engine keys it: trimmed and upper-cased, so `usd`, ` USD`
+ * and `USD` are one currency. Codes already in that form are returned as they are.
+ */
+export function normCurrency(s: string): string {
+  if (s.length === 3) {
+    const a = s.charCodeAt(0), b = s.charCodeAt(1), c = s.charCodeAt(2);
+    if (a >= 65 && a <= 90 && b >= 65 && b <= 90 && c >= 65 && c <= 90) return s;
+  }
+  return s.trim().toUpperCase();
+}
+
 /** NULL, empty and placeholder values are missing. */
 export function isMissing(s: string): boolean {
   if (s.length === 0) return true;

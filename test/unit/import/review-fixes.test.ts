@@ -69,3 +69,27 @@ describe("impossible dates are rejected rows, never periods", () => {
     expect(isValidLabel("2024-W53")).toBe(false);
   });
 });
+
+describe("currency codes are upper-cased and trimmed in every format", () => {
+  it("USD, usd and ' Usd ' are one currency in FOCUS, AWS CUR, generic and value files", async () => {
+    const focus = FOCUS_HEAD + "1,2024-09-01,USD,S,NULL\n2,2024-09-01,usd,S,NULL\n4,2024-09-02, Usd ,S,NULL\n";
+    const cur =
+      "lineItem/UsageStartDate,lineItem/UnblendedCost,lineItem/CurrencyCode,lineItem/ProductCode\n" +
+      "2024-09-01T00:00:00Z,8,usd,S\n2024-09-01T00:00:00Z,16,USD,S\n";
+    const generic = "Day,Amount,Cur,Model\n2024-09-01,32,usd,S\n2024-09-01,64,USD,S\n";
+    const value = "date,key,value,currency\n2024-09-01,S,1,usd\n2024-09-01,S,2, USD\n";
+    const r = await summarize(
+      [
+        memInput("f.csv", focus),
+        memInput("c.csv", cur),
+        memInput("g.csv", generic, "billing", { map: { date: "Day", cost: "Amount", currency: "Cur", key: "Model" } }),
+        memInput("v.csv", value, "value"),
+      ],
+      { period: "month", cost: "billed", key: "service" },
+    );
+    expect(r.sources.map((s) => s.totals)).toEqual([{ USD: "7" }, { USD: "24" }, { USD: "96" }, { USD: "3" }]);
+    expect(r.totals).toEqual({ USD: "127" });
+    expect(r.groups).toHaveLength(1);
+    expect(r.groups[0]).toMatchObject({ period: "2024-09", key: "S", currency: "USD", cost: "127", value: "3" });
+  });
+});
