@@ -11,7 +11,7 @@ import { CsvParser, type CsvRecord, CsvSyntaxError, detach, recordFromArray } fr
 import { abortError, openText } from "./decode";
 import { type BillingMapper, type KeySpec, type RowIssue, checkDuplicates, normCurrency, parseKeySpec } from "./formats/common";
 import { billingMapper, detectAny, detectBilling, nearestBilling } from "./formats/index";
-import { type ValueMapper, type VolumeMapper, notRecognised, valueMapper, volumeMapper } from "./formats/volume";
+import { type ValueMapper, type VolumeMapper, isValue, isVolume, notRecognised, valueMapper, volumeMapper } from "./formats/volume";
 import { parseJsonExport } from "./json";
 import {
   type CostRecord,
@@ -340,7 +340,8 @@ async function runFile(input: ImportInput, state: State, o: RunOptions): Promise
     } else if (kind === "volume") {
       let m: VolumeMapper;
       try {
-        m = volumeMapper({ file, columns, map: input.map, delimiter });
+        // A mapping applies to a volume file only when its columns are not recognised.
+        m = volumeMapper({ file, columns, map: isVolume(columns) ? undefined : input.map, delimiter });
       } catch (e) {
         if (o.detectKind) throw notRecognised(file, "billing, volume or value", columns);
         throw e;
@@ -375,7 +376,8 @@ async function runFile(input: ImportInput, state: State, o: RunOptions): Promise
         report.rowsUsed++;
       };
     } else {
-      const m: ValueMapper = valueMapper({ file, columns, map: input.map, delimiter });
+      // A mapping applies to a value file only when its columns are not recognised.
+      const m: ValueMapper = valueMapper({ file, columns, map: isValue(columns) ? undefined : input.map, delimiter });
       report.format = "value";
       const out = m.out;
       handle = (rec) => {

@@ -27,10 +27,14 @@ export function genericMapper(ctx: MapperContext): BillingMapper {
   let fixedCurrency: string | null = null;
   let cCur = -1;
   if (map.currency) {
-    cCur = findCol(cols, map.currency);
+    // A column of this file when the header has it (exact case); else a three-letter fixed code.
+    cCur = cols.indexOf(map.currency);
     if (cCur < 0) {
       if (/^[A-Za-z]{3}$/.test(map.currency)) fixedCurrency = map.currency.toUpperCase();
-      else throw missingColumns(ctx.file, [map.currency], cols);
+      else {
+        cCur = findCol(cols, map.currency);
+        if (cCur < 0) throw missingColumns(ctx.file, [map.currency], cols);
+      }
     }
   } else {
     cCur = findCol(cols, "currency", "Currency", "BillingCurrency");

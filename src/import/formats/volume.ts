@@ -115,16 +115,12 @@ export function valueMapper(ctx: Ctx): ValueMapper {
   const cDate = col(ctx, ctx.map?.date, DATE_NAMES, `a date or period column (${DATE_NAMES.slice(0, 8).join(", ")}, …)`);
   const cVal = col(ctx, ctx.map?.value, VALUE_NAMES, `a value column (${VALUE_NAMES.join(", ")})`);
   const cKey = col(ctx, ctx.map?.key, KEY_NAMES, null);
-  let fixed = "";
-  let cCur = -1;
+  // The currency is a column of this file: the mapped one when the header has it (exact case),
+  // else one named `currency`. A value file without one is in the billing currency: a fixed
+  // code in a mapping is for generic billing files only, never taken as this file's currency.
   const mc = ctx.map?.currency;
-  if (mc) {
-    cCur = findCol(ctx.columns, mc);
-    if (cCur < 0) {
-      if (/^[A-Za-z]{3}$/.test(mc)) fixed = mc.toUpperCase();
-      else cCur = findCol(ctx.columns, "currency");
-    }
-  } else cCur = findCol(ctx.columns, "currency");
+  let cCur = mc ? ctx.columns.indexOf(mc) : -1;
+  if (cCur < 0) cCur = findCol(ctx.columns, "currency");
   const decimalComma = ctx.delimiter === ";";
   const name = ctx.columns[cVal];
   const out: ValueOut = { date: "", key: null, value: "", currency: "" };
@@ -141,7 +137,7 @@ export function valueMapper(ctx: Ctx): ValueMapper {
       if (cCur >= 0) {
         const c = rec.get(cCur).trim();
         out.currency = isMissing(c) ? "" : c.toUpperCase();
-      } else out.currency = fixed;
+      } else out.currency = "";
       out.key = cKey >= 0 ? present(rec.get(cKey)) : null;
       return undefined;
     },

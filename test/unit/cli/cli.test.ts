@@ -133,4 +133,26 @@ describe("aiecon summarize / inspect", () => {
     expect(t.out).toMatch(/rejected line 3: BilledCost is not a number: 'abc'/);
     expect(aiecon("inspect", p).status).toBe(3);
   });
+
+  it("one --map with currency=Cur (a column) fits each file: generic billing reads it, a value file without it is in the billing currency", () => {
+    const bill = file("cur-bill.csv", "Day,Amount,Cur,Model\n2024-09-01,10,eur,gpt\n2024-09-02,5,EUR,gpt\n");
+    const counts = file("cur-counts.csv", "date,model,requests\n2024-09-03,gpt,5\n");
+    const value = file("cur-value.csv", "date,model,value\n2024-09-05,gpt,30\n");
+    const gain = file("cur-gain.csv", "Day,Model,Gain\n2024-09-05,gpt,15\n");
+    const r = aiecon(
+      "summarize", "--billing", bill, "--volume", counts, "--value", value, "--value", gain,
+      "--map", "date=Day,cost=Amount,currency=Cur,key=Model,value=Gain", "--json",
+    );
+    expect(r.err).toBe("");
+    expect(r.status).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(j.totals).toEqual({ EUR: "15" });
+    expect(j.groups).toEqual([expect.objectContaining({ period: "2024-09", key: "gpt", currency: "EUR", cost: "15", inferences: 5, value: "45" })]);
+    expect(j.sources.map((s: { totals: unknown }) => s.totals)).toEqual([{ EUR: "15" }, {}, { EUR: "30" }, { EUR: "15" }]);
+    // with two billing currencies, the value file without a currency column is refused, never given "CUR"
+    const two = file("cur-bill2.csv", "Day,Amount,Cur,Model\n2024-09-01,10,eur,gpt\n2024-09-02,5,USD,gpt\n");
+    const e = aiecon("summarize", "--billing", two, "--value", value, "--map", "date=Day,cost=Amount,currency=Cur,key=Model", "--json");
+    expect(e.status).toBe(1);
+    expect(e.err).toMatch(/cur-value\.csv has no currency, and the billing data has several currencies \(EUR, USD\)/);
+  });
 });

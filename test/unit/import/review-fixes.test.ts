@@ -93,3 +93,29 @@ describe("currency codes are upper-cased and trimmed in every format", () => {
     expect(r.groups[0]).toMatchObject({ period: "2024-09", key: "S", currency: "USD", cost: "127", value: "3" });
   });
 });
+
+describe("a mapping's currency: a column when the header has it, else a fixed code for generic billing only", () => {
+  it("generic billing: exact-case column first, else a three-letter code; value files never take the fixed code", async () => {
+    const g = "Day,Amount,Cur\n2024-09-01,1,eur\n";
+    const col = await summarize([memInput("g.csv", g, "billing", { map: { date: "Day", cost: "Amount", currency: "Cur" } })], { period: "month", cost: "billed" });
+    expect(col.totals).toEqual({ EUR: "1" });
+    const fixed = await summarize([memInput("g.csv", g, "billing", { map: { date: "Day", cost: "Amount", currency: "GBP" } })], { period: "month", cost: "billed" });
+    expect(fixed.totals).toEqual({ GBP: "1" });
+    // the same mapping given to an unrecognised value file without a Cur column: billing currency (EUR), not "CUR"
+    const map = { date: "Day", cost: "Amount", currency: "Cur", value: "Gain" };
+    const r = await summarize(
+      [memInput("g.csv", g, "billing", { map }), memInput("v.csv", "Day,Gain\n2024-09-02,4\n", "value", { map: { ...map, currency: "USD" } })],
+      { period: "month", cost: "billed" },
+    );
+    expect(Object.keys(r.totals)).toEqual(["EUR"]);
+    expect(r.groups.map((x) => [x.currency, x.cost, x.value])).toEqual([["EUR", "1", "4"]]);
+  });
+
+  it("a recognised volume file ignores a mapping naming a date column it lacks", async () => {
+    const r = await summarize(
+      [memInput("b.csv", FOCUS_HEAD + "1,2024-09-01,USD,S,NULL\n"), memInput("c.csv", "date,key,requests\n2024-09-02,S,3\n", "volume", { map: { date: "Day", count: "Calls" } })],
+      { period: "month", cost: "billed", key: "service" },
+    );
+    expect(r.groups[0]).toMatchObject({ key: "S", inferences: 3 });
+  });
+});
