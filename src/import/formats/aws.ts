@@ -166,9 +166,12 @@ export function awsMapper(ctx: MapperContext, v2: boolean): BillingMapper {
         case "sku":
           out.key = cUsage >= 0 ? present(rec.get(cUsage)) : null;
           break;
-        case "model":
-          if (out.key === null && cUsage >= 0) out.key = modelFromUsageType(rec.get(cUsage));
+        case "model": {
+          // The model named in the usage type (`USE1-Claude3Sonnet-input-tokens`); the `model` tag only when none is named.
+          const named = cUsage >= 0 ? modelFromUsageType(rec.get(cUsage)) : null;
+          if (named !== null) out.key = named;
           break;
+        }
         default:
           break;
       }

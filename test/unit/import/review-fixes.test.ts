@@ -119,3 +119,35 @@ describe("a mapping's currency: a column when the header has it, else a fixed co
     expect(r.groups[0]).toMatchObject({ key: "S", inferences: 3 });
   });
 });
+
+describe("--key model is the model named in a usage type or line item", () => {
+  it("AWS CUR and CUR 2.0: the usage type's model wins over the model tag; the tag only when none is named", async () => {
+    const cur =
+      "lineItem/UsageStartDate,lineItem/UnblendedCost,lineItem/CurrencyCode,lineItem/ProductCode,lineItem/UsageType,resourceTags/user:model\n" +
+      "2024-09-01T00:00:00Z,1,USD,AmazonBedrock,USE1-Claude3Sonnet-input-tokens,my-chatbot\n" +
+      "2024-09-01T00:00:00Z,2,USD,AmazonBedrock,USE1-Claude3Sonnet-output-tokens,\n" +
+      "2024-09-01T00:00:00Z,4,USD,AmazonEC2,BoxUsage:m5.large,my-chatbot\n" +
+      "2024-09-01T00:00:00Z,8,USD,AmazonEC2,BoxUsage:m5.large,\n";
+    const r = await summarize([memInput("cur.csv", cur)], { period: "month", cost: "billed", key: "model" });
+    expect(r.groups.map((g) => [g.key, g.cost])).toEqual([
+      ["(unattributed)", "8"],
+      ["Claude3Sonnet", "3"],
+      ["my-chatbot", "4"],
+    ]);
+    const cur2 =
+      "line_item_usage_start_date,line_item_unblended_cost,line_item_currency_code,line_item_product_code,line_item_usage_type,resource_tags\n" +
+      '2024-09-01T00:00:00Z,1,USD,AmazonBedrock,USE1-Claude3Sonnet-input-tokens,"{""user_model"":""my-chatbot""}"\n' +
+      '2024-09-01T00:00:00Z,4,USD,AmazonEC2,BoxUsage:m5.large,"{""user_model"":""my-chatbot""}"\n';
+    const r2 = await summarize([memInput("cur2.csv", cur2)], { period: "month", cost: "billed", key: "model" });
+    expect(r2.groups.map((g) => [g.key, g.cost])).toEqual([
+      ["Claude3Sonnet", "1"],
+      ["my-chatbot", "4"],
+    ]);
+    // tag:model still reads the tag
+    const t = await summarize([memInput("cur.csv", cur)], { period: "month", cost: "billed", key: "tag:model" });
+    expect(t.groups.map((g) => [g.key, g.cost])).toEqual([
+      ["(unattributed)", "10"],
+      ["my-chatbot", "5"],
+    ]);
+  });
+});
