@@ -75,6 +75,10 @@ class State {
   volume = new Map<string, VolumeEntry>();
   value = new Map<string, ValueEntry>();
   tagKeys = new Set<string>();
+  /** The key of each generic billing file: `column:NAME` (its mapped key column) or `(none)`. */
+  genericKeys = new Set<string>();
+  /** A billing file in a recognised format was read (its key follows `--key`). */
+  recognisedBilling = false;
 }
 
 /** Period labels from date text, cached by text. */
@@ -280,6 +284,11 @@ async function runFile(input: ImportInput, state: State, o: RunOptions): Promise
       });
       report.format = m.format;
       const keyFinal = m.format === "generic";
+      if (keyFinal) {
+        const mk = input.map?.key;
+        const kc = mk ? (columns.find((c) => c === mk) ?? columns.find((c) => c.toLowerCase() === mk.toLowerCase()) ?? mk) : null;
+        state.genericKeys.add(kc === null ? "(none)" : `column:${kc}`);
+      } else state.recognisedBilling = true;
       const out = m.out;
       const epoch = m.epochSeconds === true;
       const fixedKey = input.fixedKey;
@@ -578,6 +587,9 @@ export async function summarize(inputs: ImportInput[], options: ImportOptions): 
   const hasModelTag = [...state.tagKeys].some((t) => t.toLowerCase() === "model");
   const keyName = key.kind === "tag" ? `tag:${key.name}` : key.kind === "default" ? (hasModelTag ? "tag:model" : "service") : key.kind;
   const useService = key.kind === "default" && !hasModelTag;
+  // A generic file's key is its mapped key column (spec): reported as `column:NAME`.
+  const genericKeys = [...state.genericKeys].sort().join(", ");
+  const reportedKey = genericKeys === "" ? keyName : state.recognisedBilling ? `${keyName}; generic files: ${genericKeys}` : genericKeys;
 
   // Cost records (period, key, provider, service, charge category, currency, source).
   const costMap = new Map<string, CostRecord & { d: Decimal }>();
@@ -736,7 +748,7 @@ export async function summarize(inputs: ImportInput[], options: ImportOptions): 
     sources,
     groups,
     totals: Object.fromEntries(billingCurrencies.map((c) => [c, (totals.get(c) as Decimal).toFixed()])),
-    key: keyName,
+    key: reportedKey,
     period: grain,
     costRecords,
     volumeRecords,

@@ -88,6 +88,7 @@ describe("aiecon summarize / inspect", () => {
     expect(r.status).toBe(3); // line 2's date cannot be read
     const j = JSON.parse(r.out);
     expect(j.totals).toEqual({ EUR: "1234" });
+    expect(j.key).toBe("column:Model"); // a generic file's key is its mapped key column
     expect(j.groups).toMatchObject([{ period: "2024-09", key: "gpt", currency: "EUR", cost: "1234" }]);
     expect(j.sources[0].rejected).toEqual([{ line: 2, reason: "Day is not a date: '01/09/2024x'" }]);
   });

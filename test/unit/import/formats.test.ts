@@ -144,7 +144,7 @@ describe("keys, text and numbers", () => {
     });
     expect(r.totals).toEqual({ EUR: new D("1234.50").minus("12.25").plus(7).plus("1000.5").toFixed() });
     expect(r.sources[0].rejected).toEqual([{ line: 6, reason: "Amount is not a number: 'abc'" }]);
-    expect(r.key).toBe("service");
+    expect(r.key).toBe("column:Model"); // spec: for a generic file the key is the mapped key column
     expect(r.groups.map((g) => g.key)).toEqual(["a", "b"]);
   });
 });

@@ -151,3 +151,20 @@ describe("--key model is the model named in a usage type or line item", () => {
     ]);
   });
 });
+
+describe("the result's key names what keyed the groups", () => {
+  it("a generic file reports its mapped key column; mixed with a recognised format, both", async () => {
+    const g = "Day,Amount,Model\n2024-09-01,1,gpt\n";
+    const map = { date: "Day", cost: "Amount", currency: "USD", key: "model" };
+    const only = await summarize([memInput("g.csv", g, "billing", { map })], { period: "month", cost: "billed", key: "service" });
+    expect(only.key).toBe("column:Model");
+    expect(only.groups[0].key).toBe("gpt");
+    const none = await summarize([memInput("g.csv", g, "billing", { map: { date: "Day", cost: "Amount", currency: "USD" } })], { period: "month", cost: "billed" });
+    expect(none.key).toBe("(none)");
+    const mixed = await summarize([memInput("g.csv", g, "billing", { map }), memInput("f.csv", FOCUS_HEAD + "1,2024-09-01,USD,S,NULL\n")], {
+      period: "month",
+      cost: "billed",
+    });
+    expect(mixed.key).toBe("service; generic files: column:Model");
+  });
+});
