@@ -142,6 +142,39 @@ export async function openText(
   const decoder = new TextDecoder(encoding, { fatal: true, ignoreBOM: false });
   let done = false;
   let decodedBytes = 0;
+  /** Line breaks in the text decoded so far (for the line of a decoding error). */
+  let newlines = 0;
+  /** The last bytes of the previous chunk: a character may begin there and end in the next. */
+  let tail = new Uint8Array(0);
+  const countNewlines = (t: string): void => {
+    for (let i = t.indexOf("\n"); i >= 0; i = t.indexOf("\n", i + 1)) newlines++;
+  };
+  const decodeError = (b: Uint8Array | null): ImportError => {
+    const after = compressed ? " after decompression" : "";
+    if (encoding !== "utf-8") {
+      return new ImportError(
+        `${file}: the file is not valid ${encoding.toUpperCase()} text (near byte ${decodedBytes}${after}, line ${newlines + 1}); save it as UTF-8 CSV`,
+        file,
+        newlines + 1,
+      );
+    }
+    // Find the first byte that is not valid UTF-8, from where the pending character began.
+    const start = pendingStart(tail);
+    const bytes = new Uint8Array(tail.byteLength - start + (b?.byteLength ?? 0));
+    bytes.set(tail.subarray(start), 0);
+    if (b !== null) bytes.set(b, tail.byteLength - start);
+    const base = decodedBytes - (tail.byteLength - start);
+    const at = invalidUtf8At(bytes, b === null);
+    const pos = at < 0 ? 0 : at;
+    // Lines: breaks already decoded, plus those in this chunk before the bad byte (not in the re-read tail).
+    let line = newlines + 1;
+    for (let i = tail.byteLength - start; i < pos; i++) if (bytes[i] === 0x0a) line++;
+    return new ImportError(
+      `${file}, line ${line}: the file is not valid UTF-8 text (byte 0x${bytes[pos]?.toString(16).padStart(2, "0") ?? "??"} at byte offset ${base + pos}${after}); save it as UTF-8 CSV`,
+      file,
+      line,
+    );
+  };
   return {
     encoding,
     bom,
@@ -166,18 +199,74 @@ export async function openText(
             text = decoder.decode();
           } else {
             text = decoder.decode(b, { stream: true });
-            decodedBytes += b.byteLength;
           }
         } catch {
-          throw new ImportError(
-            `${file}: the file is not valid ${encoding.toUpperCase()} text (near byte ${decodedBytes}${compressed ? " after decompression" : ""}); save it as UTF-8 CSV`,
-            file,
-          );
+          throw decodeError(b);
         }
+        if (b !== null) {
+          decodedBytes += b.byteLength;
+          tail = b.byteLength >= 3 ? b.slice(b.byteLength - 3) : concatTail(tail, b);
+        }
+        countNewlines(text);
         if (text.length > 0) return text;
       }
     },
   };
+}
+
+/** The last 3 bytes of `prev` followed by `b` (b shorter than 3 bytes). */
+function concatTail(prev: Uint8Array, b: Uint8Array): Uint8Array {
+  const all = new Uint8Array(prev.byteLength + b.byteLength);
+  all.set(prev, 0);
+  all.set(b, prev.byteLength);
+  return all.slice(Math.max(0, all.byteLength - 3));
+}
+
+/** Index in `tail` where an unfinished UTF-8 character begins (tail.byteLength when none). */
+function pendingStart(tail: Uint8Array): number {
+  for (let i = tail.byteLength - 1, k = 0; i >= 0 && k < 3; i--, k++) {
+    const c = tail[i];
+    if ((c & 0xc0) === 0x80) continue; // a continuation byte: look further back
+    const need = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 1;
+    return need > tail.byteLength - i ? i : tail.byteLength;
+  }
+  return tail.byteLength;
+}
+
+/**
+ * Index of the first byte of the first invalid UTF-8 sequence (WHATWG rules), or -1.
+ * A sequence cut off by the end counts as invalid only when `final`.
+ */
+export function invalidUtf8At(b: Uint8Array, final: boolean): number {
+  let i = 0;
+  const n = b.byteLength;
+  while (i < n) {
+    const c = b[i];
+    if (c < 0x80) {
+      i++;
+      continue;
+    }
+    let need: number;
+    let lo = 0x80;
+    let hi = 0xbf;
+    if (c >= 0xc2 && c <= 0xdf) need = 1;
+    else if (c >= 0xe0 && c <= 0xef) {
+      need = 2;
+      if (c === 0xe0) lo = 0xa0;
+      if (c === 0xed) hi = 0x9f;
+    } else if (c >= 0xf0 && c <= 0xf4) {
+      need = 3;
+      if (c === 0xf0) lo = 0x90;
+      if (c === 0xf4) hi = 0x8f;
+    } else return i;
+    for (let k = 1; k <= need; k++) {
+      if (i + k >= n) return final ? i : -1;
+      const d = b[i + k];
+      if (k === 1 ? d < lo || d > hi : d < 0x80 || d > 0xbf) return i;
+    }
+    i += need + 1;
+  }
+  return -1;
 }
 
 function gzipError(file: string, e: unknown): Error {
