@@ -145,7 +145,7 @@ export async function openText(
   /** Line breaks in the text decoded so far (for the line of a decoding error). */
   let newlines = 0;
   /** The last bytes of the previous chunk: a character may begin there and end in the next. */
-  let tail = new Uint8Array(0);
+  let tail: Uint8Array = new Uint8Array(0);
   const countNewlines = (t: string): void => {
     for (let i = t.indexOf("\n"); i >= 0; i = t.indexOf("\n", i + 1)) newlines++;
   };

@@ -475,7 +475,7 @@ async function runFile(input: ImportInput, state: State, o: RunOptions): Promise
       table.rows.forEach((row, i) => {
         report.rowsRead++;
         if (preview.length < o.previewRows) preview.push(row);
-        recordFromArray(row, i + 1, rec);
+        recordFromArray(row, table.lines[i] || i + 1, rec);
         handle?.(rec);
       });
     } else {
