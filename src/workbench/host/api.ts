@@ -8,7 +8,6 @@
 import { cols, parseAddress, rectAddress, rows, MAX_COLS, MAX_ROWS, type Rect } from "./address";
 import { HostError, propertyNotLoaded } from "./errors";
 import {
-  DEFAULT_COL_WIDTH,
   type CellFormat,
   type ChartModel,
   type ConditionalFormatModel,
@@ -1601,6 +1600,7 @@ export class ChartProxy extends ClientObject<ChartModel> {
     this._set(p, v, (c) => {
       if (!(typeof v === "number" && Number.isFinite(v) && v >= 0)) throw new HostError("InvalidArgument", `Chart ${p} must be a number ≥ 0.`);
       c[p] = v;
+      c.anchor = null; // placed by points now, no longer moved with its cells
       this._model.version++;
     });
   }
@@ -1635,13 +1635,9 @@ export class ChartProxy extends ClientObject<ChartModel> {
     this._call([typeof startCell === "string" ? startCell : "", typeof endCell === "string" ? endCell : ""], (c) => {
       const m = this._model;
       const a = typeof startCell === "string" ? m.resolve(startCell, c.sheet) : startCell._target();
-      c.top = m.cellTop(c.sheet, a.rect.r0);
-      c.left = m.cellLeft(c.sheet, a.rect.c0);
-      if (endCell !== undefined) {
-        const b = typeof endCell === "string" ? m.resolve(endCell, c.sheet) : endCell._target();
-        c.height = Math.max(15, m.cellTop(c.sheet, b.rect.r1 + 1) - c.top);
-        c.width = Math.max(DEFAULT_COL_WIDTH, m.cellLeft(c.sheet, b.rect.c1 + 1) - c.left);
-      }
+      const b = endCell === undefined ? null : typeof endCell === "string" ? m.resolve(endCell, c.sheet) : endCell._target();
+      c.anchor = { r0: a.rect.r0, c0: a.rect.c0, r1: b ? b.rect.r1 : null, c1: b ? b.rect.c1 : null };
+      m.layoutChart(c);
       m.version++;
     });
   }

@@ -53,6 +53,20 @@ export interface ChartModel {
   height: number;
   legendVisible: boolean;
   legendPosition: string;
+  /**
+   * The cells a chart was placed on with setPosition. Like Excel's default placement
+   * ("move and size with cells"), an anchored chart follows later column-width changes.
+   * Null once top/left/width/height are set directly.
+   */
+  anchor: ChartAnchor | null;
+}
+
+export interface ChartAnchor {
+  r0: number;
+  c0: number;
+  /** The end cell, when setPosition was given one. */
+  r1: number | null;
+  c1: number | null;
 }
 
 export interface TableModel {
@@ -532,6 +546,7 @@ export class WorkbookModel {
     if (!(w >= 0 && w <= 255 * 7.5)) throw new HostError("InvalidArgument", `columnWidth ${w} is out of range.`);
     this.version++;
     for (let c = rect.c0; c <= Math.min(rect.c1, rect.c0 + 2000); c++) s.colWidths.set(c, w);
+    this.relayoutCharts(s);
   }
   autofitColumns(s: SheetModel, rect: Rect): void {
     const used = this.usedRect(s);
@@ -547,6 +562,7 @@ export class WorkbookModel {
       for (const row of text) len = Math.max(len, row[c - c0].length);
       s.colWidths.set(c, Math.min(255 * 5.25, Math.max(DEFAULT_COL_WIDTH / 2, len * 5.6 + 9)));
     }
+    this.relayoutCharts(s);
     this.version++;
   }
 
@@ -679,6 +695,7 @@ export class WorkbookModel {
       height: 216,
       legendVisible: true,
       legendPosition: "Right",
+      anchor: null,
     };
     if (source) chart.series = this.seriesFromSource(source, seriesBy, type);
     if (chart.series.length === 1) chart.title = chart.series[0].name;
@@ -732,6 +749,22 @@ export class WorkbookModel {
   seriesValues(ref: RangeRef | undefined): (number | string | boolean | null)[] {
     if (!ref || !this.isLive(ref.sheet)) return [];
     return this.readValues(ref.sheet, ref.rect).flat().map((x) => (x === "" ? null : x));
+  }
+
+  /** Places a chart on its anchor cells with the sheet's current column widths. */
+  layoutChart(c: ChartModel): void {
+    const a = c.anchor;
+    if (!a) return;
+    c.top = this.cellTop(c.sheet, a.r0);
+    c.left = this.cellLeft(c.sheet, a.c0);
+    if (a.r1 !== null && a.c1 !== null) {
+      c.height = Math.max(15, this.cellTop(c.sheet, a.r1 + 1) - c.top);
+      c.width = Math.max(DEFAULT_COL_WIDTH, this.cellLeft(c.sheet, a.c1 + 1) - c.left);
+    }
+  }
+
+  private relayoutCharts(s: SheetModel): void {
+    for (const c of s.charts) this.layoutChart(c);
   }
 
   cellTop(s: SheetModel, r: number): number {

@@ -272,6 +272,56 @@ describe("sheets, tables, charts, names, settings", () => {
     expect(await code(host.run(async (ctx) => void ctx.workbook.tables.getItem("Nope")))).toBe("ItemNotFound");
   });
 
+  it("a chart placed on cells moves and sizes with them, as Excel's default placement; one placed by points stays", async () => {
+    installExcelGlobals(host);
+    const place = async () =>
+      host.run(async (ctx) => {
+        const ws = ctx.workbook.worksheets.getItem("Sheet1");
+        const c = ws.charts.getItem("Chart 1");
+        c.load("left,width");
+        await ctx.sync();
+        return { left: c.left, width: c.width };
+      });
+    await host.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("Sheet1");
+      ws.getRange("A1:B2").values = [["Key", "Cost"], ["a", 1]];
+      ws.charts.add(Excel.ChartType.columnClustered, ws.getRange("A1:B2")).setPosition("C1", "D10");
+      await ctx.sync();
+    });
+    const before = await place();
+    await host.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("Sheet1");
+      ws.getRange("A1").values = [["a much longer header than before, to widen column A"]];
+      ws.getRange("A:B").format.autofitColumns();
+      ws.getRange("C:C").format.columnWidth = 200;
+      await ctx.sync();
+    });
+    const after = await place();
+    expect(after.left).toBeGreaterThan(before.left);
+    const widths = await host.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("Sheet1");
+      const a = ws.getRange("A1").format;
+      const b = ws.getRange("B1").format;
+      const d = ws.getRange("D1").format;
+      a.load("columnWidth");
+      b.load("columnWidth");
+      d.load("columnWidth");
+      await ctx.sync();
+      return [a.columnWidth, b.columnWidth, d.columnWidth];
+    });
+    expect(after.left).toBeCloseTo(widths[0] + widths[1], 6);
+    expect(after.width).toBeCloseTo(200 + widths[2], 6);
+    // Placed by points: it stays where it was put.
+    await host.run(async (ctx) => {
+      const c = ctx.workbook.worksheets.getItem("Sheet1").charts.getItem("Chart 1");
+      c.left = 10;
+      await ctx.sync();
+      ctx.workbook.worksheets.getItem("Sheet1").getRange("A:A").format.columnWidth = 300;
+      await ctx.sync();
+    });
+    expect((await place()).left).toBe(10);
+  });
+
   it("charts from a source range, with series added by hand, live values", async () => {
     installExcelGlobals(host);
     await host.run(async (ctx) => {
