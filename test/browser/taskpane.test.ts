@@ -317,14 +317,17 @@ describe("task pane in the workbench", () => {
       expect(String(f[cpiCol])).toMatch(/^=.*AIECON\.COSTPERINFERENCE\(/i);
       expect(close(Number(v.Cost), Number(g.cost)), `cost ${g.key}: ${v.Cost} vs ${g.cost}`).toBe(true);
       expect(close(Number(v[cpiCol]), Number(g.costPerInference)), `cost per inference ${g.key}: ${v[cpiCol]} vs ${g.costPerInference}`).toBe(true);
-      if (g.roiMultiple === null) {
-        expect(v[roiCol]).toBe("");
-        expect(v[bandCol]).toBe("");
-      } else if (Number(g.cost) <= 0) {
-        // A net credit: functions.md says ROIMULTIPLE(value, cost < 0) is #NUM! (and no band).
+      if (g.value !== null && Number(g.cost) <= 0) {
+        // A net credit: functions.md says ROIMULTIPLE(value, cost < 0) is #NUM! and there is no
+        // band; the engine gives no multiple and no band either.
+        expect(g.roiMultiple).toBeNull();
+        expect(g.band).toBeNull();
         expect(v[roiCol]).toBe(Number(g.cost) === 0 ? "" : "#NUM!");
         expect(v[bandCol]).toBe("");
-        negative++;
+        if (Number(g.cost) < 0) negative++;
+      } else if (g.roiMultiple === null) {
+        expect(v[roiCol]).toBe("");
+        expect(v[bandCol]).toBe("");
       } else {
         expect(close(Number(v[roiCol]), Number(g.roiMultiple)), `ROI ${g.key}: ${v[roiCol]} vs ${g.roiMultiple}`).toBe(true);
         expect(v[bandCol]).toBe(g.band);
