@@ -4,7 +4,7 @@
  * legacy PreTaxCost / UsageDateTime layout. Dates are US `MM/DD/YYYY` or ISO.
  */
 import type { CsvRecord } from "../csv";
-import { type BillingMapper, type MapperContext, type RowIssue, TagParser, costOf, findCol, findTag, isMissing, present, requireCol } from "./common";
+import { type BillingMapper, type MapperContext, type RowIssue, TagParser, costOf, findCol, findTag, isMissing, present, requireCol, rowKey } from "./common";
 
 const COST = ["CostInBillingCurrency", "costInBillingCurrency", "Cost", "PreTaxCost", "cost", "preTaxCost"];
 
@@ -45,22 +45,7 @@ export function azureMapper(ctx: MapperContext): BillingMapper {
       const pub = cPub >= 0 ? present(rec.get(cPub)) : null;
       out.provider = pub !== null && pub !== "Microsoft" ? pub : "Microsoft";
       const t = cTags >= 0 ? tags.field(rec, cTags) : null;
-      switch (k.kind) {
-        case "tag":
-        case "default":
-        case "model":
-          out.key = t !== null ? findTag(t, wanted) : null;
-          break;
-        case "service":
-          out.key = present(out.service);
-          break;
-        case "resource":
-          out.key = cRes >= 0 ? present(rec.get(cRes)) : null;
-          break;
-        case "sku":
-          out.key = cMeter >= 0 ? present(rec.get(cMeter)) : null;
-          break;
-      }
+      out.key = rowKey(k, rec, out.service, cRes, cMeter, () => (t !== null ? findTag(t, wanted) : null));
       return undefined;
     },
   };

@@ -16,6 +16,31 @@ export function parseKeySpec(key: string | undefined): KeySpec {
   throw new ImportError(`unknown key '${key}': use tag:NAME, service, resource, sku or model`);
 }
 
+/**
+ * The workload key of a row for formats whose model is named only by a tag: `service`,
+ * `resource` and `sku` read their column (-1 = the format has none); `tag:NAME`, `model` and
+ * the default read the tag through `tag()`.
+ */
+export function rowKey(
+  k: KeySpec,
+  rec: CsvRecord,
+  service: string,
+  resourceCol: number,
+  skuCol: number,
+  tag: () => string | null,
+): string | null {
+  switch (k.kind) {
+    case "service":
+      return present(service);
+    case "resource":
+      return resourceCol >= 0 ? present(rec.get(resourceCol)) : null;
+    case "sku":
+      return skuCol >= 0 ? present(rec.get(skuCol)) : null;
+    default:
+      return tag();
+  }
+}
+
 /** One billing row in normalized form; the mapper fills it, the engine reads it. */
 export interface BillingOut {
   /** Date or timestamp text (or Unix seconds when the mapper says so). */

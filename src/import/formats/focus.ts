@@ -1,6 +1,6 @@
 /** FOCUS 1.0–1.3: BilledCost / EffectiveCost, ChargePeriodStart, BillingCurrency, Tags (JSON). */
 import type { CsvRecord } from "../csv";
-import { type BillingMapper, type MapperContext, type RowIssue, TagParser, costOf, findCol, findTag, hasCols, present, requireCol } from "./common";
+import { type BillingMapper, type MapperContext, type RowIssue, TagParser, costOf, findCol, findTag, hasCols, present, requireCol, rowKey } from "./common";
 
 export function isFocus(cols: string[]): boolean {
   return hasCols(cols, "BilledCost", "ChargePeriodStart", "BillingCurrency");
@@ -37,22 +37,7 @@ export function focusMapper(ctx: MapperContext): BillingMapper {
       out.service = cSvc >= 0 ? rec.get(cSvc) : "";
       out.chargeCategory = cCat >= 0 ? rec.get(cCat) : "";
       const t = cTags >= 0 ? tags.field(rec, cTags) : null;
-      switch (k.kind) {
-        case "tag":
-        case "default":
-        case "model":
-          out.key = t !== null ? findTag(t, tagName) : null;
-          break;
-        case "service":
-          out.key = present(out.service);
-          break;
-        case "resource":
-          out.key = cRes >= 0 ? present(rec.get(cRes)) : null;
-          break;
-        case "sku":
-          out.key = cSku >= 0 ? present(rec.get(cSku)) : null;
-          break;
-      }
+      out.key = rowKey(k, rec, out.service, cRes, cSku, () => (t !== null ? findTag(t, tagName) : null));
       return undefined;
     },
   };

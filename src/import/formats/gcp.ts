@@ -17,9 +17,9 @@ import {
   findTag,
   hasCols,
   isMissing,
-  present,
   pythonReprToJson,
   requireCol,
+  rowKey,
 } from "./common";
 
 export function isGcp(cols: string[]): boolean {
@@ -96,22 +96,7 @@ export function gcpMapper(ctx: MapperContext): BillingMapper {
       out.service = cSvc >= 0 ? rec.get(cSvc) : "";
       out.chargeCategory = cType >= 0 ? rec.get(cType) : "";
       const t = cLabels >= 0 ? tags.field(rec, cLabels) : null;
-      switch (k.kind) {
-        case "tag":
-        case "default":
-        case "model":
-          out.key = t !== null ? findTag(t, wanted) : null;
-          break;
-        case "service":
-          out.key = present(out.service);
-          break;
-        case "resource":
-          out.key = cProj >= 0 ? present(rec.get(cProj)) : null;
-          break;
-        case "sku":
-          out.key = cSku >= 0 ? present(rec.get(cSku)) : null;
-          break;
-      }
+      out.key = rowKey(k, rec, out.service, cProj, cSku, () => (t !== null ? findTag(t, wanted) : null));
       return undefined;
     },
   };

@@ -1,6 +1,6 @@
 /** OCI cost report: cost/myCost, lineItem/intervalUsageStart, cost/currencyCode, `tags/*` columns. */
 import type { CsvRecord } from "../csv";
-import { type BillingMapper, type MapperContext, type RowIssue, costOf, findCol, hasCols, isMissing, present, requireCol } from "./common";
+import { type BillingMapper, type MapperContext, type RowIssue, costOf, findCol, hasCols, isMissing, present, requireCol, rowKey } from "./common";
 
 export function isOci(cols: string[]): boolean {
   return hasCols(cols, "lineItem/intervalUsageStart", "cost/myCost");
@@ -45,22 +45,7 @@ export function ociMapper(ctx: MapperContext): BillingMapper {
           unseen.splice(i, 1);
         }
       }
-      switch (k.kind) {
-        case "tag":
-        case "default":
-        case "model":
-          out.key = tagCol ? present(rec.get(tagCol.index)) : null;
-          break;
-        case "service":
-          out.key = present(out.service);
-          break;
-        case "resource":
-          out.key = cRes >= 0 ? present(rec.get(cRes)) : null;
-          break;
-        case "sku":
-          out.key = cSku >= 0 ? present(rec.get(cSku)) : null;
-          break;
-      }
+      out.key = rowKey(k, rec, out.service, cRes, cSku, () => (tagCol ? present(rec.get(tagCol.index)) : null));
       return undefined;
     },
   };
