@@ -171,7 +171,8 @@ interface RunOptions {
   detectKind: boolean;
 }
 
-function newReport(input: ImportInput): SourceReport {
+/** The report of a file before any row is read (no format detected yet). */
+export function newReport(input: ImportInput): SourceReport {
   return {
     file: input.name,
     kind: input.kind,

@@ -2,7 +2,7 @@
  * Inspect a file as the kind the user gave it, for the task pane (runs in the import
  * worker; no DOM, so it is unit-tested in node with the real engine).
  */
-import { inspect, summarize } from "../import/index";
+import { inspect, newReport, summarize } from "../import/index";
 import type { ImportInput, InspectReport } from "../import/types";
 import { openText } from "../import/decode";
 import { CsvParser } from "../import/csv";
@@ -38,19 +38,7 @@ export async function headOf(input: ImportInput, rows = 10): Promise<Pick<Inspec
 
 function blankReport(input: ImportInput, head: Awaited<ReturnType<typeof headOf>>): InspectReport {
   return {
-    file: input.name,
-    kind: input.kind,
-    format: input.kind === "billing" ? "generic" : input.kind === "volume" ? "counts" : "value",
-    rowsRead: 0,
-    rowsUsed: 0,
-    rowsSkipped: 0,
-    skipped: {},
-    rowsRejected: 0,
-    rejected: [],
-    totals: {},
-    periodRange: null,
-    currencies: [],
-    tagKeys: [],
+    ...newReport(input),
     columns: head.columns,
     preview: head.preview,
     encoding: head.encoding,
