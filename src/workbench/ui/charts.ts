@@ -78,8 +78,12 @@ export function chartSvg(model: WorkbookModel, chart: ChartModel, width: number,
       out.push(`<text x="${x}" y="${pad.t + ph + 14}" text-anchor="middle" fill="#595959">${tick(xlo + ((xhi - xlo) * i) / 4)}</text>`);
     }
     for (const s of series) {
+      // As Excel: x values that are all text plot at 1, 2, 3…; otherwise a point whose x is
+      // not a number (an error such as #N/A, a blank) is not plotted.
+      const numericX = s.x.some((xv) => typeof xv === "number");
       s.values.forEach((v, i) => {
         const xv = s.x[i];
+        if (numericX && typeof xv !== "number") return;
         const x = typeof xv === "number" ? xv : i + 1;
         if (v !== null) out.push(`<circle class="wb-point" cx="${sx(x).toFixed(1)}" cy="${scale(v).toFixed(1)}" r="3.5" fill="${s.color}"/>`);
       });
