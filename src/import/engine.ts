@@ -228,6 +228,17 @@ async function runFile(input: ImportInput, state: State, o: RunOptions): Promise
     const r = detach(reason);
     report.skipped[r] = (report.skipped[r] ?? 0) + 1;
   };
+  /** The period of a mapped row; null once its skip or rejection (with its line) is recorded. */
+  const admit = (line: number, issue: RowIssue, dateColumn: string, date: string, epoch: boolean): string | null => {
+    if (issue !== undefined) {
+      if ("reject" in issue) reject(line, issue.reject);
+      else skip(issue.skip);
+      return null;
+    }
+    const p = periods.get(date, epoch);
+    if (p === null) reject(line, periods.why(dateColumn, date));
+    return p;
+  };
   const seePeriod = (p: string): void => {
     if (pMin === null || p < pMin) pMin = p;
     if (pMax === null || p > pMax) pMax = p;
@@ -296,17 +307,8 @@ async function runFile(input: ImportInput, state: State, o: RunOptions): Promise
       const local = new Map<string, CostEntry>();
       let last: CostEntry | null = null;
       handle = (rec) => {
-        const issue: RowIssue = m.map(rec);
-        if (issue !== undefined) {
-          if ("reject" in issue) reject(rec.line, issue.reject);
-          else skip(issue.skip);
-          return;
-        }
-        const p = periods.get(out.date, epoch);
-        if (p === null) {
-          reject(rec.line, periods.why(m.dateColumn, out.date));
-          return;
-        }
+        const p = admit(rec.line, m.map(rec), m.dateColumn, out.date, epoch);
+        if (p === null) return;
         const key = fixedKey ?? out.key;
         const cur = normCurrency(out.currency);
         // Exports are usually sorted: a row like the one before adds to the same entry.
@@ -360,17 +362,8 @@ async function runFile(input: ImportInput, state: State, o: RunOptions): Promise
       const out = m.out;
       const epoch = jsonFormat !== undefined;
       handle = (rec) => {
-        const issue = m.map(rec);
-        if (issue !== undefined) {
-          if ("reject" in issue) reject(rec.line, issue.reject);
-          else skip(issue.skip);
-          return;
-        }
-        const p = periods.get(out.date, epoch);
-        if (p === null) {
-          reject(rec.line, periods.why(m.dateColumn, out.date));
-          return;
-        }
+        const p = admit(rec.line, m.map(rec), m.dateColumn, out.date, epoch);
+        if (p === null) return;
         const key = input.fixedKey ?? out.key ?? UNATTRIBUTED;
         const k = p + SEP + key + SEP + o.fileIndex;
         let e = state.volume.get(k);
@@ -391,17 +384,8 @@ async function runFile(input: ImportInput, state: State, o: RunOptions): Promise
       report.format = "value";
       const out = m.out;
       handle = (rec) => {
-        const issue = m.map(rec);
-        if (issue !== undefined) {
-          if ("reject" in issue) reject(rec.line, issue.reject);
-          else skip(issue.skip);
-          return;
-        }
-        const p = periods.get(out.date, false);
-        if (p === null) {
-          reject(rec.line, periods.why(m.dateColumn, out.date));
-          return;
-        }
+        const p = admit(rec.line, m.map(rec), m.dateColumn, out.date, false);
+        if (p === null) return;
         const key = input.fixedKey ?? out.key ?? UNATTRIBUTED;
         const cur = normCurrency(out.currency);
         const k = p + SEP + key + SEP + cur + SEP + o.fileIndex;
