@@ -5,23 +5,12 @@
  * The figures put the four models in four different bands:
  * gpt-4o Excellent, claude-3-5-sonnet Good, gemini-1.5-pro Marginal, llama-3-70b Unsustainable.
  */
+import { mulberry32 as rng } from "../core/random";
 
 export interface SampleFile {
   kind: "billing" | "volume" | "value";
   name: string;
   text: string;
-}
-
-/** mulberry32: a small seeded PRNG. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const FOCUS_COLUMNS = [

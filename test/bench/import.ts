@@ -11,6 +11,7 @@ import { spawn } from "node:child_process";
 import DecimalJs from "decimal.js";
 import { createWriteStream, existsSync, mkdirSync, statSync } from "node:fs";
 import { resolve } from "node:path";
+import { mulberry32 } from "../../src/core/random";
 
 const ROOT = resolve(__dirname, "../..");
 const DIR = resolve(ROOT, ".bench");
@@ -19,17 +20,6 @@ const FILE = resolve(DIR, "focus-import-bench.csv");
 const TOTALS = resolve(DIR, "focus-import-bench.totals.json");
 const TARGET_BYTES = 520 * 1024 * 1024;
 const CLI = resolve(ROOT, "dist/cli/aiecon.js");
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const HEADER = [
   "BilledCost", "BillingAccountId", "BillingCurrency", "ChargeCategory", "ChargeDescription", "ChargePeriodEnd",

@@ -3,6 +3,7 @@ import DecimalJs from "decimal.js";
 import { gzipSync } from "node:zlib";
 import { resolve } from "node:path";
 import type { ColumnMap, ImportInput, SourceKind } from "../../../src/import/types";
+export { mulberry32 } from "../../../src/core/random";
 
 export const DATA = resolve(__dirname, "../../../../shared/data");
 
@@ -56,17 +57,6 @@ export function utf16(text: string, be: boolean, bom: boolean): Uint8Array {
   if (be) body.swap16();
   const head = bom ? (be ? [0xfe, 0xff] : [0xff, 0xfe]) : [];
   return new Uint8Array([...head, ...body]);
-}
-
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** CSV cell: quoted when it holds a delimiter, quote or line break. */
