@@ -10,6 +10,7 @@ import {
   installCustomFunctionsShim,
   installExcelGlobals,
   registerCustomFunctions,
+  setBlankConvention,
   setCell,
   type CfMetadata,
   type ExcelValue,
@@ -63,6 +64,8 @@ function loadScript(src: string): Promise<void> {
 }
 
 async function loadFunctions(): Promise<string[]> {
+  // ?blank=zero: blank cells reach the functions as 0, as on Windows desktop (default: null, as the web and Mac).
+  setBlankConvention(new URLSearchParams(location.search).get("blank") === "zero" ? "zero" : "null");
   const registry = installCustomFunctionsShim(window);
   await loadScript("functions.js");
   const res = await fetch("functions.json");

@@ -115,6 +115,26 @@ export function installCustomFunctionsShim(target: object = globalThis, registry
   return registry;
 }
 
+// ---------------------------------------------------------------- blank cells
+
+/**
+ * What a blank cell arrives as in a custom function's argument: `null` on Excel on the web and
+ * on the Mac, `0` on Windows desktop (scalar and range arguments alike). The workbench follows
+ * the web by default; tests run both. Registration is global, so is this setting.
+ */
+export type BlankConvention = "null" | "zero";
+let blankConvention: BlankConvention = "null";
+
+export function setBlankConvention(mode: BlankConvention): void {
+  blankConvention = mode;
+}
+export function getBlankConvention(): BlankConvention {
+  return blankConvention;
+}
+function blankValue(): null | 0 {
+  return blankConvention === "zero" ? 0 : null;
+}
+
 // ---------------------------------------------------------------- error mapping
 
 const TO_HF: Record<string, ErrorType> = {
@@ -210,7 +230,7 @@ function marshalScalar(v: InternalScalarValue, p: CfParameter, allowErrors: bool
       if (/^(true|false)$/i.test(x)) return x.toUpperCase() === "TRUE";
       return new Stop(new CellError(ErrorType.VALUE, `${p.name} is not a boolean`));
     default:
-      return x;
+      return x === null ? blankValue() : x;
   }
 }
 
@@ -226,7 +246,7 @@ function marshalMatrix(v: InterpreterValue, p: CfParameter, allowErrors: boolean
         r.push(cfErrorFromHf(x));
       } else if (p.type === "number" && x !== null && typeof x !== "number") {
         return new Stop(new CellError(ErrorType.VALUE, `${p.name} holds a value that is not a number`));
-      } else r.push(x);
+      } else r.push(x === null ? blankValue() : x);
     }
     out.push(r);
   }
@@ -255,6 +275,20 @@ function paramFor(meta: CfFunction, i: number): CfParameter | undefined {
   if (firstRep < 0) return undefined;
   const reps = ps.length - firstRep;
   return ps[firstRep + ((i - firstRep) % reps)];
+}
+
+/**
+ * The invocation object Excel passes last: functionName and isInValuePreview always;
+ * address / parameterAddresses only when functions.json asks for them (`requiresAddress`,
+ * `requiresParameterAddresses`); the workbench has no A1 address of the calling cell at this
+ * point, so it gives the fields as undefined, as Excel does for a preview.
+ */
+function invocationFor(meta: CfFunction, name: string, _rr: number, _cc: number): Record<string, unknown> {
+  const inv: Record<string, unknown> = { functionName: name, isInValuePreview: false };
+  if (meta.options?.requiresAddress) inv.address = undefined;
+  if (meta.options?.requiresParameterAddresses) inv.parameterAddresses = meta.parameters.map(() => undefined);
+  if (meta.options?.cancelable) inv.onCanceled = undefined;
+  return inv;
 }
 
 /** The plugin class that HyperFormula instantiates; one method serves every AIECON function. */
@@ -318,9 +352,8 @@ class CustomFunctionsPlugin extends FunctionPlugin {
         const per = ps.length - firstRep;
         out.push(per === 1 ? reps.map((r) => r[0]) : reps);
       }
-      if (meta.options?.requiresAddress || meta.options?.requiresParameterAddresses || meta.options?.cancelable) {
-        out.push({ functionName: name, address: undefined, onCanceled: undefined });
-      }
+      // Excel passes every custom function an invocation object as its LAST argument, declared or not.
+      out.push(invocationFor(meta, name, rr, cc));
       let result: unknown;
       try {
         result = fn(...out);

@@ -14,7 +14,7 @@ export type { HostStats } from "./api";
 export { PAYLOAD_LIMIT } from "./api";
 export { WorkbookModel } from "./workbook";
 export type { ExcelValue, CellFormat, ChartModel, TableModel, SheetModel } from "./workbook";
-export { installCustomFunctionsShim, registerCustomFunctions, FunctionRegistry, CfError, ErrorCode } from "./functions";
+export { installCustomFunctionsShim, registerCustomFunctions, setBlankConvention, getBlankConvention, FunctionRegistry, CfError, ErrorCode, type BlankConvention } from "./functions";
 export type { CfMetadata, CfFunction, CfParameter } from "./functions";
 
 /** `window.workbench.snapshot()`: the shape of `../shared/spec/workbook.md`. */
