@@ -8,6 +8,8 @@
  * arrays: Excel 2021, Microsoft 365 incl. web and iPad). No LET/LAMBDA.
  */
 
+import type { Cell, WorkbookPlan } from "./plan";
+
 export interface Translation {
   formula: string;
   /** Number of AIECON calls replaced. */
@@ -175,4 +177,16 @@ export function toNative(formula: string): Translation {
     return out;
   };
   return { formula: walk(formula), replaced, untranslated };
+}
+
+/** The plan with every formula cell translated to native Excel (the `formulas: "native"` write option). */
+export function nativePlan(plan: WorkbookPlan): WorkbookPlan {
+  const cell = (c: Cell): Cell => (typeof c === "string" && c.startsWith("=") ? toNative(c).formula : c);
+  return {
+    ...plan,
+    sheets: plan.sheets.map((s) => ({
+      ...s,
+      blocks: s.blocks.map((b) => (b.mode === "formulas" ? { ...b, cells: b.cells.map((row) => row.map(cell)) } : b)),
+    })),
+  };
 }

@@ -16,6 +16,8 @@ export interface WriteOptions {
   comparisonPeriod?: string;
   /** Rows per chunk written between syncs (default 5000). */
   chunkRows?: number;
+  /** `native`: every formula is written as native Excel, no AIECON calls (a workbook anyone can open). Default `aiecon`. */
+  formulas?: "aiecon" | "native";
 }
 
 export interface WriteProgress {

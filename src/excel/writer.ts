@@ -10,6 +10,7 @@
  * Every Excel call is here and kept thin; what to write comes from `plan.ts`.
  */
 import type { ImportResult } from "../import/types";
+import { nativePlan } from "./native";
 import {
   ExcelRun,
   WorkbookConflict,
@@ -373,7 +374,8 @@ export async function writeWorkbook(
 
   const token = tuning.token ?? randomToken();
   const names = stagingNames(token);
-  const plan: WorkbookPlan = planWorkbook(result, options, names);
+  const planned: WorkbookPlan = planWorkbook(result, options, names);
+  const plan = options.formulas === "native" ? nativePlan(planned) : planned;
   const progress: Progress = {
     rowsDone: 0,
     rowsTotal: plan.sheets.reduce((n, s) => n + s.blocks.reduce((m, b) => m + b.cells.length, 0), 0),
