@@ -14,3 +14,4 @@ export type { WorkbookPlan, SheetPlan, BlockPlan, FormatPlan, TablePlan, ChartPl
 export { safeText, isFormulaLike } from "./safeText";
 export { OWN_SHEETS_SETTING } from "./ownership";
 export * from "./types";
+export { makeShareable, type ShareableReport } from "./shareable";
