@@ -10,7 +10,7 @@
  */
 import type { ColumnMap, ImportProgress, ImportResult, SourceKind } from "../import/types";
 import { WriteCancelled, type WriteProgress, type WriteReport } from "../excel/types";
-import { writeWorkbook } from "../excel/index";
+import { makeShareable, writeWorkbook } from "../excel/index";
 import type { TaskpaneController, TaskpaneHost } from "./contract";
 import { h, append, setChildren, keepingFocus, option } from "./dom";
 import { injectStyles } from "./styles";
@@ -210,6 +210,32 @@ export function mountTaskpane(root: HTMLElement, host: TaskpaneHost): TaskpaneCo
     );
   });
 
+  const formulaRadios = (["aiecon", "native"] as const).map((kind) => {
+    const r = h("input", { type: "radio", name: `${pid}-formulas`, value: kind, id: `${pid}-formulas-${kind}` });
+    r.checked = choices.formulas === kind;
+    r.addEventListener("change", () => {
+      if (r.checked) choices.formulas = kind;
+    });
+    return h("label", { class: "ap-radio", for: `${pid}-formulas-${kind}` }, r, kind === "aiecon" ? "AIECON functions" : "Native Excel");
+  });
+  const shareStatus = h("p", { class: "ap-hint", role: "status", "aria-live": "polite", id: `${pid}-share-status` });
+  const shareBtn = h("button", { type: "button", class: "ap-subtle", id: `${pid}-share`, text: "Make shareable", "aria-describedby": `${pid}-share-status` });
+  shareBtn.addEventListener("click", () => {
+    shareBtn.disabled = true;
+    shareStatus.textContent = "Rewriting AIECON formulas as native Excel…";
+    makeShareable(host.run)
+      .then((r) => {
+        const left = r.untranslated.length > 0 ? ` ${r.untranslated.length} AIECON call(s) have no native form and were left.` : "";
+        shareStatus.textContent = `${r.changed} formula(s) rewritten as native Excel on ${r.sheets.length} sheet(s).${left}`;
+      })
+      .catch((e: unknown) => {
+        shareStatus.textContent = `Could not make the workbook shareable: ${e instanceof Error ? e.message : String(e)}`;
+      })
+      .finally(() => {
+        shareBtn.disabled = false;
+      });
+  });
+
   const optionsSection = h(
     "section",
     { "aria-labelledby": `${pid}-opt-h` },
@@ -225,6 +251,10 @@ export function mountTaskpane(root: HTMLElement, host: TaskpaneHost): TaskpaneCo
     keyNote,
     h("fieldset", {}, h("legend", { text: "Cost basis" }), h("div", { class: "ap-radios" }, ...costRadios)),
     field(`${pid}-comparison`, "Comparison period", comparisonSel, "The period the Comparison sheet shows, one row per key."),
+    h("fieldset", {}, h("legend", { text: "Formulas" }), h("div", { class: "ap-radios" }, ...formulaRadios)),
+    h("p", { class: "ap-hint", text: "Native Excel: the workbook computes without the add-in (Excel 2021, Microsoft 365, web, iPad)." }),
+    h("div", { class: "ap-actions" }, shareBtn),
+    shareStatus,
   );
 
   // Value assumptions section
@@ -814,6 +844,7 @@ export function mountTaskpane(root: HTMLElement, host: TaskpaneHost): TaskpaneCo
           period: choices.period,
           fiscalStartMonth: choices.fiscalStartMonth,
           comparisonPeriod: choices.comparisonPeriod || undefined,
+          formulas: choices.formulas,
         },
         {
           signal: ctrl.signal,

@@ -421,10 +421,12 @@ export interface Choices {
   /** "" = the writer's default (latest full quarter, or the latest period). */
   comparisonPeriod: string;
   assumptions: AssumptionRow[];
+  /** Formulas written: AIECON functions, or native Excel (a workbook anyone can open). */
+  formulas: "aiecon" | "native";
 }
 
 export function defaultChoices(): Choices {
-  return { period: "month", fiscalStartMonth: 1, key: "service", cost: "billed", comparisonPeriod: "", assumptions: [] };
+  return { period: "month", fiscalStartMonth: 1, key: "service", cost: "billed", comparisonPeriod: "", assumptions: [], formulas: "aiecon" };
 }
 
 /** Why Import cannot start yet, or null when it can. */
