@@ -16,7 +16,24 @@ const HtmlWebpackPlugin = require("html-webpack-plugin");
 const AllowErrorsPlugin = require("./src/functions/allow-errors-plugin");
 
 const urlDev = "https://localhost:3000/";
-const urlProd = process.env.AIECON_PUBLIC_URL || urlDev;
+// Where the production add-in is hosted (https, ends with /). Documented in the README.
+const urlProdDefault = "https://aiecon.github.io/aiecon/";
+const urlProd = withSlash(process.env.ADDIN_URL || process.env.AIECON_PUBLIC_URL || urlProdDefault);
+const officeJsCdn = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+const officeJsLocal = "office-js/office.js";
+
+function withSlash(u) {
+  return u.endsWith("/") ? u : `${u}/`;
+}
+
+/** Development URLs of manifest.xml to production ones: file URLs, and the AppDomain (no slash). */
+function productionManifest(xml) {
+  return xml
+    .split(urlDev)
+    .join(urlProd)
+    .split(urlDev.slice(0, -1))
+    .join(new URL(urlProd).origin);
+}
 const dist = path.resolve(__dirname, "dist");
 
 /**
@@ -83,6 +100,7 @@ module.exports = (env, argv) => {
         template: "./src/taskpane/taskpane.html",
         chunks: ["functions", "taskpane"],
         chunksSortMode: "manual",
+        templateParameters: { officeJs: dev ? officeJsLocal : officeJsCdn },
       }),
       new HtmlWebpackPlugin({
         filename: "workbench.html",
@@ -94,14 +112,24 @@ module.exports = (env, argv) => {
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
           { from: "assets/*.svg", to: "assets/[name][ext]", noErrorOnMissing: true },
+          // The support page (manifest SupportUrl): docs/support.md served as support.html.
+          {
+            from: "docs/support.md",
+            to: "support.html",
+            transform(content) {
+              const esc = content.toString().replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+              return `<!doctype html>\n<html lang="en"><head><meta charset="utf-8" /><title>AIECON support</title></head>\n<body><pre style="white-space: pre-wrap; font-family: 'Segoe UI', system-ui, sans-serif">${esc}</pre></body></html>\n`;
+            },
+          },
           {
             from: "manifest.xml",
             to: "manifest.xml",
             transform(content) {
-              return dev ? content : content.toString().split(urlDev).join(urlProd);
+              return dev ? content : productionManifest(content.toString());
             },
           },
-          // office.js from the npm package, never the CDN; copied as is (not minified again).
+          // office.js from the npm package for the development build, the workbench and the tests
+          // (offline); the production task pane uses the CDN. Copied as is (not minified again).
           {
             from: "node_modules/@microsoft/office-js/dist",
             to: "office-js",

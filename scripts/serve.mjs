@@ -2,9 +2,11 @@
 // Serves dist/ over plain http on localhost (the workbench needs no certificate).
 // Usage: node scripts/serve.mjs [--port N] [--root DIR]; PORT is honoured too.
 import { createServer } from "node:http";
-import { createReadStream, statSync } from "node:fs";
+import { createReadStream, readFileSync, statSync } from "node:fs";
 import { extname, join, normalize, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
+
+const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 
 const TYPES = {
   ".html": "text/html; charset=utf-8",
@@ -41,6 +43,14 @@ export function serve({ root, port = 3000, host = "127.0.0.1" }) {
     }
     if (!st.isFile()) {
       res.writeHead(404).end("not found");
+      return;
+    }
+    if (extname(file) === ".html") {
+      // Offline: the production task pane loads office.js from Microsoft's CDN; this local server
+      // (workbench, browser tests) always serves the npm copy instead, so nothing is fetched.
+      const html = Buffer.from(readFileSync(file, "utf8").split(OFFICE_JS_CDN).join("office-js/office.js"));
+      res.writeHead(200, { "content-type": TYPES[".html"], "content-length": html.length, "cache-control": "no-store", "access-control-allow-origin": "*" });
+      res.end(html);
       return;
     }
     res.writeHead(200, {

@@ -80,6 +80,22 @@ export function validateManifest(manifestPath, distDir) {
   const actionRes = xpath(f, `${button}/${el("Action")}[@*[local-name()='type']='ShowTaskpane']/${el("SourceLocation")}/@resid`);
   check(actionRes === runtimeRes, "the ribbon button must open the task pane in the shared runtime");
 
+  check(
+    count(f, `//${el("Requirements")}//${el("Set")}[@Name='ExcelApi' and number(@MinVersion) >= 1.9]`) === 1,
+    "Requirements must ask for ExcelApi 1.9 or later (what the writer uses)",
+  );
+  check(/^\d{1,5}(\.\d{1,5}){0,3}$/.test(xpath(f, `/${el("OfficeApp")}/${el("Version")}`)), "Version must be n.n.n.n");
+  check(/^[a-z]{2,3}-[A-Z]{2}$/.test(xpath(f, `/${el("OfficeApp")}/${el("DefaultLocale")}`)), "DefaultLocale must be a culture name such as en-US");
+  const support = xpath(f, `/${el("OfficeApp")}/${el("SupportUrl")}/@DefaultValue`);
+  check(/^https:\/\//.test(support), "SupportUrl must be present and https");
+  check(support !== xpath(f, `//${el("DefaultSettings")}/${el("SourceLocation")}/@DefaultValue`) && !/taskpane\.html/.test(support), "SupportUrl must not be the task pane");
+  const domains = (xmllint(["--xpath", `//${el("AppDomain")}/text()`, f]).match(/\S+/g) ?? []);
+  for (const d of domains) check(/^https:\/\/[^/]+$/.test(d), `AppDomain ${d} must be https with no path`);
+  const ids = xmllint(["--xpath", `//${el("Resources")}//@id`, f]).match(/id="([^"]+)"/g) ?? [];
+  check(new Set(ids).size === ids.length, "resource ids must be unique");
+  const all = readFileSync(f, "utf8").match(/DefaultValue="(?:https?|ftp):[^"]*"/g) ?? [];
+  for (const u of all) check(u.includes('"https://'), `${u} must be https`);
+
   // Every resid used must be defined.
   const used = xmllint(["--xpath", "//@resid", f]).match(/resid="([^"]+)"/g) ?? [];
   for (const u of new Set(used.map((s) => s.slice(7, -1)))) {

@@ -68,4 +68,35 @@ describe("manifest.xml (offline validation)", () => {
     const p = validateEdited((x) => x.replace('<Namespace resid="Functions.Namespace" />', '<Namespace resid="Functions.Nope" />'));
     expect(p.join("\n")).toMatch(/resid 'Functions\.Nope' is not defined/);
   });
+
+  it("rejects a missing or too low ExcelApi requirement", () => {
+    expect(validateEdited((x) => x.replace('<Set Name="ExcelApi" MinVersion="1.9" />', "")).join("\n")).toMatch(/ExcelApi 1\.9/);
+    expect(validateEdited((x) => x.replace('<Set Name="ExcelApi" MinVersion="1.9" />', '<Set Name="ExcelApi" MinVersion="1.8" />')).join("\n")).toMatch(/ExcelApi 1\.9/);
+  });
+
+  it("rejects a SupportUrl that is the task pane, or missing", () => {
+    expect(validateEdited((x) => x.replace("localhost:3000/support.html\" />", "localhost:3000/taskpane.html\" />")).join("\n")).toMatch(/SupportUrl must not be the task pane/);
+    expect(validateEdited((x) => x.replace(/<SupportUrl[^>]*\/>/, "")).join("\n")).toMatch(/SupportUrl must be present/);
+  });
+
+  it("rejects an AppDomain with a path, and http URLs", () => {
+    expect(validateEdited((x) => x.replace("<AppDomain>https://localhost:3000</AppDomain>", "<AppDomain>https://localhost:3000/x/</AppDomain>")).join("\n")).toMatch(/AppDomain .* no path/);
+    expect(validateEdited((x) => x.replace("https://localhost:3000/assets/icon-16.png", "http://localhost:3000/assets/icon-16.png")).join("\n")).toMatch(/must be https/);
+  });
+
+  it("rejects duplicate resource ids, a bad Version and a bad DefaultLocale", () => {
+    expect(validateEdited((x) => x.replace('<bt:String id="Group.Label"', '<bt:String id="GetStarted.Title"')).join("\n")).toMatch(/unique/);
+    expect(validateEdited((x) => x.replace("<Version>0.1.0.0</Version>", "<Version>v1</Version>")).join("\n")).toMatch(/Version/);
+    expect(validateEdited((x) => x.replace("<DefaultLocale>en-US</DefaultLocale>", "<DefaultLocale>english</DefaultLocale>")).join("\n")).toMatch(/DefaultLocale/);
+  });
+});
+
+describe("production build (dist/)", () => {
+  const files = ["manifest.xml", "taskpane.html", "taskpane.js", "functions.js", "functions.json", "support.html"];
+  it.each(files)("%s has no localhost", (name) => {
+    expect(readFileSync(join(dist, name), "utf8")).not.toMatch(/localhost/);
+  });
+  it("taskpane.html loads office.js from Microsoft's CDN", () => {
+    expect(readFileSync(join(dist, "taskpane.html"), "utf8")).toContain("https://appsforoffice.microsoft.com/lib/1/hosted/office.js");
+  });
 });
