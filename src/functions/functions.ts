@@ -278,9 +278,9 @@ export function SERVINGCOSTPERINFERENCE(
  * @returns Sum of the components / inferences.
  */
 export function TCOPERINFERENCE(inferences: unknown[][], cost_component: unknown[][][]): number | CustomFunctions.Error {
-  // Excel passes the repeating argument as one array of ranges; a caller that spreads them is accepted too.
-  const comps = arguments.length > 2 ? Array.prototype.slice.call(arguments, 1) : cost_component;
-  return run(F_TCOPERINFERENCE, inferences, comps) as number | CustomFunctions.Error;
+  // Excel passes the repeating parameter as ONE array holding each repetition (each a 2D array),
+  // followed by the invocation object, which must never be read as a component.
+  return run(F_TCOPERINFERENCE, inferences, cost_component) as number | CustomFunctions.Error;
 }
 
 /**

@@ -151,10 +151,13 @@ describe("TCOPERINFERENCE", () => {
     expect(show(f("TCOPERINFERENCE", "many", [[[100]]]))).toBe("#VALUE!");
     expect(f("TCOPERINFERENCE", 0, [[[100]], [[NA]]])).toBe(NA); // an incoming error wins
   });
-  it("accepts components spread as separate arguments too", () => {
-    const tco = SOURCE.TCOPERINFERENCE;
-    expect(tco([[1000]], [[100]], [[20, 30]])).toBe(0.15);
-    expect(tco([[1000]], [[100]], 50)).toBe(0.15);
-    expect(tco([[1000]], [[100, 50]])).toBe(0.15); // one component, a single range
+  it("called as Excel calls it: repetitions in one array, invocation object last (never a component)", () => {
+    const tco = SOURCE.TCOPERINFERENCE as (...a: unknown[]) => unknown;
+    const inv = { functionName: "AIECON.TCOPERINFERENCE", isInValuePreview: false };
+    // =AIECON.TCOPERINFERENCE(1000,500,200) → 0.7 (issue 8: it gave 0)
+    expect(tco([[1000]], [[[500]], [[200]]], inv)).toBe(0.7);
+    expect(tco([[1000]], [[[100]], [[20, 30]]], inv)).toBe(0.15);
+    // poison after the invocation object changes nothing
+    expect(tco([[1000]], [[[500]], [[200]]], inv, [[999]], 5)).toBe(0.7);
   });
 });
