@@ -35,6 +35,7 @@ const F_SERVINGCOSTPERINFERENCE = FN.SERVINGCOSTPERINFERENCE;
 const F_TCOPERINFERENCE = FN.TCOPERINFERENCE;
 const F_AMORTIZE = FN.AMORTIZE;
 const F_BREAKEVENVOLUME = FN.BREAKEVENVOLUME;
+const F_TOPSHARE = FN.TOPSHARE;
 
 /**
  * Cost per inference: total cost divided by the number of inferences, times per (1 by default; 1000 for the cost per 1,000 inferences). Spills over ranges.
@@ -307,4 +308,16 @@ export function AMORTIZE(cost: unknown[][], life_periods: unknown[][], periods?:
  */
 export function BREAKEVENVOLUME(fixed_cost: unknown[][], value_per_inference: unknown[][], cost_per_inference: unknown[][]): Array<Array<number | string | CustomFunctions.Error>> {
   return run(F_BREAKEVENVOLUME, fixed_cost, value_per_inference, cost_per_inference) as Cell[][];
+}
+
+/**
+ * Share of the total carried by the costliest share of the numbers (sorted descending, the first ceil(share × n)).
+ * @customfunction TOPSHARE
+ * @helpurl https://github.com/aiecon/aiecon#aiecontopshare
+ * @param costs Costs per request (a range; blanks, text and booleans are skipped).
+ * @param [share] Optional. Fraction of the numbers, in (0, 1]; default 0.05.
+ * @returns The sum of the costliest ceil(share × n) numbers divided by the sum of all.
+ */
+export function TOPSHARE(costs: unknown[][], share?: unknown[][]): number | CustomFunctions.Error {
+  return run(F_TOPSHARE, costs, share) as number | CustomFunctions.Error;
 }

@@ -8,6 +8,7 @@ import { Decimal, ONE, ZERO } from "../core/decimal";
 import * as m from "../core/metrics";
 import * as fx from "../core/fastexact";
 import * as s from "../core/stats";
+import { DEFAULT_TOP_SHARE, topShareOfNumbers } from "../core/topshare";
 import { prepare, type BodyArgs, type FunctionDecl, type ParamDecl, type PreparedFunction } from "./runner";
 
 const num = (name: string): ParamDecl => ({ kind: "each", name });
@@ -157,6 +158,9 @@ export const DECLARATIONS: readonly FunctionDecl[] = [
     [num("fixed_cost"), num("value_per_inference"), num("cost_per_inference")],
     (a) => m.breakEvenVolume(v(a, 0), v(a, 1), v(a, 2)),
     (x) => fx.fastBreakEven(x[0], x[1], x[2]),
+  ),
+  aggregate("TOPSHARE", [numbers("costs"), optScalar("share", DEFAULT_TOP_SHARE)], (a) =>
+    topShareOfNumbers(a.numbers[0], v(a, 0)),
   ),
 ];
 
