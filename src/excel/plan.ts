@@ -627,7 +627,9 @@ export function planWorkbook(result: ImportResult, options: WriteOptions, names:
     safeText(p),
     ...trendPairs.map((t) => {
       const r = unitRowOf.get(tripleId({ period: p, key: t.key, currency: t.currency }));
-      return r === undefined ? "" : `=${ueCell(6, r)}`;
+      // A period without data is an empty TEXT (="") never an empty cell: COSTTREND/COSTGROWTH read this
+      // range, and Excel on Windows passes an empty cell to a custom function as 0 (functions.md).
+      return r === undefined ? `=""` : `=${ueCell(6, r)}`;
     }),
   ]);
   const trendBody = atLeastOneRow(trendRows, trendHeader.length);
