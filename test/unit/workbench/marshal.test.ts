@@ -3,7 +3,7 @@
  * with small test functions registered under a TEST namespace (not the AIECON functions).
  */
 import { describe, expect, it } from "vitest";
-import { CfError, createHost, FunctionRegistry, getCell, registerCustomFunctions, setCell, type CfMetadata } from "../../../src/workbench/host";
+import { CfError, createHost, FunctionRegistry, getCell, registerCustomFunctions, setBlankConvention, setCell, type CfMetadata } from "../../../src/workbench/host";
 
 const seen: unknown[][] = [];
 function setup(allowErrorForDataTypeAny: boolean) {
@@ -48,11 +48,30 @@ async function calc(host: ReturnType<typeof createHost>, f: string, at = "Z1"): 
 }
 
 describe("arguments", () => {
-  it("omitted optional arguments arrive as null; blank cells as null for any", async () => {
+  const INV = '{"functionName":"TEST.ECHO","isInValuePreview":false}';
+
+  it("omitted optional arguments arrive as null, then the invocation object, last, as Excel passes it to every function", async () => {
     const host = setup(true);
-    expect(await calc(host, "=TEST.ECHO(1)")).toBe("[1,null]");
-    expect(await calc(host, "=TEST.ECHO(A1,)")).toBe("[null,null]");
-    expect(await calc(host, '=TEST.ECHO("x",TRUE)')).toBe('["x",true]');
+    expect(await calc(host, "=TEST.ECHO(1)")).toBe(`[1,null,${INV}]`);
+    expect(await calc(host, "=TEST.ECHO(A1,)")).toBe(`[null,null,${INV}]`);
+    expect(await calc(host, '=TEST.ECHO("x",TRUE)')).toBe(`["x",true,${INV}]`);
+  });
+
+  it("a blank cell arrives as null (web, Mac) or as 0 (Windows desktop), in scalar and range arguments; an omitted optional is null on both", async () => {
+    try {
+      setBlankConvention("zero");
+      const host = setup(true);
+      expect(await calc(host, "=TEST.ECHO(A1,)")).toBe(`[0,null,${INV}]`);
+      expect(await calc(host, "=TEST.ECHO(1,A2)")).toBe(`[1,0,${INV}]`);
+      await host.run(async (ctx) => {
+        ctx.workbook.worksheets.getItem("Sheet1").getRange("A1:B2").values = [[1, ""], ["t", 4]];
+      });
+      await setCell(host, "Sheet1", "D1", "=TEST.SHAPE(A1:B2)");
+      const s = host.snapshot().sheets[0];
+      expect([s.values[0].slice(3, 5), s.values[1].slice(3, 5)]).toEqual([[2, 0], ["t", 8]]);
+    } finally {
+      setBlankConvention("null");
+    }
   });
 
   it("number parameters: blank is 0, numeric text is a number, other text is #VALUE! without a call", async () => {
