@@ -17,11 +17,22 @@ export function xl(v: unknown): unknown {
   return v === undefined || Array.isArray(v) ? v : [[v]];
 }
 
-/** Calls a function with Excel-shaped arguments. */
+/** The invocation object Excel passes as the LAST argument of every custom function, declared or not. */
+export function invocation(id: string): { functionName: string; isInValuePreview: boolean } {
+  return { functionName: `AIECON.${id}`, isInValuePreview: false };
+}
+
+/**
+ * Calls a function with Excel-shaped arguments, as Excel calls it: each argument a matrix, the
+ * invocation object last. TCOPERINFERENCE's repeating components (given spread after
+ * `inferences`) arrive as ONE array holding each repetition, as Excel passes them.
+ */
 export function callWith(fns: Readonly<Record<string, Fn>> | ((id: string) => Fn), id: string, ...args: unknown[]): unknown {
   const f = typeof fns === "function" ? fns(id) : fns[id];
   if (!f) throw new Error(`no function ${id}`);
-  return f(...args.map(xl));
+  const shaped = args.map(xl);
+  if (id === "TCOPERINFERENCE" && shaped.length > 2) return f(shaped[0], shaped.slice(1), invocation(id));
+  return f(...shaped, invocation(id));
 }
 
 /** The single value of a result: the cell of a 1×1 matrix, or the value itself. */

@@ -7,7 +7,7 @@ import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { DECLARATIONS } from "../../../src/functions/table";
 import { ROOT } from "./bundle";
-import { show, single, SOURCE, xl } from "./helpers";
+import { callWith, show, single, SOURCE } from "./helpers";
 
 const doc = fs.readFileSync(path.join(ROOT, "README.md"), "utf8");
 
@@ -61,10 +61,7 @@ describe("README function reference", () => {
       const [, fid, argText, expected] = m!;
       expect(fid).toBe(id);
       const args = splitArgs(argText).map(parseArg);
-      const r =
-        id === "TCOPERINFERENCE"
-          ? SOURCE.TCOPERINFERENCE(xl(args[0]), args.slice(1).map((a) => xl(a)))
-          : SOURCE[id](...args.map(xl));
+      const r = callWith(SOURCE, id, ...args); // as Excel calls it: matrices, the invocation object last
       const v = single(r);
       if (typeof v === "number") expect(Number(v.toPrecision(15))).toBe(Number(expected));
       else expect(show(v)).toBe(expected);
