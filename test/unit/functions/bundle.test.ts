@@ -34,8 +34,9 @@ const SPEC_IDS = [
   "TCOPERINFERENCE",
   "AMORTIZE",
   "BREAKEVENVOLUME",
+  "TOPSHARE",
 ];
-const AGGREGATE = new Set(["COSTGROWTH", "COSTTREND", "SCALINGELASTICITY", "COSTPERCENTILE", "TAILRATIO", "TCOPERINFERENCE"]);
+const AGGREGATE = new Set(["COSTGROWTH", "COSTTREND", "SCALINGELASTICITY", "COSTPERCENTILE", "TAILRATIO", "TCOPERINFERENCE", "TOPSHARE"]);
 
 let b: LoadedBundle;
 
@@ -43,12 +44,20 @@ beforeAll(async () => {
   b = loadBundle(await ensureBuilt());
 }, 300_000);
 
+/**
+ * Functions the spec lists ("Quarter close and the long tail") that are not built yet: they come
+ * with the quarter-close and long-tail issues. The bundle must not associate them; when one is
+ * built it moves to SPEC_IDS.
+ */
+const PENDING = ["COSTBRIDGE", "FORECASTUNITCOST"];
+
 describe("spec", () => {
-  it("the spec's function table lists exactly these 20 ids", () => {
+  it("the spec's function table lists exactly the built ids and the pending ones", () => {
     const spec = path.resolve(ROOT, "../shared/spec/functions.md");
-    if (!fs.existsSync(spec)) return; // the contract is beside the repo in CI and development
+    expect(fs.existsSync(spec), `${spec} must sit beside the repository`).toBe(true);
     const ids = [...fs.readFileSync(spec, "utf8").matchAll(/^\| `([A-Z]+)\(/gm)].map((m) => m[1]);
-    expect(ids.sort()).toEqual([...SPEC_IDS].sort());
+    expect(ids.sort()).toEqual([...SPEC_IDS, ...PENDING].sort());
+    for (const id of PENDING) expect(b.CF.registry.has(id), `${id} is built: move it to SPEC_IDS`).toBe(false);
   });
 });
 
@@ -91,7 +100,10 @@ describe("built bundle in a vm context with only CustomFunctions", () => {
   });
 
   it("TCOPERINFERENCE takes its repeating components as Excel passes them", () => {
-    expect(b.fn("TCOPERINFERENCE")([[1000]], [[[100]], [[20, 30]], [[50]]])).toBe(0.2);
+    const inv = { functionName: "AIECON.TCOPERINFERENCE", isInValuePreview: false };
+    expect(b.fn("TCOPERINFERENCE")([[1000]], [[[100]], [[20, 30]], [[50]]], inv)).toBe(0.2);
+    // =AIECON.TCOPERINFERENCE(1000,500,200): each repetition a 2D array, the invocation object last.
+    expect(b.fn("TCOPERINFERENCE")([[1000]], [[[500]], [[200]]], inv)).toBe(0.7);
   });
 });
 
@@ -161,6 +173,7 @@ describe("functions.json metadata", () => {
       TCOPERINFERENCE: "inferences, cost_component...",
       AMORTIZE: "cost, life_periods, [periods]",
       BREAKEVENVOLUME: "fixed_cost, value_per_inference, cost_per_inference",
+      TOPSHARE: "costs, [share]",
     });
   });
 });
