@@ -192,12 +192,20 @@ export function isErrorValue(x: unknown): boolean {
   return (x as { type?: unknown }).type === "Error";
 }
 
-/** The error value to return for an incoming error: unchanged when it is a CustomFunctions.Error. */
-function passError(x: unknown): CustomFunctions.Error {
+/** Errors Excel accepts as a custom function's input but not as its result (CustomFunctions.ErrorCode docs). */
+const NOT_RETURNABLE: ReadonlySet<string> = new Set(["#REF!", "#NAME?"]);
+
+/**
+ * The error value to return for an incoming error of argument `name`: unchanged when it is a
+ * CustomFunctions.Error, except #REF! and #NAME?, which Excel does not accept as a result:
+ * those give #VALUE! naming the incoming error and the argument ("total_cost is #REF!").
+ */
+function passError(x: unknown, name: string): CustomFunctions.Error {
   const code = (x as { code?: unknown }).code;
-  if (typeof code === "string") return x as CustomFunctions.Error;
+  if (typeof code === "string") return NOT_RETURNABLE.has(code) ? valueError(`${name} is ${code}`) : (x as CustomFunctions.Error);
   const errorType = String((x as { errorType?: unknown }).errorType ?? "Value");
   const mapped = (ERROR_TYPE_CODES[errorType] ?? "#VALUE!") as CustomFunctions.ErrorCode;
+  if (NOT_RETURNABLE.has(mapped)) return valueError(`${name} is ${mapped}`);
   return mapped === CustomFunctions.ErrorCode.invalidValue || mapped === CustomFunctions.ErrorCode.notAvailable
     ? cfError(mapped, `error value #${errorType} passed in`)
     : cfError(mapped);
@@ -414,9 +422,9 @@ function computeCell(f: PreparedFunction, r: number, c: number): Cell {
     const i = cellParams[j];
     if (isRange[i]) {
       const x = (raw[i] as unknown[][])[r][c];
-      if (x !== null && typeof x === "object" && isErrorValue(x)) return passError(x);
+      if (x !== null && typeof x === "object" && isErrorValue(x)) return passError(x, params[i].name);
     } else if (preState[i] === IS_ERROR) {
-      return passError(f.preErr[i]);
+      return passError(f.preErr[i], params[i].name);
     }
   }
   // 1b. exact shortcut on plain numbers
@@ -622,7 +630,7 @@ function runUnsafe(f: PreparedFunction, a0: unknown, a1: unknown, a2: unknown, a
   }
 
   // 3. whole-call problems: an incoming single error value wins over them.
-  if (problemAt < n) return wrap(f, firstSingleError !== undefined ? passError(firstSingleError) : valueError(problem));
+  if (problemAt < n) return wrap(f, firstSingleError !== undefined ? passError(firstSingleError, params[firstSingleErrorAt].name) : valueError(problem));
 
   // 4. cells
   if (!haveRange) return wrap(f, computeCell(f, 0, 0));
@@ -637,5 +645,5 @@ function runUnsafe(f: PreparedFunction, a0: unknown, a1: unknown, a2: unknown, a
 
 function wholeError(f: PreparedFunction, at: number, e: unknown, singleAt: number, single: unknown): Result {
   // Left to right: a single error value in an earlier argument is met first.
-  return wrap(f, passError(singleAt < at ? single : e));
+  return wrap(f, singleAt < at ? passError(single, f.params[singleAt].name) : passError(e, f.params[at].name));
 }
