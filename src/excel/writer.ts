@@ -434,7 +434,7 @@ export async function writeWorkbook(
       // Commit: one sync that removes the old own sheets and gives the new ones their names.
       out.stage = "replacing sheets";
       stage = out.stage;
-      await out.reserve(CALL_OVERHEAD_BYTES * (toDelete.length + 3 * plan.sheets.length + 4));
+      await out.reserve(CALL_OVERHEAD_BYTES * (toDelete.length + 4 * plan.sheets.length + 4)); // visible, freeze, rename, ref per sheet
       // Show the new sheets first: Excel refuses to delete the last visible sheet.
       for (const sheet of plan.sheets) staged.get(sheet.id)!.visibility = "Visible";
       for (const name of toDelete) ctx.workbook.worksheets.getItem(name).delete();
