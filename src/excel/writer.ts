@@ -332,7 +332,6 @@ async function decorateSheet(out: Outbox, ws: Excel.Worksheet, sheet: SheetPlan)
     ws.getRangeByIndexes(0, col, 1, 1).format.columnWidth = w;
   });
   ws.getRangeByIndexes(0, 0, 1, Math.max(1, sheet.columnWidths.length)).format.font.bold = true;
-  if (sheet.freezeRows > 0) ws.freezePanes.freezeRows(sheet.freezeRows);
 }
 
 function conflictError(conflicts: string[]): WorkbookConflict {
@@ -437,6 +436,10 @@ export async function writeWorkbook(
       await out.reserve(CALL_OVERHEAD_BYTES * (toDelete.length + 4 * plan.sheets.length + 4)); // visible, freeze, rename, ref per sheet
       // Show the new sheets first: Excel refuses to delete the last visible sheet.
       for (const sheet of plan.sheets) staged.get(sheet.id)!.visibility = "Visible";
+      // Freeze panes only once the sheet is visible: Excel applies panes to the sheet as shown.
+      for (const sheet of plan.sheets) {
+        if (sheet.freezeRows > 0) staged.get(sheet.id)!.freezePanes.freezeRows(sheet.freezeRows);
+      }
       for (const name of toDelete) ctx.workbook.worksheets.getItem(name).delete();
       const refs: OwnSheetRef[] = [];
       for (const sheet of plan.sheets) {
