@@ -30,9 +30,11 @@ export function invocation(id: string): { functionName: string; isInValuePreview
 export function callWith(fns: Readonly<Record<string, Fn>> | ((id: string) => Fn), id: string, ...args: unknown[]): unknown {
   const f = typeof fns === "function" ? fns(id) : fns[id];
   if (!f) throw new Error(`no function ${id}`);
-  const shaped = args.map(xl);
-  if (id === "TCOPERINFERENCE" && shaped.length > 2) return f(shaped[0], shaped.slice(1), invocation(id));
-  return f(...shaped, invocation(id));
+  let shaped = args.map(xl);
+  if (id === "TCOPERINFERENCE" && shaped.length > 2) shaped = [shaped[0], shaped.slice(1)];
+  // Omitted optional arguments arrive as null, up to the declared parameters; then the invocation object.
+  while (shaped.length < f.length) shaped.push(null);
+  return f(...shaped.map((a) => (a === undefined ? null : a)), invocation(id));
 }
 
 /** The single value of a result: the cell of a 1×1 matrix, or the value itself. */
