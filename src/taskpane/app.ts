@@ -218,7 +218,7 @@ export function mountTaskpane(root: HTMLElement, host: TaskpaneHost): TaskpaneCo
     });
     return h("label", { class: "ap-radio", for: `${pid}-formulas-${kind}` }, r, kind === "aiecon" ? "AIECON functions" : "Native Excel");
   });
-  const shareStatus = h("p", { class: "ap-hint", role: "status", "aria-live": "polite", id: `${pid}-share-status` });
+  const shareStatus = h("p", { class: "ap-hint", "aria-live": "polite", id: `${pid}-share-status` });
   const shareBtn = h("button", { type: "button", class: "ap-subtle", id: `${pid}-share`, text: "Make shareable", "aria-describedby": `${pid}-share-status` });
   shareBtn.addEventListener("click", () => {
     shareBtn.disabled = true;
