@@ -8,28 +8,16 @@
  * the single rounding (at 60 significant digits) happens once, at the division.
  */
 import { Decimal, ONE, ZERO } from "./decimal";
-import { divZero, numError } from "./errors";
+import { numError } from "./errors";
+import { enforce } from "./rules";
 
 const MILLION = new Decimal(1_000_000);
 const SIXTY = new Decimal(60);
 
-function requirePositiveDivisor(d: Decimal, name: string): void {
-  if (d.isZero()) throw divZero(`${name} is 0`);
-  if (d.lt(ZERO)) throw numError(`${name} is negative`);
-}
-
-function requireNonNegative(d: Decimal, name: string): void {
-  if (d.lt(ZERO)) throw numError(`${name} is negative`);
-}
-
-function requireRate(d: Decimal, name: string): void {
-  if (d.lt(ZERO) || d.gt(ONE)) throw numError(`${name} is outside [0, 1]`);
-}
-
 /** total_cost / inferences × per. A negative total (net credits) is allowed. */
 export function costPerInference(totalCost: Decimal, inferences: Decimal, per: Decimal = ONE): Decimal {
-  requirePositiveDivisor(inferences, "inferences");
-  if (per.lte(ZERO)) throw numError("per must be greater than 0");
+  enforce("divisor", inferences, "inferences");
+  enforce("positive", per, "per");
   return per.eq(ONE) ? totalCost.div(inferences) : totalCost.times(per).div(inferences);
 }
 
@@ -40,30 +28,30 @@ export function valuePerInference(value: Decimal, inferences: Decimal, per: Deci
 
 /** cost / value. */
 export function costToValueRatio(cost: Decimal, value: Decimal): Decimal {
-  requirePositiveDivisor(value, "value");
+  enforce("divisor", value, "value");
   return cost.div(value);
 }
 
 /** value / cost. A negative value gives a negative multiple. */
 export function roiMultiple(value: Decimal, cost: Decimal): Decimal {
-  requirePositiveDivisor(cost, "cost");
+  enforce("divisor", cost, "cost");
   return value.div(cost);
 }
 
 /** (value − cost) per inference, times inferences when given. */
 export function marginContribution(value: Decimal, cost: Decimal, inferences?: Decimal): Decimal {
-  if (inferences !== undefined) requireNonNegative(inferences, "inferences");
+  if (inferences !== undefined) enforce("nonNegative", inferences, "inferences");
   const margin = value.minus(cost);
   return inferences === undefined ? margin : margin.times(inferences);
 }
 
 /** minutes_saved / 60 × hourly_rate, times inferences when given. */
 export function valueFromTimeSaved(minutesSaved: Decimal, hourlyRate: Decimal, inferences?: Decimal): Decimal {
-  requireNonNegative(minutesSaved, "minutes_saved");
-  requireNonNegative(hourlyRate, "hourly_rate");
+  enforce("nonNegative", minutesSaved, "minutes_saved");
+  enforce("nonNegative", hourlyRate, "hourly_rate");
   let product = minutesSaved.times(hourlyRate);
   if (inferences !== undefined) {
-    requireNonNegative(inferences, "inferences");
+    enforce("nonNegative", inferences, "inferences");
     product = product.times(inferences);
   }
   return product.div(SIXTY);
@@ -81,12 +69,12 @@ export function tokenCost(
   cachedInputTokens: Decimal = ZERO,
   cachedPricePerMillion: Decimal = inputPricePerMillion,
 ): Decimal {
-  requireNonNegative(inputTokens, "input_tokens");
-  requireNonNegative(outputTokens, "output_tokens");
-  requireNonNegative(inputPricePerMillion, "input_price_per_million");
-  requireNonNegative(outputPricePerMillion, "output_price_per_million");
-  requireNonNegative(cachedInputTokens, "cached_input_tokens");
-  requireNonNegative(cachedPricePerMillion, "cached_price_per_million");
+  enforce("nonNegative", inputTokens, "input_tokens");
+  enforce("nonNegative", outputTokens, "output_tokens");
+  enforce("nonNegative", inputPricePerMillion, "input_price_per_million");
+  enforce("nonNegative", outputPricePerMillion, "output_price_per_million");
+  enforce("nonNegative", cachedInputTokens, "cached_input_tokens");
+  enforce("nonNegative", cachedPricePerMillion, "cached_price_per_million");
   if (cachedInputTokens.gt(inputTokens)) throw numError("cached_input_tokens is greater than input_tokens");
   return inputTokens
     .minus(cachedInputTokens)
@@ -98,28 +86,28 @@ export function tokenCost(
 
 /** small + escalation_rate × large: every request runs the small model, the escalated share also the large one. */
 export function cascadeCost(smallModelCost: Decimal, largeModelCost: Decimal, escalationRate: Decimal): Decimal {
-  requireRate(escalationRate, "escalation_rate");
+  enforce("rate", escalationRate, "escalation_rate");
   return smallModelCost.plus(escalationRate.times(largeModelCost));
 }
 
 /** hit_rate × cost_per_inference − cost_per_lookup (negative when the cache costs more than it saves). */
 export function cacheSavings(costPerInf: Decimal, hitRate: Decimal, costPerLookup: Decimal = ZERO): Decimal {
-  requireRate(hitRate, "hit_rate");
-  requireNonNegative(costPerLookup, "cost_per_lookup");
+  enforce("rate", hitRate, "hit_rate");
+  enforce("nonNegative", costPerLookup, "cost_per_lookup");
   return hitRate.times(costPerInf).minus(costPerLookup);
 }
 
 /** hourly_cost / (capacity × utilization): a self-hosted endpoint's cost per inference, idle capacity included. */
 export function servingCostPerInference(hourlyCost: Decimal, capacityPerHour: Decimal, utilization: Decimal = ONE): Decimal {
-  requireNonNegative(hourlyCost, "hourly_cost");
-  requirePositiveDivisor(capacityPerHour, "inferences_per_hour_at_capacity");
-  if (utilization.lte(ZERO) || utilization.gt(ONE)) throw numError("utilization is outside (0, 1]");
+  enforce("nonNegative", hourlyCost, "hourly_cost");
+  enforce("divisor", capacityPerHour, "inferences_per_hour_at_capacity");
+  enforce("share", utilization, "utilization");
   return hourlyCost.div(capacityPerHour.times(utilization));
 }
 
 /** Sum of every cost component / inferences: total cost of ownership per inference. */
 export function tcoPerInference(inferences: Decimal, components: readonly Decimal[]): Decimal {
-  requirePositiveDivisor(inferences, "inferences");
+  enforce("divisor", inferences, "inferences");
   let total = ZERO;
   for (const c of components) total = total.plus(c);
   return total.div(inferences);
@@ -127,15 +115,15 @@ export function tcoPerInference(inferences: Decimal, components: readonly Decima
 
 /** cost / life_periods × periods: straight-line share of a one-off cost. */
 export function amortize(cost: Decimal, lifePeriods: Decimal, periods: Decimal = ONE): Decimal {
-  requirePositiveDivisor(lifePeriods, "life_periods");
-  requireNonNegative(periods, "periods");
+  enforce("divisor", lifePeriods, "life_periods");
+  enforce("nonNegative", periods, "periods");
   if (periods.gt(lifePeriods)) throw numError("periods is greater than life_periods");
   return cost.times(periods).div(lifePeriods);
 }
 
 /** fixed_cost / (value − cost): inferences needed before the margin covers a fixed cost. */
 export function breakEvenVolume(fixedCost: Decimal, valuePerInf: Decimal, costPerInf: Decimal): Decimal {
-  requireNonNegative(fixedCost, "fixed_cost");
+  enforce("nonNegative", fixedCost, "fixed_cost");
   if (valuePerInf.lte(costPerInf)) throw numError("value_per_inference is not above cost_per_inference: it never breaks even");
   return fixedCost.div(valuePerInf.minus(costPerInf));
 }

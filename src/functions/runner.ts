@@ -20,6 +20,7 @@
 import { cutoffsValid, DEFAULT_CUTOFFS, type Cutoffs } from "../core/bands";
 import { Decimal, ZERO } from "../core/decimal";
 import { DomainError } from "../core/errors";
+import { relationViolation, violation, type Relation, type Rule } from "../core/rules";
 
 /** A value of an element-wise cell, computed by a body. */
 export type BodyResult = Decimal | string;
@@ -38,14 +39,23 @@ export interface BodyArgs {
   cutoffs: Cutoffs;
 }
 
+/**
+ * The domain of a number argument, checked as soon as the argument is read (left to right):
+ * `rule` on its own value, `relation` against an earlier argument (given by parameter index).
+ */
+interface Domain {
+  rule?: Rule;
+  relation?: Relation;
+}
+
 export type ParamDecl =
   /** A number, broadcast element-wise over ranges. */
-  | { kind: "each"; name: string; optional?: false }
+  | ({ kind: "each"; name: string; optional?: false } & Domain)
   /** An optional number, broadcast; null and "" mean omitted → default (`undefined`: "not given"). */
-  | { kind: "each"; name: string; optional: true; default: Decimal | undefined }
+  | ({ kind: "each"; name: string; optional: true; default: Decimal | undefined } & Domain)
   /** One number, never broadcast (a multi-cell range is #VALUE!). */
-  | { kind: "scalar"; name: string; optional?: false }
-  | { kind: "scalar"; name: string; optional: true; default: Decimal | undefined }
+  | ({ kind: "scalar"; name: string; optional?: false } & Domain)
+  | ({ kind: "scalar"; name: string; optional: true; default: Decimal | undefined } & Domain)
   /** A range read row by row; only numbers count, packed. */
   | { kind: "range"; name: string; numbers?: boolean }
   /** A range paired cell by cell with another `paired` parameter of the same shape. */
@@ -121,6 +131,12 @@ export function prepare(decl: FunctionDecl): PreparedFunction {
   let hasWhole = false;
   decl.params.forEach((p, i) => {
     if (p.kind === "each" || p.kind === "scalar") {
+      const rel = p.relation;
+      const at = rel === undefined ? -1 : "atMost" in rel ? rel.atMost : rel.below;
+      const other = at >= 0 ? decl.params[at] : undefined;
+      if (rel !== undefined && (at >= i || other === undefined || (other.kind !== "each" && other.kind !== "scalar"))) {
+        throw new Error(`${decl.id}: the relation of ${p.name} must name an earlier number parameter`);
+      }
       slot.push(nv++);
       cellParams.push(i);
     } else {
@@ -433,19 +449,26 @@ function computeCell(f: PreparedFunction, r: number, c: number): Cell {
     const y = fastCell(f, fast, r, c);
     if (y !== undefined) return y === 0 ? 0 : y;
   }
-  // 2. coercion, left to right
+  // 2. coercion and each argument's domain, left to right: the first problem decides
   if (!f.preDone) coerceSingles(f);
   for (let j = 0; j < m; j++) {
     const i = cellParams[j];
+    let d: Decimal | undefined;
     if (isRange[i]) {
-      const d = coerce((raw[i] as unknown[][])[r][c], params[i]);
-      if (d === null) return coerceState === BAD_NUMBER ? numErrorValue() : valueError(coerceMessage);
-      args.v[slot[i]] = d;
+      const x = coerce((raw[i] as unknown[][])[r][c], params[i]);
+      if (x === null) return coerceState === BAD_NUMBER ? numErrorValue() : valueError(coerceMessage);
+      d = x;
     } else {
       const s = preState[i];
       if (s === BAD_TYPE) return valueError(f.preMsg[i]);
       if (s === BAD_NUMBER) return numErrorValue();
-      args.v[slot[i]] = pre[i];
+      d = pre[i];
+    }
+    args.v[slot[i]] = d;
+    const p = params[i] as Domain & { name: string };
+    if (d !== undefined && (p.rule !== undefined || p.relation !== undefined)) {
+      const e = domainOf(f, p, d);
+      if (e !== undefined) return domainToError(e);
     }
   }
   // 3. the body
@@ -454,6 +477,19 @@ function computeCell(f: PreparedFunction, r: number, c: number): Cell {
   } catch (e) {
     return domainToError(e);
   }
+}
+
+/** The problem of argument `p`'s value `d` under its rule, then against the earlier argument it relates to. */
+function domainOf(f: PreparedFunction, p: Domain & { name: string }, d: Decimal): DomainError | undefined {
+  if (p.rule !== undefined) {
+    const e = violation(p.rule, d, p.name);
+    if (e !== undefined) return e;
+  }
+  const rel = p.relation;
+  if (rel === undefined) return undefined;
+  const at = "atMost" in rel ? rel.atMost : rel.below;
+  const other = f.args.v[f.slot[at]];
+  return other === undefined ? undefined : relationViolation(rel, d, p.name, other, f.params[at].name);
 }
 
 function wrap(f: PreparedFunction, x: Cell): Result {

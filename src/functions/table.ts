@@ -7,13 +7,22 @@ import { actionFor, bandFor } from "../core/bands";
 import { Decimal, ONE, ZERO } from "../core/decimal";
 import * as m from "../core/metrics";
 import * as fx from "../core/fastexact";
+import type { Relation, Rule } from "../core/rules";
 import * as s from "../core/stats";
 import { DEFAULT_TOP_SHARE, topShareOfNumbers } from "../core/topshare";
 import { prepare, type BodyArgs, type FunctionDecl, type ParamDecl, type PreparedFunction } from "./runner";
 
-const num = (name: string): ParamDecl => ({ kind: "each", name });
-const opt = (name: string, def: Decimal | undefined): ParamDecl => ({ kind: "each", name, optional: true, default: def });
-const scalar = (name: string): ParamDecl => ({ kind: "scalar", name });
+/** A number argument; `rule` (and `relation` to an earlier argument) is checked as soon as it is read. */
+const num = (name: string, rule?: Rule, relation?: Relation): ParamDecl => ({ kind: "each", name, rule, relation });
+const opt = (name: string, def: Decimal | undefined, rule?: Rule, relation?: Relation): ParamDecl => ({
+  kind: "each",
+  name,
+  optional: true,
+  default: def,
+  rule,
+  relation,
+});
+const scalar = (name: string, rule?: Rule): ParamDecl => ({ kind: "scalar", name, rule });
 const optScalar = (name: string, def: Decimal | undefined): ParamDecl => ({ kind: "scalar", name, optional: true, default: def });
 /** A range whose numbers the body takes as plain numbers (it converts only those it needs). */
 const numbers = (name: string): ParamDecl => ({ kind: "range", name, numbers: true });
@@ -75,19 +84,19 @@ function elasticity(a: BodyArgs): Decimal {
 }
 
 export const DECLARATIONS: readonly FunctionDecl[] = [
-  each("COSTPERINFERENCE", [num("total_cost"), num("inferences"), opt("per", ONE)], (a) =>
+  each("COSTPERINFERENCE", [num("total_cost"), num("inferences", "divisor"), opt("per", ONE, "positive")], (a) =>
     m.costPerInference(v(a, 0), v(a, 1), v(a, 2)),
     fastPerInference,
   ),
-  each("VALUEPERINFERENCE", [num("attributed_value"), num("inferences"), opt("per", ONE)], (a) =>
+  each("VALUEPERINFERENCE", [num("attributed_value"), num("inferences", "divisor"), opt("per", ONE, "positive")], (a) =>
     m.valuePerInference(v(a, 0), v(a, 1), v(a, 2)),
     fastPerInference,
   ),
-  each("COSTTOVALUERATIO", [num("cost"), num("value")], (a) => m.costToValueRatio(v(a, 0), v(a, 1)), fastRatio),
-  each("ROIMULTIPLE", [num("value"), num("cost")], (a) => m.roiMultiple(v(a, 0), v(a, 1)), fastRatio),
+  each("COSTTOVALUERATIO", [num("cost"), num("value", "divisor")], (a) => m.costToValueRatio(v(a, 0), v(a, 1)), fastRatio),
+  each("ROIMULTIPLE", [num("value"), num("cost", "divisor")], (a) => m.roiMultiple(v(a, 0), v(a, 1)), fastRatio),
   each(
     "MARGINCONTRIBUTION",
-    [num("value_per_inference"), num("cost_per_inference"), opt("inferences", undefined)],
+    [num("value_per_inference"), num("cost_per_inference"), opt("inferences", undefined, "nonNegative")],
     (a) => m.marginContribution(v(a, 0), v(a, 1), a.v[2]),
     (x) => fx.fastMargin(x[0], x[1], x[2]),
   ),
@@ -99,7 +108,7 @@ export const DECLARATIONS: readonly FunctionDecl[] = [
   ),
   each(
     "VALUEFROMTIMESAVED",
-    [num("minutes_saved"), num("hourly_rate"), opt("inferences", undefined)],
+    [num("minutes_saved", "nonNegative"), num("hourly_rate", "nonNegative"), opt("inferences", undefined, "nonNegative")],
     (a) => m.valueFromTimeSaved(v(a, 0), v(a, 1), a.v[2]),
     (x) => fx.fastTimeSaved(x[0], x[1], x[2]),
   ),
@@ -122,40 +131,40 @@ export const DECLARATIONS: readonly FunctionDecl[] = [
   each(
     "TOKENCOST",
     [
-      num("input_tokens"),
-      num("output_tokens"),
-      num("input_price_per_million"),
-      num("output_price_per_million"),
-      opt("cached_input_tokens", ZERO),
-      opt("cached_price_per_million", undefined),
+      num("input_tokens", "nonNegative"),
+      num("output_tokens", "nonNegative"),
+      num("input_price_per_million", "nonNegative"),
+      num("output_price_per_million", "nonNegative"),
+      opt("cached_input_tokens", ZERO, "nonNegative", { atMost: 0 }),
+      opt("cached_price_per_million", undefined, "nonNegative"),
     ],
     (a) => m.tokenCost(v(a, 0), v(a, 1), v(a, 2), v(a, 3), v(a, 4), a.v[5] ?? v(a, 2)),
     (x) => fx.fastTokenCost(x[0], x[1], x[2], x[3], x[4], x[5]),
   ),
-  each("CASCADECOST", [num("small_model_cost"), num("large_model_cost"), num("escalation_rate")], (a) =>
+  each("CASCADECOST", [num("small_model_cost"), num("large_model_cost"), num("escalation_rate", "rate")], (a) =>
     m.cascadeCost(v(a, 0), v(a, 1), v(a, 2)),
     (x) => fx.fastCascadeCost(x[0], x[1], x[2]),
   ),
-  each("CACHESAVINGS", [num("cost_per_inference"), num("hit_rate"), opt("cost_per_lookup", ZERO)], (a) =>
+  each("CACHESAVINGS", [num("cost_per_inference"), num("hit_rate", "rate"), opt("cost_per_lookup", ZERO, "nonNegative")], (a) =>
     m.cacheSavings(v(a, 0), v(a, 1), v(a, 2)),
     (x) => fx.fastCacheSavings(x[0], x[1], x[2]),
   ),
   each(
     "SERVINGCOSTPERINFERENCE",
-    [num("hourly_cost"), num("inferences_per_hour_at_capacity"), opt("utilization", ONE)],
+    [num("hourly_cost", "nonNegative"), num("inferences_per_hour_at_capacity", "divisor"), opt("utilization", ONE, "share")],
     (a) => m.servingCostPerInference(v(a, 0), v(a, 1), v(a, 2)),
     (x) => fx.fastServingCost(x[0], x[1], x[2]),
   ),
-  aggregate("TCOPERINFERENCE", [scalar("inferences"), { kind: "repeating", name: "cost_component", numbers: true }], (a) =>
+  aggregate("TCOPERINFERENCE", [scalar("inferences", "divisor"), { kind: "repeating", name: "cost_component", numbers: true }], (a) =>
     m.tcoPerInference(v(a, 0), [s.sumOfNumbers(a.numbers[0])]),
   ),
-  each("AMORTIZE", [num("cost"), num("life_periods"), opt("periods", ONE)], (a) =>
+  each("AMORTIZE", [num("cost"), num("life_periods", "divisor"), opt("periods", ONE, "nonNegative", { atMost: 1 })], (a) =>
     m.amortize(v(a, 0), v(a, 1), v(a, 2)),
     fastAmortize,
   ),
   each(
     "BREAKEVENVOLUME",
-    [num("fixed_cost"), num("value_per_inference"), num("cost_per_inference")],
+    [num("fixed_cost", "nonNegative"), num("value_per_inference"), num("cost_per_inference", undefined, { below: 1 })],
     (a) => m.breakEvenVolume(v(a, 0), v(a, 1), v(a, 2)),
     (x) => fx.fastBreakEven(x[0], x[1], x[2]),
   ),

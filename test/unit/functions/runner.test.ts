@@ -119,7 +119,7 @@ describe("left to right", () => {
     expect(messageOf(call("COSTPERINFERENCE", "x", "y"))).toMatch(/^total_cost/);
     expect(messageOf(call("COSTPERINFERENCE", 1, "y", "z"))).toMatch(/^inferences/);
     expect(show(call("COSTPERINFERENCE", 1, 0, -1))).toBe("#DIV/0!");
-    expect(show(call("COSTPERINFERENCE", 1, -1, "z"))).toBe("#VALUE!"); // types before values
+    expect(show(call("COSTPERINFERENCE", 1, -1, "z"))).toBe("#NUM!"); // inferences -1 is met before per "z" (the spec: left to right)
     expect(show(call("AMORTIZE", 1, 0, 5))).toBe("#DIV/0!");
   });
 });
