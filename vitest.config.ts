@@ -15,6 +15,16 @@ export default defineConfig({
         },
       },
       {
+        // Every function test again with a blank cell arriving as 0, as Excel on Windows passes it.
+        test: {
+          name: "unit-blank0",
+          include: ["test/unit/functions/**/*.test.ts"],
+          environment: "node",
+          testTimeout: 60_000,
+          env: { AIECON_BLANK: "zero" },
+        },
+      },
+      {
         test: {
           name: "browser",
           include: ["test/browser/**/*.test.ts"],

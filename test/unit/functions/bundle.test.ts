@@ -93,10 +93,38 @@ describe("built bundle in a vm context with only CustomFunctions", () => {
   });
 
   it("spills ranges and rejects mismatched shapes", () => {
-    const f = b.fn("COSTPERINFERENCE");
-    expect(f([[100], [200]], [[100]], [[1000]])).toEqual([[1000], [2000]]);
-    expect(show(f([[1, 2]], [[1], [2]]))).toEqual([["#VALUE!"]]);
-    expect(b.fn("BENCHMARKBAND")([[10], [3], [1], [0.5]])).toEqual([["Excellent"], ["Good"], ["Marginal"], ["Unsustainable"]]);
+    const f = (id: string, ...a: unknown[]): unknown => callWith((x) => b.fn(x), id, ...a);
+    expect(f("COSTPERINFERENCE", [[100], [200]], [[100]], [[1000]])).toEqual([[1000], [2000]]);
+    expect(show(f("COSTPERINFERENCE", [[1, 2]], [[1], [2]]))).toEqual([["#VALUE!"]]);
+    expect(f("BENCHMARKBAND", [[10], [3], [1], [0.5]])).toEqual([["Excellent"], ["Good"], ["Marginal"], ["Unsustainable"]]);
+  });
+
+  it("no function reads `arguments`: its source does not name it, and poison beyond the declared parameters changes nothing", () => {
+    const ids = b.metadata.functions.map((m) => m.id);
+    expect(ids.length).toBeGreaterThan(15);
+    for (const id of ids) {
+      const f = b.fn(id);
+      expect(/\barguments\b/.test(Function.prototype.toString.call(f)), `${id} names arguments`).toBe(false);
+      const declared = b.metadata.functions.find((m) => m.id === id)!.parameters.length;
+      expect(f.length, `${id}: the JavaScript function declares every metadata parameter`).toBe(declared);
+      // The invocation object, then extra values, all of which throw when read: a function that
+      // reads `arguments` (or any property of the invocation object) past its parameters fails.
+      const touched: string[] = [];
+      const poison = new Proxy(
+        {},
+        {
+          get(_t, key) {
+            touched.push(String(key));
+            throw new Error(`${id} read ${String(key)} of an argument beyond its parameters`);
+          },
+        },
+      );
+      const args = Array.from({ length: declared }, (_, i) => (i === 0 ? [[2]] : [[1]]));
+      const clean = f(...args, { functionName: `AIECON.${id}`, isInValuePreview: false });
+      const withPoison = f(...args, poison, poison, [[123456789]]);
+      expect(show(withPoison), `${id} with poison after its parameters`).toEqual(show(clean));
+      expect(touched, `${id} touched the invocation object`).toEqual([]);
+    }
   });
 
   it("TCOPERINFERENCE takes its repeating components as Excel passes them", () => {

@@ -89,6 +89,40 @@ export async function ensureBuilt(): Promise<string> {
     builtDir = DIST;
     return DIST;
   }
+  // Two vitest projects (unit, unit-blank0) may get here at once: one builds, the other waits.
+  const unlock = buildLock();
+  try {
+    if (fresh(DIST)) {
+      builtDir = DIST;
+      return DIST;
+    }
+    return await build();
+  } finally {
+    unlock();
+  }
+}
+
+const LOCK = path.join(ROOT, "node_modules", ".aiecon-build.lock");
+
+/** Takes the cross-process build lock (a directory), waiting while another process holds it. */
+function buildLock(): () => void {
+  const sleeper = new Int32Array(new SharedArrayBuffer(4));
+  const deadline = Date.now() + 300_000;
+  for (;;) {
+    try {
+      fs.mkdirSync(LOCK);
+      return () => fs.rmSync(LOCK, { recursive: true, force: true });
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
+      // A lock older than five minutes is left by a killed run.
+      const age = Date.now() - (fs.statSync(LOCK, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+      if (age > 300_000 || Date.now() > deadline) fs.rmSync(LOCK, { recursive: true, force: true });
+      else Atomics.wait(sleeper, 0, 0, 200);
+    }
+  }
+}
+
+async function build(): Promise<string> {
   let failure = "";
   try {
     execFileSync("npx", ["webpack", "--mode", "production"], { cwd: ROOT, stdio: "pipe", timeout: 280_000 });
