@@ -205,7 +205,7 @@ describe("Make shareable and native formulas through the task pane", () => {
     expect(seen.texts).toBeGreaterThan(20);
 
     const message = await makeShareable(page);
-    expect(message).toBe(`${calls.length} formula(s) rewritten as native Excel on ${ADDIN_SHEETS.length} sheet(s).`);
+    expect(message).toBe(`${calls.length.toLocaleString("en-US")} formulas rewritten as native Excel on ${ADDIN_SHEETS.length} AIECON sheets.`);
     const after = await snapshot(page);
     expect(after.sheets.map((s) => s.name)).toEqual(before.sheets.map((s) => s.name));
     expect(aiecon(after, after.sheets.map((s) => s.name))).toEqual([]);
@@ -248,7 +248,7 @@ describe("Make shareable and native formulas through the task pane", () => {
 
     // Nothing left to rewrite: Make shareable changes nothing.
     const message = await makeShareable(page);
-    expect(message).toBe(`0 formula(s) rewritten as native Excel on ${ADDIN_SHEETS.length} sheet(s).`);
+    expect(message).toBe(`Already shareable: no AIECON formula to rewrite on the ${ADDIN_SHEETS.length} AIECON sheets. Nothing was changed.`);
     expect(await snapshot(page)).toEqual(native);
     expect(pageErrors()).toEqual([]);
   });
@@ -261,7 +261,7 @@ describe("Make shareable and native formulas through the task pane", () => {
     expect(before.sheets.map((s) => s.name)).toEqual(["Sheet1"]);
     const statusBefore = await page.getByRole("status").innerText();
     const message = await makeShareable(page);
-    expect(message).toBe("0 formula(s) rewritten as native Excel on 0 sheet(s).");
+    expect(message).toBe("Nothing to make shareable: this workbook has no AIECON sheets (import first). Nothing was changed.");
     expect(await snapshot(page)).toEqual(before);
     expect(await page.evaluate(() => window.workbench.getCell("A1", "Sheet1"))).toMatchObject({ value: 0.0025, formula: "=AIECON.COSTPERINFERENCE(1250,500000)" });
     // The import status is not used for this message.
