@@ -40,6 +40,7 @@ import {
   periodChoices,
   reconcileKey,
   rejectedOf,
+  shareableMessage,
   successLines,
   type AssumptionRow,
   type Choices,
@@ -225,8 +226,7 @@ export function mountTaskpane(root: HTMLElement, host: TaskpaneHost): TaskpaneCo
     shareStatus.textContent = "Rewriting AIECON formulas as native Excel…";
     makeShareable(host.run)
       .then((r) => {
-        const left = r.untranslated.length > 0 ? ` ${r.untranslated.length} AIECON call(s) have no native form and were left.` : "";
-        shareStatus.textContent = `${r.changed} formula(s) rewritten as native Excel on ${r.sheets.length} sheet(s).${left}`;
+        shareStatus.textContent = shareableMessage(r);
       })
       .catch((e: unknown) => {
         shareStatus.textContent = `Could not make the workbook shareable: ${e instanceof Error ? e.message : String(e)}`;

@@ -16,6 +16,7 @@ import type {
   ValueAssumption,
 } from "../import/types";
 import type { WriteReport } from "../excel/types";
+import type { ShareableReport } from "../excel/shareable";
 
 export const KINDS: readonly SourceKind[] = ["billing", "volume", "value"];
 
@@ -479,6 +480,19 @@ export function successLines(result: ImportResult, report: WriteReport): string[
   if (rejected.total > 0) lines.push(`${formatCount(rejected.total)} rejected ${rejected.total === 1 ? "row was" : "rows were"} left out.`);
   lines.push("Figures are live: edit a cell in a data table and every figure and chart follows.");
   return lines;
+}
+
+/** The line under *Make shareable*: what was rewritten, or why nothing was. */
+export function shareableMessage(r: Pick<ShareableReport, "changed" | "sheets" | "untranslated">): string {
+  if (r.sheets.length === 0) return "Nothing to make shareable: this workbook has no AIECON sheets (import first). Nothing was changed.";
+  const left =
+    r.untranslated.length === 0
+      ? ""
+      : ` ${formatCount(r.untranslated.length)} AIECON ${r.untranslated.length === 1 ? "call has" : "calls have"} no native form and ${r.untranslated.length === 1 ? "was" : "were"} left as ${r.untranslated.length === 1 ? "it was" : "they were"}.`;
+  const on = `${formatCount(r.sheets.length)} AIECON ${r.sheets.length === 1 ? "sheet" : "sheets"}`;
+  if (r.changed === 0 && r.untranslated.length === 0) return `Already shareable: no AIECON formula to rewrite on the ${on}. Nothing was changed.`;
+  if (r.changed === 0) return `Nothing was rewritten on the ${on}.${left}`;
+  return `${formatCount(r.changed)} ${r.changed === 1 ? "formula" : "formulas"} rewritten as native Excel on ${on}.${left}`;
 }
 
 /** Overall progress 0–1 of an import: parsing is the first 60%, writing the rest. */

@@ -19,6 +19,7 @@ import {
   periodChoices,
   reconcileKey,
   rejectedOf,
+  shareableMessage,
   successLines,
   type FileEntry,
 } from "../../../src/taskpane/model";
@@ -244,6 +245,24 @@ describe("results", () => {
     expect(lines[1]).toBe("Total cost: EUR 3.00; USD 1,234.50.");
     expect(lines[2]).toMatch(/1 group has no volume data/);
     expect(lines[lines.length - 1]).toMatch(/Figures are live/);
+  });
+});
+
+describe("shareableMessage", () => {
+  const seven = ["AI Cost Data", "AI Volume Data", "AI Value Data", "Unit Economics", "Comparison", "Trend", "Quarterly Review"];
+  it("says what was rewritten, on how many sheets", () => {
+    expect(shareableMessage({ changed: 250, sheets: seven, untranslated: [] })).toBe("250 formulas rewritten as native Excel on 7 AIECON sheets.");
+    expect(shareableMessage({ changed: 1, sheets: ["Trend"], untranslated: [] })).toBe("1 formula rewritten as native Excel on 1 AIECON sheet.");
+    expect(shareableMessage({ changed: 1200, sheets: seven, untranslated: ["Trend!R2C3 AIECON.TAILRATIO/2"] })).toBe(
+      "1,200 formulas rewritten as native Excel on 7 AIECON sheets. 1 AIECON call has no native form and was left as it was.",
+    );
+  });
+  it("says clearly when there was nothing to do", () => {
+    expect(shareableMessage({ changed: 0, sheets: [], untranslated: [] })).toBe("Nothing to make shareable: this workbook has no AIECON sheets (import first). Nothing was changed.");
+    expect(shareableMessage({ changed: 0, sheets: seven, untranslated: [] })).toBe("Already shareable: no AIECON formula to rewrite on the 7 AIECON sheets. Nothing was changed.");
+    expect(shareableMessage({ changed: 0, sheets: seven, untranslated: ["a", "b"] })).toBe(
+      "Nothing was rewritten on the 7 AIECON sheets. 2 AIECON calls have no native form and were left as they were.",
+    );
   });
 });
 
