@@ -1,60 +1,42 @@
 /**
- * Unit economics of AI inference ("Cost Per AI Inference vs Value Delivered") and the
- * levers that move cost per inference. Pure decimal arithmetic: every function takes
- * and returns Decimal and signals a domain problem by throwing a DomainError
+ * Unit economics of AI inference ("Cost Per AI Inference vs Value Delivered") and the levers
+ * that move cost per inference, in decimal, for the import engine and every other caller outside
+ * Excel. Each is its formula of ./formulas.ts (where the arithmetic and the domain of every
+ * argument are written, once) evaluated in decimal: a domain problem is thrown as a DomainError
  * (divZero, num). Nothing here knows of Excel.
- *
- * Where a result is a product and a quotient, the product is formed first so that
- * the single rounding (at 60 significant digits) happens once, at the division.
  */
 import { Decimal, ONE, ZERO } from "./decimal";
-import { numError } from "./errors";
+import { evaluate, FORMULAS as F } from "./formulas";
 import { enforce } from "./rules";
-
-const MILLION = new Decimal(1_000_000);
-const SIXTY = new Decimal(60);
 
 /** total_cost / inferences × per. A negative total (net credits) is allowed. */
 export function costPerInference(totalCost: Decimal, inferences: Decimal, per: Decimal = ONE): Decimal {
-  enforce("divisor", inferences, "inferences");
-  enforce("positive", per, "per");
-  return per.eq(ONE) ? totalCost.div(inferences) : totalCost.times(per).div(inferences);
+  return evaluate(F.COSTPERINFERENCE, [totalCost, inferences, per]);
 }
 
 /** attributed_value / inferences × per. */
 export function valuePerInference(value: Decimal, inferences: Decimal, per: Decimal = ONE): Decimal {
-  return costPerInference(value, inferences, per);
+  return evaluate(F.VALUEPERINFERENCE, [value, inferences, per]);
 }
 
 /** cost / value. */
 export function costToValueRatio(cost: Decimal, value: Decimal): Decimal {
-  enforce("divisor", value, "value");
-  return cost.div(value);
+  return evaluate(F.COSTTOVALUERATIO, [cost, value]);
 }
 
 /** value / cost. A negative value gives a negative multiple. */
 export function roiMultiple(value: Decimal, cost: Decimal): Decimal {
-  enforce("divisor", cost, "cost");
-  return value.div(cost);
+  return evaluate(F.ROIMULTIPLE, [value, cost]);
 }
 
 /** (value − cost) per inference, times inferences when given. */
 export function marginContribution(value: Decimal, cost: Decimal, inferences?: Decimal): Decimal {
-  if (inferences !== undefined) enforce("nonNegative", inferences, "inferences");
-  const margin = value.minus(cost);
-  return inferences === undefined ? margin : margin.times(inferences);
+  return evaluate(F.MARGINCONTRIBUTION, [value, cost, inferences]);
 }
 
-/** minutes_saved / 60 × hourly_rate, times inferences when given. */
+/** minutes_saved / 60 × hourly_rate, times inferences when given (multiplied first, divided once). */
 export function valueFromTimeSaved(minutesSaved: Decimal, hourlyRate: Decimal, inferences?: Decimal): Decimal {
-  enforce("nonNegative", minutesSaved, "minutes_saved");
-  enforce("nonNegative", hourlyRate, "hourly_rate");
-  let product = minutesSaved.times(hourlyRate);
-  if (inferences !== undefined) {
-    enforce("nonNegative", inferences, "inferences");
-    product = product.times(inferences);
-  }
-  return product.div(SIXTY);
+  return evaluate(F.VALUEFROMTIMESAVED, [minutesSaved, hourlyRate, inferences]);
 }
 
 /**
@@ -67,42 +49,24 @@ export function tokenCost(
   inputPricePerMillion: Decimal,
   outputPricePerMillion: Decimal,
   cachedInputTokens: Decimal = ZERO,
-  cachedPricePerMillion: Decimal = inputPricePerMillion,
+  cachedPricePerMillion?: Decimal,
 ): Decimal {
-  enforce("nonNegative", inputTokens, "input_tokens");
-  enforce("nonNegative", outputTokens, "output_tokens");
-  enforce("nonNegative", inputPricePerMillion, "input_price_per_million");
-  enforce("nonNegative", outputPricePerMillion, "output_price_per_million");
-  enforce("nonNegative", cachedInputTokens, "cached_input_tokens");
-  enforce("nonNegative", cachedPricePerMillion, "cached_price_per_million");
-  if (cachedInputTokens.gt(inputTokens)) throw numError("cached_input_tokens is greater than input_tokens");
-  return inputTokens
-    .minus(cachedInputTokens)
-    .times(inputPricePerMillion)
-    .plus(cachedInputTokens.times(cachedPricePerMillion))
-    .plus(outputTokens.times(outputPricePerMillion))
-    .div(MILLION);
+  return evaluate(F.TOKENCOST, [inputTokens, outputTokens, inputPricePerMillion, outputPricePerMillion, cachedInputTokens, cachedPricePerMillion]);
 }
 
 /** small + escalation_rate × large: every request runs the small model, the escalated share also the large one. */
 export function cascadeCost(smallModelCost: Decimal, largeModelCost: Decimal, escalationRate: Decimal): Decimal {
-  enforce("rate", escalationRate, "escalation_rate");
-  return smallModelCost.plus(escalationRate.times(largeModelCost));
+  return evaluate(F.CASCADECOST, [smallModelCost, largeModelCost, escalationRate]);
 }
 
 /** hit_rate × cost_per_inference − cost_per_lookup (negative when the cache costs more than it saves). */
 export function cacheSavings(costPerInf: Decimal, hitRate: Decimal, costPerLookup: Decimal = ZERO): Decimal {
-  enforce("rate", hitRate, "hit_rate");
-  enforce("nonNegative", costPerLookup, "cost_per_lookup");
-  return hitRate.times(costPerInf).minus(costPerLookup);
+  return evaluate(F.CACHESAVINGS, [costPerInf, hitRate, costPerLookup]);
 }
 
 /** hourly_cost / (capacity × utilization): a self-hosted endpoint's cost per inference, idle capacity included. */
 export function servingCostPerInference(hourlyCost: Decimal, capacityPerHour: Decimal, utilization: Decimal = ONE): Decimal {
-  enforce("nonNegative", hourlyCost, "hourly_cost");
-  enforce("divisor", capacityPerHour, "inferences_per_hour_at_capacity");
-  enforce("share", utilization, "utilization");
-  return hourlyCost.div(capacityPerHour.times(utilization));
+  return evaluate(F.SERVINGCOSTPERINFERENCE, [hourlyCost, capacityPerHour, utilization]);
 }
 
 /** Sum of every cost component / inferences: total cost of ownership per inference. */
@@ -115,15 +79,10 @@ export function tcoPerInference(inferences: Decimal, components: readonly Decima
 
 /** cost / life_periods × periods: straight-line share of a one-off cost. */
 export function amortize(cost: Decimal, lifePeriods: Decimal, periods: Decimal = ONE): Decimal {
-  enforce("divisor", lifePeriods, "life_periods");
-  enforce("nonNegative", periods, "periods");
-  if (periods.gt(lifePeriods)) throw numError("periods is greater than life_periods");
-  return cost.times(periods).div(lifePeriods);
+  return evaluate(F.AMORTIZE, [cost, lifePeriods, periods]);
 }
 
 /** fixed_cost / (value − cost): inferences needed before the margin covers a fixed cost. */
 export function breakEvenVolume(fixedCost: Decimal, valuePerInf: Decimal, costPerInf: Decimal): Decimal {
-  enforce("nonNegative", fixedCost, "fixed_cost");
-  if (valuePerInf.lte(costPerInf)) throw numError("value_per_inference is not above cost_per_inference: it never breaks even");
-  return fixedCost.div(valuePerInf.minus(costPerInf));
+  return evaluate(F.BREAKEVENVOLUME, [fixedCost, valuePerInf, costPerInf]);
 }

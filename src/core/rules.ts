@@ -57,3 +57,18 @@ export function enforce(rule: Rule, d: Decimal, name: string): void {
   const e = violation(rule, d, name);
   if (e !== undefined) throw e;
 }
+
+/** True when the plain number x breaks `rule` (the same test as `violation`, on a double, which Decimal reads exactly). */
+export function numberViolates(rule: Rule, x: number): boolean {
+  switch (rule) {
+    case "divisor":
+    case "positive":
+      return !(x > 0);
+    case "nonNegative":
+      return !(x >= 0);
+    case "rate":
+      return !(x >= 0 && x <= 1);
+    case "share":
+      return !(x > 0 && x <= 1);
+  }
+}

@@ -1,0 +1,232 @@
+/**
+ * The arithmetic a formula (./formulas.ts) is written against, with three implementations:
+ *
+ * - `DECIMAL`: decimal.js at 60 significant digits, half-even. The reference: every result of
+ *   AIECON is what this gives, turned into a number at the end.
+ * - `SAFE`: exact scaled integers n / 10^s on JavaScript numbers (every n a safe integer).
+ * - `BIG`: exact scaled integers m × 10^e on BigInt, for values that are not short decimals
+ *   (full-precision doubles, results of other formulas).
+ *
+ * SAFE and BIG give up (return undefined) whenever they cannot give exactly what DECIMAL gives;
+ * the caller then takes the decimal path. Why they agree when they do not give up:
+ *
+ * - Decimal reads a number as its shortest round-trip decimal string; SAFE's `num` finds that
+ *   N / 10^s when |N| <= 2^50 (minimal s, verified by N / 10^s === x: below 2^50 the
+ *   round-trip interval of x holds at most one decimal with s fraction digits), BIG's from the
+ *   string itself.
+ * - Sums, differences and products of such values are exact in DECIMAL while they have at most
+ *   60 significant digits, and exact in SAFE/BIG by construction; SAFE gives up past a safe
+ *   integer, BIG past 10^60.
+ * - A quotient is the last operation of a formula (`div` returns a final value; any operation
+ *   on a final value gives up). DECIMAL rounds it to 60 digits and then to a double. SAFE
+ *   divides two safe integers in binary: the correctly rounded double of the exact quotient,
+ *   which is either a double exactly or at least 2^-107 (relative) away from every midpoint
+ *   between doubles, so 60-digit rounding first cannot move it across one. BIG rounds the
+ *   exact quotient to 60 digits half-even itself, as DECIMAL does, and reads that.
+ * (test/unit/core/arith.test.ts checks all three against each other on random inputs.)
+ */
+import { Decimal } from "./decimal";
+
+/** A small arithmetic over values of type T; undefined in or out means "cannot be exact". */
+export interface Arith<T> {
+  /** A constant (a small integer such as 60 or 1,000,000). */
+  lit(n: number): T;
+  add(a: T | undefined, b: T | undefined): T | undefined;
+  sub(a: T | undefined, b: T | undefined): T | undefined;
+  mul(a: T | undefined, b: T | undefined): T | undefined;
+  /** a / b, the last operation of a formula. */
+  div(a: T | undefined, b: T | undefined): T | undefined;
+}
+
+/** An arithmetic whose values come from JavaScript numbers and go back to them. */
+export interface NumberArith<T> extends Arith<T> {
+  /** x as a value, exactly as Decimal reads it, or undefined. */
+  num(x: number): T | undefined;
+  /** The number DECIMAL's result would become, or undefined. */
+  out(v: T | undefined): number | undefined;
+}
+
+// ---------------------------------------------------------------------------------------
+// DECIMAL
+
+export const DECIMAL: Arith<Decimal> = {
+  lit: (n) => new Decimal(n),
+  add: (a, b) => (a === undefined || b === undefined ? undefined : a.plus(b)),
+  sub: (a, b) => (a === undefined || b === undefined ? undefined : a.minus(b)),
+  mul: (a, b) => (a === undefined || b === undefined ? undefined : a.times(b)),
+  div: (a, b) => (a === undefined || b === undefined ? undefined : a.div(b)),
+};
+
+// ---------------------------------------------------------------------------------------
+// SAFE: n / 10^s with n a safe integer; s = -1 marks a final quotient held in n.
+
+export interface Scaled {
+  readonly n: number;
+  readonly s: number;
+}
+
+const isInteger = Number.isInteger;
+const isSafeInteger = Number.isSafeInteger;
+const round = Math.round;
+const LIMIT = 2 ** 50;
+const POW10: number[] = [];
+for (let i = 0, p = 1; i <= 22; i++, p *= 10) POW10.push(p);
+const FINAL = -1;
+
+function scaled(n: number, s: number): Scaled {
+  return { n, s };
+}
+
+/** x = N / 10^s exactly as Decimal reads x, or undefined. */
+function decompose(x: number): Scaled | undefined {
+  if (isInteger(x)) return x > LIMIT || x < -LIMIT ? undefined : scaled(x, 0);
+  for (let s = 1; s <= 15; s++) {
+    const p = POW10[s];
+    const n = round(x * p);
+    if (n > LIMIT || n < -LIMIT) return undefined;
+    if (n / p === x) return scaled(n, s);
+  }
+  return undefined;
+}
+
+function align(a: Scaled, b: Scaled, sign: number): Scaled | undefined {
+  let an = a.n;
+  let bn = b.n * sign;
+  let s = a.s;
+  if (a.s < b.s) {
+    an *= POW10[b.s - a.s];
+    s = b.s;
+    if (!isSafeInteger(an)) return undefined;
+  } else if (b.s < a.s) {
+    bn *= POW10[a.s - b.s];
+    if (!isSafeInteger(bn)) return undefined;
+  }
+  const n = an + bn;
+  return isSafeInteger(n) ? scaled(n, s) : undefined;
+}
+
+export const SAFE: NumberArith<Scaled> = {
+  num: (x) => (x - x === 0 ? decompose(x) : undefined),
+  lit: (n) => scaled(n, 0),
+  add(a, b) {
+    return a === undefined || b === undefined || a.s === FINAL || b.s === FINAL ? undefined : align(a, b, 1);
+  },
+  sub(a, b) {
+    return a === undefined || b === undefined || a.s === FINAL || b.s === FINAL ? undefined : align(a, b, -1);
+  },
+  mul(a, b) {
+    if (a === undefined || b === undefined || a.s === FINAL || b.s === FINAL) return undefined;
+    const n = a.n * b.n;
+    const s = a.s + b.s;
+    return isSafeInteger(n) && s <= 22 ? scaled(n, s) : undefined;
+  },
+  div(a, b) {
+    if (a === undefined || b === undefined || a.s === FINAL || b.s === FINAL || b.n === 0) return undefined;
+    // (a.n / 10^a.s) / (b.n / 10^b.s) = (a.n · 10^b.s) / (b.n · 10^a.s)
+    if (a.s > 22 || b.s > 22) return undefined;
+    const p = a.n * POW10[b.s];
+    const q = b.n * POW10[a.s];
+    return isSafeInteger(p) && isSafeInteger(q) ? scaled(p / q, FINAL) : undefined;
+  },
+  out(v) {
+    if (v === undefined) return undefined;
+    if (v.s === FINAL) return v.n;
+    return v.s <= 22 ? v.n / POW10[v.s] : undefined;
+  },
+};
+
+// ---------------------------------------------------------------------------------------
+// BIG: m × 10^e with m a BigInt of at most 60 digits; `fin` holds a final quotient.
+
+export interface BigScaled {
+  readonly m: bigint;
+  readonly e: number;
+  /** The final quotient as a number (NaN while not final). */
+  readonly fin: number;
+}
+
+const Big: BigIntConstructor | undefined = typeof BigInt === "function" ? BigInt : undefined;
+const SIG = 60; // significant digits of the configured Decimal
+const POW10_BIG: bigint[] = [];
+function pow10big(k: number, B: BigIntConstructor): bigint {
+  return k < 200 ? (POW10_BIG[k] ??= B(10) ** B(k)) : B(10) ** B(k);
+}
+
+function big(m: bigint, e: number): BigScaled | undefined {
+  const B = Big as BigIntConstructor;
+  const lim = pow10big(SIG, B);
+  return m >= lim || -m >= lim ? undefined : { m, e, fin: NaN };
+}
+
+/** x as m × 10^e from its shortest decimal form (as Decimal reads it). */
+function toBig(x: number, B: BigIntConstructor): BigScaled | undefined {
+  let str = `${x < 0 ? -x : x}`;
+  let exp = 0;
+  const ei = str.indexOf("e");
+  if (ei >= 0) {
+    exp = +str.slice(ei + 1);
+    str = str.slice(0, ei);
+  }
+  const di = str.indexOf(".");
+  if (di >= 0) {
+    exp -= str.length - di - 1;
+    str = str.slice(0, di) + str.slice(di + 1);
+  }
+  const m = B(str);
+  return big(x < 0 ? -m : m, exp);
+}
+
+function digits(m: bigint): number {
+  return (m < 0n ? -m : m).toString().length;
+}
+
+function bigAlign(a: BigScaled, b: BigScaled, sign: bigint, B: BigIntConstructor): BigScaled | undefined {
+  // Aligning scales far apart would need more than 60 digits: give up rather than compute it.
+  const e = Math.min(a.e, b.e);
+  if (a.e - e > SIG || b.e - e > SIG) return undefined;
+  return big(a.m * pow10big(a.e - e, B) + sign * b.m * pow10big(b.e - e, B), e);
+}
+
+function live(a: BigScaled | undefined): a is BigScaled {
+  return a !== undefined && a.fin !== a.fin;
+}
+
+export const BIG: NumberArith<BigScaled> = {
+  num: (x) => (Big === undefined || x - x !== 0 ? undefined : toBig(x, Big)),
+  lit: (n) => ({ m: (Big as BigIntConstructor)(n), e: 0, fin: NaN }),
+  add: (a, b) => (live(a) && live(b) ? bigAlign(a, b, 1n, Big as BigIntConstructor) : undefined),
+  sub: (a, b) => (live(a) && live(b) ? bigAlign(a, b, -1n, Big as BigIntConstructor) : undefined),
+  mul: (a, b) => (live(a) && live(b) ? big(a.m * b.m, a.e + b.e) : undefined),
+  div(a, b) {
+    const B = Big;
+    if (B === undefined || !live(a) || !live(b) || b.m === 0n) return undefined;
+    if (a.m === 0n) return { m: 0n, e: 0, fin: 0 };
+    const negative = a.m < 0n !== b.m < 0n;
+    const num = a.m < 0n ? -a.m : a.m;
+    const den = b.m < 0n ? -b.m : b.m;
+    const dn = digits(num);
+    const dd = digits(den);
+    // num in [10^(dn−1), 10^dn), den in [10^(dd−1), 10^dd): q = num·10^K / den lies in (10^60, 10^63).
+    const K = SIG + 2 - dn + dd;
+    const scaledNum = K >= 0 ? num * pow10big(K, B) : num;
+    const scaledDen = K >= 0 ? den : den * pow10big(-K, B);
+    const q0 = scaledNum / scaledDen;
+    const r = scaledNum - q0 * scaledDen;
+    const drop = q0 >= pow10big(SIG + 2, B) ? 3 : q0 >= pow10big(SIG + 1, B) ? 2 : q0 >= pow10big(SIG, B) ? 1 : 0;
+    const unit = pow10big(drop, B);
+    const kept = q0 / unit;
+    const tail = q0 - kept * unit; // the dropped digits
+    // round half-even on tail + r / scaledDen against unit / 2, exactly
+    const lhs = (tail * scaledDen + r) * 2n;
+    const rhs = unit * scaledDen;
+    const q = lhs > rhs || (lhs === rhs && (kept & 1n) === 1n) ? kept + 1n : kept;
+    const y = +`${negative ? "-" : ""}${q}e${a.e - b.e - K + drop}`;
+    return y - y === 0 ? { m: 0n, e: 0, fin: y } : undefined;
+  },
+  out(v) {
+    if (v === undefined) return undefined;
+    if (v.fin === v.fin) return v.fin;
+    const y = +`${v.m}e${v.e}`;
+    return y - y === 0 ? y : undefined;
+  },
+};
