@@ -30,7 +30,7 @@ import { Decimal } from "./decimal";
 /** A small arithmetic over values of type T; undefined in or out means "cannot be exact". */
 export interface Arith<T> {
   /** A constant (a small integer such as 60 or 1,000,000). */
-  lit(n: number): T;
+  lit(n: number): T | undefined;
   add(a: T | undefined, b: T | undefined): T | undefined;
   sub(a: T | undefined, b: T | undefined): T | undefined;
   mul(a: T | undefined, b: T | undefined): T | undefined;
@@ -40,6 +40,8 @@ export interface Arith<T> {
 
 /** An arithmetic whose values come from JavaScript numbers and go back to them. */
 export interface NumberArith<T> extends Arith<T> {
+  /** Starts an evaluation (values of an earlier evaluation may be reused after this). */
+  begin(): void;
   /** x as a value, exactly as Decimal reads it, or undefined. */
   num(x: number): T | undefined;
   /** The number DECIMAL's result would become, or undefined. */
@@ -61,8 +63,8 @@ export const DECIMAL: Arith<Decimal> = {
 // SAFE: n / 10^s with n a safe integer; s = -1 marks a final quotient held in n.
 
 export interface Scaled {
-  readonly n: number;
-  readonly s: number;
+  n: number;
+  s: number;
 }
 
 const isInteger = Number.isInteger;
@@ -73,8 +75,19 @@ const POW10: number[] = [];
 for (let i = 0, p = 1; i <= 22; i++, p *= 10) POW10.push(p);
 const FINAL = -1;
 
-function scaled(n: number, s: number): Scaled {
-  return { n, s };
+// The values of one evaluation come from a pool that `begin` rewinds: a formula is a short
+// expression (at most a few dozen values), and no value outlives its evaluation, so the hot
+// path allocates nothing. An evaluation that would need more gives up.
+const POOL_SIZE = 64;
+const pool: Scaled[] = Array.from({ length: POOL_SIZE }, () => ({ n: 0, s: 0 }));
+let used = 0;
+
+function scaled(n: number, s: number): Scaled | undefined {
+  if (used === POOL_SIZE) return undefined;
+  const v = pool[used++];
+  v.n = n;
+  v.s = s;
+  return v;
 }
 
 /** x = N / 10^s exactly as Decimal reads x, or undefined. */
@@ -106,6 +119,9 @@ function align(a: Scaled, b: Scaled, sign: number): Scaled | undefined {
 }
 
 export const SAFE: NumberArith<Scaled> = {
+  begin() {
+    used = 0;
+  },
   num: (x) => (x - x === 0 ? decompose(x) : undefined),
   lit: (n) => scaled(n, 0),
   add(a, b) {
@@ -136,11 +152,13 @@ export const SAFE: NumberArith<Scaled> = {
 };
 
 // ---------------------------------------------------------------------------------------
-// BIG: m × 10^e with m a BigInt of at most 60 digits; `fin` holds a final quotient.
+// BIG: m × 10^e with m a BigInt of d <= 60 digits; `fin` holds a final quotient.
 
 export interface BigScaled {
   readonly m: bigint;
   readonly e: number;
+  /** Digits of |m| (1 for 0). */
+  readonly d: number;
   /** The final quotient as a number (NaN while not final). */
   readonly fin: number;
 }
@@ -152,10 +170,20 @@ function pow10big(k: number, B: BigIntConstructor): bigint {
   return k < 200 ? (POW10_BIG[k] ??= B(10) ** B(k)) : B(10) ** B(k);
 }
 
-function big(m: bigint, e: number): BigScaled | undefined {
-  const B = Big as BigIntConstructor;
-  const lim = pow10big(SIG, B);
-  return m >= lim || -m >= lim ? undefined : { m, e, fin: NaN };
+function abs(m: bigint): bigint {
+  return m < 0n ? -m : m;
+}
+
+/** Digits of |m|, knowing it has at most `upper` digits (one comparison per digit below). */
+function digitsBelow(m: bigint, upper: number, B: BigIntConstructor): number {
+  const a = abs(m);
+  let d = upper;
+  while (d > 1 && a < pow10big(d - 1, B)) d--;
+  return d;
+}
+
+function big(m: bigint, e: number, d: number): BigScaled | undefined {
+  return d > SIG ? undefined : { m, e, d, fin: NaN };
 }
 
 /** x as m × 10^e from its shortest decimal form (as Decimal reads it). */
@@ -172,19 +200,20 @@ function toBig(x: number, B: BigIntConstructor): BigScaled | undefined {
     exp -= str.length - di - 1;
     str = str.slice(0, di) + str.slice(di + 1);
   }
+  let lead = 0;
+  while (lead < str.length - 1 && str.charCodeAt(lead) === 48) lead++; // "0"
   const m = B(str);
-  return big(x < 0 ? -m : m, exp);
-}
-
-function digits(m: bigint): number {
-  return (m < 0n ? -m : m).toString().length;
+  return big(x < 0 ? -m : m, exp, str.length - lead);
 }
 
 function bigAlign(a: BigScaled, b: BigScaled, sign: bigint, B: BigIntConstructor): BigScaled | undefined {
   // Aligning scales far apart would need more than 60 digits: give up rather than compute it.
   const e = Math.min(a.e, b.e);
-  if (a.e - e > SIG || b.e - e > SIG) return undefined;
-  return big(a.m * pow10big(a.e - e, B) + sign * b.m * pow10big(b.e - e, B), e);
+  const da = a.d + a.e - e;
+  const db = b.d + b.e - e;
+  if (da > SIG || db > SIG) return undefined;
+  const m = a.m * pow10big(a.e - e, B) + sign * b.m * pow10big(b.e - e, B);
+  return big(m, e, digitsBelow(m, Math.max(da, db) + 1, B));
 }
 
 function live(a: BigScaled | undefined): a is BigScaled {
@@ -192,27 +221,38 @@ function live(a: BigScaled | undefined): a is BigScaled {
 }
 
 export const BIG: NumberArith<BigScaled> = {
+  begin() {},
   num: (x) => (Big === undefined || x - x !== 0 ? undefined : toBig(x, Big)),
-  lit: (n) => ({ m: (Big as BigIntConstructor)(n), e: 0, fin: NaN }),
+  lit: (n) => {
+    const B = Big as BigIntConstructor;
+    const m = B(n);
+    return { m, e: 0, d: digitsBelow(m, 16, B), fin: NaN };
+  },
   add: (a, b) => (live(a) && live(b) ? bigAlign(a, b, 1n, Big as BigIntConstructor) : undefined),
   sub: (a, b) => (live(a) && live(b) ? bigAlign(a, b, -1n, Big as BigIntConstructor) : undefined),
-  mul: (a, b) => (live(a) && live(b) ? big(a.m * b.m, a.e + b.e) : undefined),
+  mul(a, b) {
+    if (!live(a) || !live(b)) return undefined;
+    if (b.m === 1n && b.e === 0) return a; // × 1 (per, utilization, periods at their defaults)
+    if (a.m === 1n && a.e === 0) return b;
+    const d = a.d + b.d;
+    if (d - 1 > SIG) return undefined;
+    const m = a.m * b.m;
+    return big(m, a.e + b.e, digitsBelow(m, d, Big as BigIntConstructor));
+  },
   div(a, b) {
     const B = Big;
     if (B === undefined || !live(a) || !live(b) || b.m === 0n) return undefined;
-    if (a.m === 0n) return { m: 0n, e: 0, fin: 0 };
+    if (a.m === 0n) return { m: 0n, e: 0, d: 1, fin: 0 };
     const negative = a.m < 0n !== b.m < 0n;
-    const num = a.m < 0n ? -a.m : a.m;
-    const den = b.m < 0n ? -b.m : b.m;
-    const dn = digits(num);
-    const dd = digits(den);
-    // num in [10^(dn−1), 10^dn), den in [10^(dd−1), 10^dd): q = num·10^K / den lies in (10^60, 10^63).
-    const K = SIG + 2 - dn + dd;
+    const num = abs(a.m);
+    const den = abs(b.m);
+    // num in [10^(a.d−1), 10^a.d), den in [10^(b.d−1), 10^b.d): q = num·10^K / den lies in (10^61, 10^63).
+    const K = SIG + 2 - a.d + b.d;
     const scaledNum = K >= 0 ? num * pow10big(K, B) : num;
     const scaledDen = K >= 0 ? den : den * pow10big(-K, B);
     const q0 = scaledNum / scaledDen;
     const r = scaledNum - q0 * scaledDen;
-    const drop = q0 >= pow10big(SIG + 2, B) ? 3 : q0 >= pow10big(SIG + 1, B) ? 2 : q0 >= pow10big(SIG, B) ? 1 : 0;
+    const drop = q0 >= pow10big(SIG + 2, B) ? 3 : 2;
     const unit = pow10big(drop, B);
     const kept = q0 / unit;
     const tail = q0 - kept * unit; // the dropped digits
@@ -221,7 +261,7 @@ export const BIG: NumberArith<BigScaled> = {
     const rhs = unit * scaledDen;
     const q = lhs > rhs || (lhs === rhs && (kept & 1n) === 1n) ? kept + 1n : kept;
     const y = +`${negative ? "-" : ""}${q}e${a.e - b.e - K + drop}`;
-    return y - y === 0 ? { m: 0n, e: 0, fin: y } : undefined;
+    return y - y === 0 ? { m: 0n, e: 0, d: 1, fin: y } : undefined;
   },
   out(v) {
     if (v === undefined) return undefined;

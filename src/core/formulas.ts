@@ -28,13 +28,13 @@ export type Args<T, P extends readonly ArgDecl[]> = { [K in keyof P]: P[K] exten
 
 export interface Formula<P extends readonly ArgDecl[]> {
   readonly args: P;
-  readonly f: <T>(A: Arith<T>, x: Args<T, P>) => T | undefined;
+  readonly f: <T>(A: Arith<T>, ...x: Args<T, P>) => T | undefined;
 }
 
-/** Any formula, whatever its arguments (its body is called with a scratch array of the right length). */
+/** Any formula, whatever its arguments (its body is called with six values; it reads its own). */
 export interface AnyFormula {
   readonly args: readonly ArgDecl[];
-  readonly f: <T>(A: Arith<T>, x: never) => T | undefined;
+  readonly f: <T>(A: Arith<T>, ...x: never) => T | undefined;
 }
 
 const req = <N extends string>(name: N, rule?: Rule, relation?: Relation) => ({ name, kind: "req", rule, relation }) as const;
@@ -42,27 +42,27 @@ const opt = <N extends string>(name: N, def: number, rule?: Rule, relation?: Rel
   ({ name, kind: "opt", default: def, rule, relation }) as const;
 const maybe = <N extends string>(name: N, rule?: Rule, relation?: Relation) => ({ name, kind: "maybe", rule, relation }) as const;
 
-function formula<const P extends readonly ArgDecl[]>(args: P, f: <T>(A: Arith<T>, x: Args<T, P>) => T | undefined): Formula<P> {
+function formula<const P extends readonly ArgDecl[]>(args: P, f: <T>(A: Arith<T>, ...x: Args<T, P>) => T | undefined): Formula<P> {
   return { args, f };
 }
 
 export const FORMULAS = {
-  COSTPERINFERENCE: formula([req("total_cost"), req("inferences", "divisor"), opt("per", 1, "positive")], (A, [total, inferences, per]) =>
+  COSTPERINFERENCE: formula([req("total_cost"), req("inferences", "divisor"), opt("per", 1, "positive")], (A, total, inferences, per) =>
     A.div(A.mul(total, per), inferences),
   ),
   VALUEPERINFERENCE: formula(
     [req("attributed_value"), req("inferences", "divisor"), opt("per", 1, "positive")],
-    (A, [value, inferences, per]) => A.div(A.mul(value, per), inferences),
+    (A, value, inferences, per) => A.div(A.mul(value, per), inferences),
   ),
-  COSTTOVALUERATIO: formula([req("cost"), req("value", "divisor")], (A, [cost, value]) => A.div(cost, value)),
-  ROIMULTIPLE: formula([req("value"), req("cost", "divisor")], (A, [value, cost]) => A.div(value, cost)),
+  COSTTOVALUERATIO: formula([req("cost"), req("value", "divisor")], (A, cost, value) => A.div(cost, value)),
+  ROIMULTIPLE: formula([req("value"), req("cost", "divisor")], (A, value, cost) => A.div(value, cost)),
   MARGINCONTRIBUTION: formula(
     [req("value_per_inference"), req("cost_per_inference"), maybe("inferences", "nonNegative")],
-    (A, [value, cost, inferences]) => (inferences === undefined ? A.sub(value, cost) : A.mul(A.sub(value, cost), inferences)),
+    (A, value, cost, inferences) => (inferences === undefined ? A.sub(value, cost) : A.mul(A.sub(value, cost), inferences)),
   ),
   VALUEFROMTIMESAVED: formula(
     [req("minutes_saved", "nonNegative"), req("hourly_rate", "nonNegative"), maybe("inferences", "nonNegative")],
-    (A, [minutes, rate, inferences]) =>
+    (A, minutes, rate, inferences) =>
       A.div(inferences === undefined ? A.mul(minutes, rate) : A.mul(A.mul(minutes, rate), inferences), A.lit(60)),
   ),
   TOKENCOST: formula(
@@ -74,30 +74,30 @@ export const FORMULAS = {
       opt("cached_input_tokens", 0, "nonNegative", { atMost: 0 }),
       maybe("cached_price_per_million", "nonNegative"),
     ],
-    (A, [input, output, inPrice, outPrice, cached, cachedPrice]) =>
+    (A, input, output, inPrice, outPrice, cached, cachedPrice) =>
       A.div(
         A.add(A.add(A.mul(A.sub(input, cached), inPrice), A.mul(cached, cachedPrice ?? inPrice)), A.mul(output, outPrice)),
         A.lit(1_000_000),
       ),
   ),
-  CASCADECOST: formula([req("small_model_cost"), req("large_model_cost"), req("escalation_rate", "rate")], (A, [small, large, rate]) =>
+  CASCADECOST: formula([req("small_model_cost"), req("large_model_cost"), req("escalation_rate", "rate")], (A, small, large, rate) =>
     A.add(small, A.mul(rate, large)),
   ),
   CACHESAVINGS: formula(
     [req("cost_per_inference"), req("hit_rate", "rate"), opt("cost_per_lookup", 0, "nonNegative")],
-    (A, [cost, hit, lookup]) => A.sub(A.mul(hit, cost), lookup),
+    (A, cost, hit, lookup) => A.sub(A.mul(hit, cost), lookup),
   ),
   SERVINGCOSTPERINFERENCE: formula(
     [req("hourly_cost", "nonNegative"), req("inferences_per_hour_at_capacity", "divisor"), opt("utilization", 1, "share")],
-    (A, [hourly, capacity, utilization]) => A.div(hourly, A.mul(capacity, utilization)),
+    (A, hourly, capacity, utilization) => A.div(hourly, A.mul(capacity, utilization)),
   ),
   AMORTIZE: formula(
     [req("cost"), req("life_periods", "divisor"), opt("periods", 1, "nonNegative", { atMost: 1 })],
-    (A, [cost, life, periods]) => A.div(A.mul(cost, periods), life),
+    (A, cost, life, periods) => A.div(A.mul(cost, periods), life),
   ),
   BREAKEVENVOLUME: formula(
     [req("fixed_cost", "nonNegative"), req("value_per_inference"), req("cost_per_inference", undefined, { below: 1 })],
-    (A, [fixed, value, cost]) => A.div(fixed, A.sub(value, cost)),
+    (A, fixed, value, cost) => A.div(fixed, A.sub(value, cost)),
   ),
 } as const satisfies Record<string, AnyFormula>;
 
@@ -129,29 +129,38 @@ export function evaluate(fm: AnyFormula, x: readonly (Decimal | undefined)[]): D
     const e = argProblem(fm.args, i, x);
     if (e !== undefined) throw e;
   }
-  const r = fm.f(DECIMAL, x as never);
+  const f = fm.f as <T>(A: Arith<T>, ...v: (T | undefined)[]) => T | undefined;
+  const r = f(DECIMAL, x[0], x[1], x[2], x[3], x[4], x[5]);
   if (r === undefined) throw new Error("a decimal formula gave no value"); // not reachable: DECIMAL never gives up
   return r;
 }
 
-/** Scratch space for exact evaluation, per arithmetic. */
-const scratchSafe: unknown[] = [];
-const scratchBig: unknown[] = [];
-
-function exactWith<T>(A: NumberArith<T>, fm: AnyFormula, x: readonly number[], scratch: unknown[]): number | undefined {
+function exactWith<T>(A: NumberArith<T>, fm: AnyFormula, x: readonly number[]): number | undefined {
   const n = fm.args.length;
-  scratch.length = n;
-  for (let i = 0; i < n; i++) {
-    const v = x[i];
-    if (v !== v) {
-      scratch[i] = undefined; // a "maybe" argument not given
-      continue;
-    }
-    const t = A.num(v);
-    if (t === undefined) return undefined;
-    scratch[i] = t;
-  }
-  return A.out(fm.f(A, scratch as never));
+  // Up to six arguments, read positionally (no array is built on this path).
+  let a0: T | undefined | null;
+  let a1: T | undefined | null;
+  let a2: T | undefined | null;
+  let a3: T | undefined | null;
+  let a4: T | undefined | null;
+  let a5: T | undefined | null;
+  A.begin();
+  // (each argument in A; NaN — a "maybe" argument not given — as undefined; give up when A cannot hold one)
+  let v = x[0];
+  if (n > 0 && (a0 = v !== v ? undefined : (A.num(v) ?? null)) === null) return undefined;
+  v = x[1];
+  if (n > 1 && (a1 = v !== v ? undefined : (A.num(v) ?? null)) === null) return undefined;
+  v = x[2];
+  if (n > 2 && (a2 = v !== v ? undefined : (A.num(v) ?? null)) === null) return undefined;
+  v = x[3];
+  if (n > 3 && (a3 = v !== v ? undefined : (A.num(v) ?? null)) === null) return undefined;
+  v = x[4];
+  if (n > 4 && (a4 = v !== v ? undefined : (A.num(v) ?? null)) === null) return undefined;
+  v = x[5];
+  if (n > 5 && (a5 = v !== v ? undefined : (A.num(v) ?? null)) === null) return undefined;
+  // (null never reaches the body: each null returned above)
+  const f = fm.f as (A: Arith<T>, ...v: (T | undefined | null)[]) => T | undefined;
+  return A.out(f(A, a0, a1, a2, a3, a4, a5));
 }
 
 /**
@@ -172,6 +181,6 @@ export function exact(fm: AnyFormula, x: readonly number[]): number | undefined 
       if (o === o && ("atMost" in rel ? !(v <= o) : !(v < o))) return undefined;
     }
   }
-  const y = exactWith(SAFE, fm, x, scratchSafe) ?? exactWith(BIG, fm, x, scratchBig);
+  const y = exactWith(SAFE, fm, x) ?? exactWith(BIG, fm, x);
   return y === undefined ? undefined : y === 0 ? 0 : y;
 }
