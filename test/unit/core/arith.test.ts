@@ -10,6 +10,7 @@ import { Decimal } from "../../../src/core/decimal";
 import { evaluate, exact, FORMULAS, type AnyFormula } from "../../../src/core/formulas";
 
 function pq<T>(A: NumberArith<T>, a: number, b: number, c: number): number | undefined {
+  A.begin();
   const y = A.out(A.div(A.mul(A.num(a), A.num(b)), A.num(c)));
   return y === 0 ? 0 : y;
 }
