@@ -137,6 +137,17 @@ describe("requirement sets (the check can fail)", () => {
     expect(maxPerSet(probe).get("ExcelApi")).toBe("1.16");
   });
 
+  it("fails the product code against a manifest one ExcelApi version lower, naming each member with file:line", () => {
+    const lowered = new Map(declared);
+    const [major, minor] = (declared.get("ExcelApi") ?? "1.1").split(".").map(Number);
+    lowered.set("ExcelApi", `${major}.${minor - 1}`);
+    const bad = aboveDeclared(product, lowered).map(describeViolation);
+    expect(bad.length).toBeGreaterThan(0);
+    for (const line of bad) expect(line).toMatch(/^src\/(excel|taskpane)\/[\w.-]+\.ts:\d+ \S+ needs ExcelApi \d+\.\d+ \(manifest: \d+\.\d+\)/);
+    // Today that is the writer's suspendScreenUpdatingUntilNextSync (ExcelApi 1.9).
+    expect(bad.join("\n")).toContain("src/excel/writer.ts");
+  });
+
   it("reports a set the manifest does not declare", () => {
     const bad = aboveDeclared(probe, new Map([["ExcelApi", "1.16"]])).map(describeViolation);
     expect(bad).toEqual(["test/unit/manifest/__virtual__/probe.ts:9 Office.Addin.showAsTaskpane needs SharedRuntime 1.1 (manifest: not declared)"]);
