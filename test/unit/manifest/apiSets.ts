@@ -12,6 +12,8 @@
  * - keys of object literals whose contextual type is an office-js interface
  *   (`rule = { operator: "Contains", text }`);
  * - string literals that stand for an office-js string enum member (`visibility = "Hidden"`);
+ *   a literal passed to a string-union overload (`charts.add("Line", range, "Columns")`) has no
+ *   enum member behind it and is covered by that overload's own tag;
  * - arguments passed to a parameter that has its own tag (`@param valuesOnly ... [Api set: ExcelApi 1.2]`).
  *
  * Casts: a member reached through `(range as unknown as { numberFormat: unknown }).numberFormat`
