@@ -139,13 +139,16 @@ export function stagingNames(token: string): PlanNames {
 
 /**
  * Queues writes and syncs when the next write would exceed the payload budget
- * or the row limit of one chunk. Calculation and screen updating are suspended
- * before each sync that writes.
+ * or the row limit of one chunk. API calculation is suspended before each sync
+ * that writes (it lasts until that sync). Screen updating is suspended once per
+ * write, before its first sync: Microsoft's performance guidance says not to call
+ * `suspendScreenUpdatingUntilNextSync` repeatedly (in a loop), as the window flickers.
  */
 class Outbox {
   private bytes = 0;
   private rows = 0;
   private open = false;
+  private screenSuspended = false;
   syncs = 0;
   largest = 0;
   stage = "";
@@ -160,7 +163,10 @@ class Outbox {
   private begin(): void {
     if (this.open) return;
     this.ctx.application.suspendApiCalculationUntilNextSync();
-    this.ctx.application.suspendScreenUpdatingUntilNextSync();
+    if (!this.screenSuspended) {
+      this.ctx.application.suspendScreenUpdatingUntilNextSync();
+      this.screenSuspended = true;
+    }
     this.open = true;
     this.bytes = 2 * CALL_OVERHEAD_BYTES;
     this.rows = 0;

@@ -89,6 +89,8 @@ export class FakeWorkbook {
   failAtSync: number | null = null;
   /** Called before each sync is applied (index 1-based). */
   beforeSync?: (index: number) => void;
+  /** Calls of `application.suspendScreenUpdatingUntilNextSync` over the fake's lifetime. */
+  screenSuspendCalls = 0;
   private nextId = 1;
 
   constructor(sheetNames: string[] = ["Sheet1"]) {
@@ -195,6 +197,7 @@ class FakeContext {
         this.suspendedCalc = true;
       },
       suspendScreenUpdatingUntilNextSync: () => {
+        this.wb.screenSuspendCalls++;
         this.suspendedScreen = true;
       },
     };

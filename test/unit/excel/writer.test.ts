@@ -81,16 +81,31 @@ describe("writeWorkbook (recording fake)", () => {
     expect(wb.cell("Unit Economics", "A2")).toBe("'2024-07");
   });
 
-  it("syncs few times, suspends calculation and screen updating before each write", async () => {
+  it("syncs few times, suspends calculation before each write and screen updating before the first", async () => {
     const wb = new FakeWorkbook();
     const report = await writeWorkbook(wb.run, sampleResult(), OPTS);
     expect(report.syncs).toBe(wb.syncs);
     // inspect, one write batch, inspect again, commit
     expect(wb.syncs).toBe(4);
-    for (const i of [1, 3]) {
-      expect(wb.syncLog[i].suspendedCalc).toBe(true);
-      expect(wb.syncLog[i].suspendedScreen).toBe(true);
+    for (const i of [1, 3]) expect(wb.syncLog[i].suspendedCalc).toBe(true);
+    expect(wb.syncLog.map((s) => s.suspendedScreen)).toEqual([false, true, false, false]);
+    expect(wb.screenSuspendCalls).toBe(1);
+  });
+
+  it("suspends screen updating exactly once per write, whatever the number of chunks", async () => {
+    for (const [rows, chunkRows] of [[30, 5000], [6000, 2000], [20000, 1000]] as const) {
+      const wb = new FakeWorkbook();
+      await writeWorkbook(wb.run, largeResult(rows), { ...OPTS, chunkRows });
+      expect(wb.screenSuspendCalls, `${rows} rows in chunks of ${chunkRows}`).toBe(1);
+      // ... before the first sync that writes (the second of the write; the first only looks).
+      expect(wb.syncLog.findIndex((s) => s.suspendedScreen)).toBe(1);
+      if (rows > chunkRows) expect(wb.syncs).toBeGreaterThan(rows / chunkRows);
     }
+    // A second write into the same workbook suspends once more: once per write.
+    const wb = new FakeWorkbook();
+    await writeWorkbook(wb.run, sampleResult(), OPTS);
+    await writeWorkbook(wb.run, sampleResult(), OPTS, { confirmReplace: async () => true });
+    expect(wb.screenSuspendCalls).toBe(2);
   });
 
   it("writes into hidden temporary sheets and shows them only when done", async () => {
