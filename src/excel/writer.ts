@@ -198,11 +198,6 @@ function rectRange(ws: Excel.Worksheet, r: Rect): Excel.Range {
   return ws.getRangeByIndexes(r.row, r.col, r.rowCount, r.colCount);
 }
 
-/** One number format for every cell of a range (the API's single-value form). */
-function setUniformFormat(range: Excel.Range, format: string): void {
-  (range as unknown as { numberFormat: unknown }).numberFormat = format;
-}
-
 /** Rows [start, end) of a block that fit one chunk. */
 function nextChunk(block: BlockPlan, start: number, rowLimit: number, budget: number): { end: number; bytes: number } {
   let bytes = CALL_OVERHEAD_BYTES;
@@ -238,31 +233,43 @@ async function writeBlock(
   }
 }
 
+/**
+ * Number formats as 2-D arrays of each range's shape (Excel's typed API: `Range.numberFormat: any[][]`),
+ * never one string for a whole range. A format covers the rows of a column, so its array grows with
+ * the data: it is written in chunks of rows that fit the row limit and the payload budget, like values.
+ */
 async function writeFormat(out: Outbox, ws: Excel.Worksheet, f: FormatPlan, rowLimit: number, budget: number): Promise<void> {
-  if (f.perRow === undefined) {
-    if (f.format === null) return;
-    await out.reserve(CALL_OVERHEAD_BYTES + jsonStringBytes(f.format));
-    setUniformFormat(rectRange(ws, f), f.format);
-    return;
-  }
-  // One format per row (rows in different currencies): one 2-D array per chunk of rows.
   const perRow = f.perRow;
+  const uniform = f.format;
+  if (perRow === undefined && uniform === null) return;
+  const formatOf = (i: number): string => perRow?.[i] ?? uniform ?? "General";
   let start = 0;
-  while (start < perRow.length) {
-    let bytes = CALL_OVERHEAD_BYTES;
+  while (start < f.rowCount) {
+    let bytes = CALL_OVERHEAD_BYTES + 2;
     let end = start;
-    while (end < perRow.length && end - start < rowLimit) {
-      const b = (jsonStringBytes(perRow[end]) + 3) * f.colCount;
+    while (end < f.rowCount && end - start < rowLimit) {
+      const b = formatRowBytes(formatOf(end), f.colCount);
       if (end > start && bytes + b > budget) break;
       bytes += b;
       end++;
     }
     await out.reserve(bytes);
     const rows: string[][] = [];
-    for (let i = start; i < end; i++) rows.push(new Array<string>(f.colCount).fill(perRow[i]));
+    let row: string[] = [];
+    for (let i = start; i < end; i++) {
+      const format = formatOf(i);
+      // Rows with the same format share one array: the request is the same JSON, built with less memory.
+      if (row.length === 0 || row[0] !== format) row = new Array<string>(f.colCount).fill(format);
+      rows.push(row);
+    }
     ws.getRangeByIndexes(f.row + start, f.col, end - start, f.colCount).numberFormat = rows;
     start = end;
   }
+}
+
+/** Bytes of one row of a number-format array as JSON (`["fmt","fmt"],`). */
+function formatRowBytes(format: string, colCount: number): number {
+  return 3 + colCount * (jsonStringBytes(format) + 1);
 }
 
 function addChart(ws: Excel.Worksheet, c: ChartPlan): void {

@@ -89,6 +89,8 @@ export class FakeWorkbook {
   failAtSync: number | null = null;
   /** Called before each sync is applied (index 1-based). */
   beforeSync?: (index: number) => void;
+  /** Every numberFormat assignment applied, with the shape of its range. */
+  numberFormatWrites: { sheetId: string; address: string; rows: number; cols: number }[] = [];
   /** Calls of `application.suspendScreenUpdatingUntilNextSync` over the fake's lifetime. */
   screenSuspendCalls = 0;
   private nextId = 1;
@@ -400,39 +402,51 @@ class FakeRange {
       },
     };
   }
-  private each(grid: unknown, apply: (a1: string, v: unknown) => void): void {
+  /**
+   * As strict as Excel about shapes: an array whose rows or columns do not match the range is
+   * Excel's InvalidArgument. Stricter than Excel on one point: Excel accepts one value for a whole
+   * range, the fake does not (the writer must always send 2-D arrays of the range's shape).
+   */
+  private each(grid: unknown, what: string, apply: (a1: string, v: unknown) => void): void {
+    if (!Array.isArray(grid)) {
+      throw new Error(`fake: ${what} of ${this.address} must be a 2-D array of the range's shape, got ${typeof grid}`);
+    }
+    const ok = grid.length === this.rows && grid.every((r) => Array.isArray(r) && r.length === this.cols);
+    if (!ok) {
+      const w = Array.isArray(grid[0]) ? (grid[0] as unknown[]).length : 0;
+      throw new Error(
+        `InvalidArgument: The number of rows or columns in the input array doesn't match the size or dimensions of the range ` +
+          `(${what} is ${grid.length}x${w}, ${this.address} is ${this.rows}x${this.cols}).`,
+      );
+    }
+    const rows = grid as unknown[][];
     for (let r = 0; r < this.rows; r++) {
-      for (let c = 0; c < this.cols; c++) {
-        let v: unknown = grid;
-        if (Array.isArray(grid)) {
-          if (grid.length !== this.rows || !Array.isArray(grid[r]) || grid[r].length !== this.cols) {
-            throw new Error(`fake: ${this.rows}x${this.cols} range ${this.address} given a ${grid.length}-row array`);
-          }
-          v = (grid as unknown[][])[r][c];
-        }
-        apply(addr(this.row + r, this.col + c, 1, 1), v);
-      }
+      for (let c = 0; c < this.cols; c++) apply(addr(this.row + r, this.col + c, 1, 1), rows[r][c]);
     }
   }
-  private setCells(grid: unknown): void {
+  private setCells(grid: unknown, what: string): void {
     this.ctx.enqueue(() => {
       const s = this.sheet();
-      this.each(grid, (a1, v) => {
+      this.each(grid, what, (a1, v) => {
         if (v === "" || v === null) s.cells.delete(a1);
         else s.cells.set(a1, { input: v as string | number | boolean });
       });
     }, grid);
   }
   set values(v: unknown) {
-    this.setCells(v);
+    this.setCells(v, "values");
   }
   set formulas(v: unknown) {
-    this.setCells(v);
+    this.setCells(v, "formulas");
   }
   set numberFormat(v: unknown) {
     this.ctx.enqueue(() => {
       const s = this.sheet();
-      this.each(v, (a1, f) => s.formats.set(a1, String(f)));
+      this.ctx.wb.numberFormatWrites.push({ sheetId: s.id, address: this.address, rows: this.rows, cols: this.cols });
+      this.each(v, "numberFormat", (a1, f) => {
+        if (typeof f !== "string") throw new Error(`fake: numberFormat of ${a1} must be a string, got ${typeof f}`);
+        s.formats.set(a1, f);
+      });
     }, v);
   }
 }

@@ -156,6 +156,32 @@ describe("writeWorkbook (recording fake)", () => {
     expect(report.largestPayloadBytes!).toBeGreaterThan(wb.largestPayload * 0.8);
   });
 
+  it("number formats go as 2-D arrays of the range's shape (the fake refuses a single string), chunked like values", async () => {
+    const wb = new FakeWorkbook();
+    await writeWorkbook(wb.run, largeResult(12000), { ...OPTS, chunkRows: 5000 });
+    const cost = wb.numberFormatWrites.filter((w) => w.sheetId === wb.sheet("AI Cost Data")!.id);
+    expect(cost.length).toBeGreaterThan(0);
+    expect(Math.max(...wb.numberFormatWrites.map((w) => w.rows))).toBeLessThanOrEqual(5000);
+    // The cost column G of 12,000 rows: three arrays (5,000 + 5,000 + 2,000 rows), every row formatted.
+    const g = cost.filter((w) => w.address.startsWith("G"));
+    expect(g.map((w) => [w.address, w.rows, w.cols])).toEqual([
+      ["G2:G5001", 5000, 1],
+      ["G5002:G10001", 5000, 1],
+      ["G10002:G12001", 2000, 1],
+    ]);
+    expect(wb.format("AI Cost Data", "G12001")).toBe(wb.format("AI Cost Data", "G2"));
+    expect(wb.largestPayload).toBeLessThanOrEqual(5 * 1024 * 1024);
+  });
+
+  it("format arrays count toward the payload estimate: a small budget splits them, the estimate stays close", async () => {
+    const wb = new FakeWorkbook();
+    const budget = 100_000;
+    const report = await writeWorkbook(wb.run, largeResult(5000), { ...OPTS, chunkRows: 5000 }, {}, { payloadBudget: budget });
+    expect(wb.largestPayload).toBeLessThanOrEqual(budget * 1.1);
+    expect(wb.numberFormatWrites.filter((w) => w.sheetId === wb.sheet("AI Cost Data")!.id && w.address.startsWith("G")).length).toBeGreaterThan(1);
+    expect(report.largestPayloadBytes!).toBeGreaterThan(wb.largestPayload * 0.8);
+  });
+
   it("shrinks chunks to the payload budget", async () => {
     const wb = new FakeWorkbook();
     const budget = 200_000;

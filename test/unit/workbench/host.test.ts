@@ -124,6 +124,37 @@ describe("errors at sync", () => {
     ).toBe("InvalidArgument");
   });
 
+  it("values, formulas and number formats of the wrong shape fail at sync as Excel does, and apply nothing of the batch after them", async () => {
+    const MESSAGE = "The number of rows or columns in the input array doesn't match the size or dimensions of the range";
+    const wrong: [string, (r: Excel.Range) => void][] = [
+      ["values, too few rows", (r) => (r.values = [[1, 2]])],
+      ["values, a short row", (r) => (r.values = [[1, 2], [3]])],
+      ["formulas, too many columns", (r) => (r.formulas = [["=1", "=2", "=3"], ["=4", "=5", "=6"]])],
+      ["numberFormat, one row", (r) => (r.numberFormat = [["0.00", "0.00"]])],
+      ["numberFormat, a column", (r) => (r.numberFormat = [["0.00"], ["0.00"]])],
+    ];
+    for (const [what, write] of wrong) {
+      let err: unknown;
+      await host
+        .run(async (ctx) => {
+          const ws = ctx.workbook.worksheets.getItem("Sheet1");
+          write(ws.getRange("A1:B2"));
+          ws.getRange("D1").values = [["after"]];
+          await ctx.sync();
+        })
+        .catch((e: unknown) => (err = e));
+      expect(err, what).toBeInstanceOf(HostError);
+      expect((err as HostError).code, what).toBe("InvalidArgument");
+      expect((err as HostError).message, what).toContain(MESSAGE);
+      expect((await getCell(host, "Sheet1", "D1")).value, what).toBe("");
+    }
+    // The right shape is accepted.
+    await host.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem("Sheet1").getRange("A1:B2").numberFormat = [["0.00", "0.00"], ["0.00", "0.00"]];
+    });
+    expect((await getCell(host, "Sheet1", "B2")).text).toBe("");
+  });
+
   it("a request over 5 MB fails with RequestPayloadSizeLimitExceeded and applies nothing", async () => {
     const big = Array.from({ length: 60000 }, (_, i) => [`row ${i} ${"x".repeat(90)}`]); // ≈ 6 MB
     const c = await code(
