@@ -475,3 +475,64 @@ describe("Excel formula syntax HyperFormula lacks", () => {
     expect((await getCell(host2, "Sheet1", "A2")).formula).toBe('=AND(FALSE,"TRUE"="TRUE")');
   });
 });
+
+describe("calculation mode", () => {
+  async function mode(): Promise<string> {
+    return host.run(async (ctx) => {
+      const app = ctx.workbook.application;
+      app.load("calculationMode");
+      await ctx.sync();
+      return app.calculationMode;
+    });
+  }
+  async function setMode(m: "Automatic" | "Manual"): Promise<void> {
+    await host.run(async (ctx) => {
+      ctx.workbook.application.calculationMode = m;
+    });
+  }
+
+  it("reads and sets calculationMode; a bad mode is InvalidArgument", async () => {
+    expect(await mode()).toBe("Automatic");
+    await setMode("Manual");
+    expect(await mode()).toBe("Manual");
+    expect(
+      await code(
+        host.run(async (ctx) => {
+          (ctx.workbook.application as unknown as { calculationMode: string }).calculationMode = "Sometimes";
+        }),
+      ),
+    ).toBe("InvalidArgument");
+  });
+
+  it("manual: formulas keep their values until calculate(); constants show at once; automatic again computes", async () => {
+    await setCell(host, "Sheet1", "A1", 1);
+    await setCell(host, "Sheet1", "B1", "=A1*2");
+    expect((await getCell(host, "Sheet1", "B1")).value).toBe(2);
+    await setMode("Manual");
+    await setCell(host, "Sheet1", "A1", 5);
+    expect((await getCell(host, "Sheet1", "A1")).value).toBe(5);
+    expect((await getCell(host, "Sheet1", "B1")).value).toBe(2);
+    expect((await getCell(host, "Sheet1", "B1")).text).toBe("2");
+    // A formula written in manual shows its value when entered, and then holds it too.
+    await setCell(host, "Sheet1", "C1", "=A1+1");
+    expect((await getCell(host, "Sheet1", "C1")).value).toBe(6);
+    await setCell(host, "Sheet1", "A1", 7);
+    expect((await getCell(host, "Sheet1", "C1")).value).toBe(6);
+    await host.run(async (ctx) => {
+      ctx.workbook.application.calculate("Recalculate");
+    });
+    expect((await getCell(host, "Sheet1", "B1")).value).toBe(14);
+    expect((await getCell(host, "Sheet1", "C1")).value).toBe(8);
+    await setCell(host, "Sheet1", "A1", 10);
+    expect((await getCell(host, "Sheet1", "B1")).value).toBe(14);
+    await setMode("Automatic");
+    expect((await getCell(host, "Sheet1", "B1")).value).toBe(20);
+    expect(
+      await code(
+        host.run(async (ctx) => {
+          (ctx.workbook.application as unknown as { calculate(t: string): void }).calculate("Now");
+        }),
+      ),
+    ).toBe("InvalidArgument");
+  });
+});
