@@ -220,9 +220,23 @@ export class WorkbookModel {
       throw new HostError("InvalidArgument", `calculationType must be Recalculate, Full or FullRebuild, not '${type}'.`);
     }
     this.endWrite();
-    this.hf.rebuildAndRecalculate();
+    this.rebuild();
     this.version++;
     if (this.frozen !== null) this.frozen = this.freeze();
+  }
+  /**
+   * HyperFormula's rebuildAndRecalculate (volatile functions too). The rebuilt engine numbers its
+   * sheets afresh (ids of deleted sheets and of placeholders for sheets that formulas named are
+   * gone), so each sheet's id is looked up again by name.
+   */
+  rebuild(): void {
+    this.endWrite();
+    this.hf.rebuildAndRecalculate();
+    for (const s of this.sheets) {
+      const id = this.hf.getSheetId(s.name);
+      if (id === undefined) throw new HostError("GeneralException", `The worksheet '${s.name}' was lost when the workbook was recalculated.`);
+      s.hfId = id;
+    }
   }
   private freeze(): Map<SheetModel, Map<number, { formula: string; value: ExcelValue }>> {
     this.endWrite();

@@ -491,6 +491,25 @@ describe("calculation mode", () => {
     });
   }
 
+  it("calculate() after a sheet was deleted, and with a formula naming a sheet that came later, keeps every sheet", async () => {
+    await host.run(async (ctx) => {
+      ctx.workbook.worksheets.add("Gone");
+      await ctx.sync();
+      ctx.workbook.worksheets.add("Data").getRange("A1:A2").values = [[1], [2]];
+      ctx.workbook.worksheets.getItem("Gone").delete();
+    });
+    await setCell(host, "Sheet1", "A1", "=SUM('Data'!A1:A2)+SUM('Later'!A1)");
+    await host.run(async (ctx) => {
+      ctx.workbook.worksheets.add("Later").getRange("A1").values = [[0]];
+      await ctx.sync();
+      ctx.workbook.application.calculate("Full");
+    });
+    expect((await getCell(host, "Sheet1", "A1")).value).toBe(3);
+    await setCell(host, "Data", "A2", 5);
+    expect((await getCell(host, "Sheet1", "A1")).value).toBe(6);
+    expect((await getCell(host, "Data", "A2")).value).toBe(5);
+  });
+
   it("reads and sets calculationMode; a bad mode is InvalidArgument", async () => {
     expect(await mode()).toBe("Automatic");
     await setMode("Manual");
