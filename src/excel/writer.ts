@@ -67,14 +67,35 @@ interface Inspection {
   own: OwnSheetRef[];
   /** Names of foreign sheets/tables in the way. */
   conflicts: string[];
+  /** `Application.calculationMode` when asked for and readable (ExcelApi 1.8), else null. */
+  calculationMode: CalculationMode | null;
   syncs: number;
+}
+
+type CalculationMode = Excel.Application["calculationMode"];
+
+interface RequirementsGlobal {
+  Office?: { context?: { requirements?: { isSetSupported(name: string, minVersion?: string): boolean } } };
+}
+
+/**
+ * `Application.calculationMode` needs ExcelApi 1.8; loading it on an older Excel would fail the sync,
+ * so it is read only where Office says the set is supported (or where there is no Office global:
+ * the workbench host and the test fakes, which implement it).
+ */
+function calculationModeReadable(): boolean {
+  const requirements = (globalThis as RequirementsGlobal).Office?.context?.requirements;
+  return requirements === undefined || requirements.isSetSupported("ExcelApi", "1.8");
 }
 
 function sameName(a: string, b: string): boolean {
   return a.toLowerCase() === b.toLowerCase();
 }
 
-async function inspect(ctx: Excel.RequestContext): Promise<Inspection> {
+async function inspect(ctx: Excel.RequestContext, readCalculationMode = false): Promise<Inspection> {
+  // The calculation mode rides on the first sync of the write, which looks at the workbook anyway.
+  const app = readCalculationMode && calculationModeReadable() ? ctx.workbook.application : null;
+  app?.load("calculationMode");
   const setting = ctx.workbook.settings.getItemOrNullObject(OWN_SHEETS_SETTING);
   setting.load("value");
   const sheets = ctx.workbook.worksheets;
@@ -85,6 +106,7 @@ async function inspect(ctx: Excel.RequestContext): Promise<Inspection> {
   names.load("items/name");
   await ctx.sync();
   let syncs = 1;
+  const calculationMode = app === null ? null : app.calculationMode;
   const record = setting.isNullObject ? null : parseOwnSheets(setting.value);
   const present: OwnSheetRef[] = sheets.items.map((s) => ({ id: s.id ?? "", name: s.name }));
   const own = present.filter((s) => isOwn(record, s));
@@ -113,7 +135,7 @@ async function inspect(ctx: Excel.RequestContext): Promise<Inspection> {
       if (!own.some((s) => sameName(s.name, o.ws.name))) conflicts.push(`table "${o.table}" (on sheet "${o.ws.name}")`);
     }
   }
-  return { record, own, conflicts, syncs };
+  return { record, own, conflicts, calculationMode, syncs };
 }
 
 /** Names of the add-in's own sheets present in the workbook. */
@@ -158,11 +180,13 @@ class Outbox {
     private readonly budget: number,
     private readonly rowLimit: number,
     private readonly afterSync: (bytes: number, rows: number) => void,
+    /** False in manual calculation: nothing calculates between syncs then, and the commit sync calculates. */
+    private readonly suspendCalculation = true,
   ) {}
 
   private begin(): void {
     if (this.open) return;
-    this.ctx.application.suspendApiCalculationUntilNextSync();
+    if (this.suspendCalculation) this.ctx.application.suspendApiCalculationUntilNextSync();
     if (!this.screenSuspended) {
       this.ctx.application.suspendScreenUpdatingUntilNextSync();
       this.screenSuspended = true;
@@ -375,8 +399,9 @@ export async function writeWorkbook(
   const budget = Math.min(tuning.payloadBudget ?? DEFAULT_PAYLOAD_BUDGET, PAYLOAD_LIMIT_BYTES);
 
   control.onProgress?.({ fraction: 0, stage: "checking the workbook" });
-  const found = await run((ctx) => inspect(ctx));
+  const found = await run((ctx) => inspect(ctx, true));
   if (found.conflicts.length > 0) throw conflictError(found.conflicts);
+  const manual = found.calculationMode === "Manual";
   const replaced = found.own.map((s) => s.name);
   if (replaced.length > 0) {
     const ok = control.confirmReplace !== undefined ? await control.confirmReplace(replaced) : false;
@@ -408,7 +433,7 @@ export async function writeWorkbook(
           fraction: 0.02 + 0.9 * Math.min(1, progress.rowsDone / Math.max(1, progress.rowsTotal)),
           stage: out.stage,
         });
-      });
+      }, !manual);
       // Staging sheets, added after every existing sheet.
       out.stage = "adding sheets";
       stage = out.stage;
@@ -465,6 +490,11 @@ export async function writeWorkbook(
       }
       ctx.workbook.settings.add(OWN_SHEETS_SETTING, serializeOwnSheets(refs));
       staged.get("unit")!.activate();
+      // Manual calculation: calculate once, last in the commit sync (after the renames), so the new
+      // sheets do not open with stale or uncalculated figures. "Recalculate" is F9: the cells Excel
+      // marked dirty, which include every cell written and what depends on it; "Full" would also
+      // recompute every other sheet of a workbook its user keeps in manual, likely for its weight.
+      if (manual) ctx.workbook.application.calculate("Recalculate");
       committed = true;
       await out.flush();
     });
@@ -502,6 +532,7 @@ export async function writeWorkbook(
     reviewQuarter: plan.reviewQuarter,
     previousQuarter: plan.previousQuarter,
     replaced,
+    calculation: found.calculationMode === null ? "unknown" : manual ? "manual-recalculated" : "automatic",
   };
 }
 

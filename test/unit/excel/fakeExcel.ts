@@ -48,6 +48,8 @@ export interface FakeSheet {
   charts: FakeChart[];
   conditionalFormats: FakeConditionalFormat[];
   frozenRows: number;
+  /** The sheet's visibility when its panes were frozen. */
+  frozenWhile?: string;
   columnWidths: Map<number, number>;
   visibility: string;
 }
@@ -89,6 +91,10 @@ export class FakeWorkbook {
   failAtSync: number | null = null;
   /** Called before each sync is applied (index 1-based). */
   beforeSync?: (index: number) => void;
+  /** `Application.calculationMode` of the workbook. */
+  calculationMode: "Automatic" | "AutomaticExceptTables" | "Manual" = "Automatic";
+  /** Every `application.calculate` applied: its type, the sync (1-based) and the sheet names at that moment. */
+  calculations: { type: string; sync: number; sheets: string[] }[] = [];
   /** Every numberFormat assignment applied, with the shape of its range. */
   numberFormatWrites: { sheetId: string; address: string; rows: number; cols: number }[] = [];
   /** Calls of `application.suspendScreenUpdatingUntilNextSync` over the fake's lifetime. */
@@ -185,24 +191,48 @@ export class FakeWorkbook {
   }
 }
 
+class FakeApplication {
+  private loaded: string | undefined;
+  constructor(private readonly ctx: FakeContext) {}
+  suspendApiCalculationUntilNextSync(): void {
+    this.ctx.suspendedCalc = true;
+  }
+  suspendScreenUpdatingUntilNextSync(): void {
+    this.ctx.wb.screenSuspendCalls++;
+    this.ctx.suspendedScreen = true;
+  }
+  load(props: string): void {
+    if (props !== "calculationMode") throw new Error(`fake: Application.load("${props}") is not supported`);
+    this.ctx.enqueue(() => (this.loaded = this.ctx.wb.calculationMode));
+  }
+  get calculationMode(): string {
+    if (this.loaded === undefined) throw new Error("PropertyNotLoaded: Application.calculationMode");
+    return this.loaded;
+  }
+  set calculationMode(v: string) {
+    if (v !== "Automatic" && v !== "AutomaticExceptTables" && v !== "Manual") throw new Error(`fake: calculationMode ${v}`);
+    this.loaded = v;
+    this.ctx.enqueue(() => (this.ctx.wb.calculationMode = v), [v]);
+  }
+  calculate(type: string): void {
+    if (!["Recalculate", "Full", "FullRebuild"].includes(type)) throw new Error(`fake: calculate(${type})`);
+    this.ctx.enqueue(() => {
+      const wb = this.ctx.wb;
+      wb.calculations.push({ type, sync: wb.syncLog.length, sheets: wb.sheets.map((x) => x.name) });
+    }, [type]);
+  }
+}
+
 class FakeContext {
   private queue: { op: Op; bytes: number }[] = [];
-  private suspendedCalc = false;
-  private suspendedScreen = false;
+  suspendedCalc = false;
+  suspendedScreen = false;
   workbook: FakeWorkbookApi;
-  application: Record<string, () => void>;
+  application: FakeApplication;
 
   constructor(readonly wb: FakeWorkbook) {
+    this.application = new FakeApplication(this);
     this.workbook = new FakeWorkbookApi(this);
-    this.application = {
-      suspendApiCalculationUntilNextSync: () => {
-        this.suspendedCalc = true;
-      },
-      suspendScreenUpdatingUntilNextSync: () => {
-        this.wb.screenSuspendCalls++;
-        this.suspendedScreen = true;
-      },
-    };
   }
 
   enqueue(op: Op, args: unknown = null): void {
@@ -232,7 +262,10 @@ class FakeWorkbookApi {
   tables: FakeTables;
   settings: FakeSettings;
   names: { items: { name: string }[]; load: () => void };
+  /** The same object as `context.application`, as in Excel. */
+  application: FakeApplication;
   constructor(readonly ctx: FakeContext) {
+    this.application = ctx.application;
     const names = {
       items: [] as { name: string }[],
       load: () => ctx.enqueue(() => (names.items = ctx.wb.names.map((name) => ({ name })))),
@@ -327,7 +360,12 @@ class FakeWorksheetApi {
       },
     };
     this.freezePanes = {
-      freezeRows: (n) => ctx.enqueue(() => (this.sheet().frozenRows = n), [n]),
+      freezeRows: (n) =>
+        ctx.enqueue(() => {
+          const sheet = this.sheet();
+          sheet.frozenRows = n;
+          sheet.frozenWhile = sheet.visibility;
+        }, [n]),
     };
   }
   load(): void {

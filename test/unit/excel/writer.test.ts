@@ -108,6 +108,73 @@ describe("writeWorkbook (recording fake)", () => {
     expect(wb.screenSuspendCalls).toBe(2);
   });
 
+  it("freezes panes only once the sheet is visible", async () => {
+    const wb = new FakeWorkbook(["My notes"]);
+    await writeWorkbook(wb.run, sampleResult(), OPTS);
+    const frozen = wb.sheets.filter((s) => s.frozenRows > 0);
+    expect(frozen.map((s) => s.name)).toContain("Unit Economics");
+    for (const s of frozen) expect(s.frozenWhile, s.name).toBe("Visible");
+  });
+
+  it("automatic calculation: no calculate call; the report says automatic", async () => {
+    const wb = new FakeWorkbook();
+    const report = await writeWorkbook(wb.run, largeResult(6000), { ...OPTS, chunkRows: 2000 });
+    expect(wb.calculations).toEqual([]);
+    expect(report.calculation).toBe("automatic");
+    // API calculation suspended before every sync that writes.
+    expect(wb.syncLog.filter((s) => s.suspendedCalc).length).toBeGreaterThan(3);
+  });
+
+  it("manual calculation: calculated exactly once, after the commit, in the commit sync; the report says so", async () => {
+    for (const [rows, chunkRows] of [[30, 5000], [6000, 2000]] as const) {
+      const wb = new FakeWorkbook(["My notes"]);
+      wb.calculationMode = "Manual";
+      const plain = new FakeWorkbook(["My notes"]);
+      const automatic = await writeWorkbook(plain.run, largeResult(rows), { ...OPTS, chunkRows });
+      const report = await writeWorkbook(wb.run, largeResult(rows), { ...OPTS, chunkRows });
+      expect(report.calculation).toBe("manual-recalculated");
+      expect(wb.calculations).toHaveLength(1);
+      const [calc] = wb.calculations;
+      expect(calc.type).toBe("Recalculate");
+      // In the last sync, after the staging sheets got their final names.
+      expect(calc.sync).toBe(wb.syncs);
+      expect(calc.sheets).toEqual(["My notes", ...OWN]);
+      // No sync added for reading the mode or for calculating.
+      expect(report.syncs).toBe(automatic.syncs);
+      expect(wb.syncs).toBe(plain.syncs);
+      // Nothing to suspend in manual calculation.
+      expect(wb.syncLog.some((s) => s.suspendedCalc)).toBe(false);
+      expect(wb.calculationMode).toBe("Manual");
+    }
+  });
+
+  it("manual calculation and a failed write: no calculation, workbook unchanged", async () => {
+    const wb = new FakeWorkbook(["My notes"]);
+    wb.calculationMode = "Manual";
+    const before = wb.snapshot();
+    wb.failAtSync = 3;
+    const err = await writeWorkbook(wb.run, largeResult(6000), { ...OPTS, chunkRows: 2000 }).catch((e) => e);
+    expect(err).toBeInstanceOf(WriteFailed);
+    expect(wb.calculations).toEqual([]);
+    expect(wb.snapshot()).toBe(before);
+  });
+
+  it("where Office says ExcelApi 1.8 is missing, the mode is not read and the report says unknown", async () => {
+    const g = globalThis as { Office?: unknown };
+    const asked: string[] = [];
+    g.Office = { context: { requirements: { isSetSupported: (name: string, v?: string) => (asked.push(`${name} ${v}`), false) } } };
+    try {
+      const wb = new FakeWorkbook();
+      wb.calculationMode = "Manual";
+      const report = await writeWorkbook(wb.run, sampleResult(), OPTS);
+      expect(asked).toContain("ExcelApi 1.8");
+      expect(report.calculation).toBe("unknown");
+      expect(wb.calculations).toEqual([]);
+    } finally {
+      delete g.Office;
+    }
+  });
+
   it("writes into hidden temporary sheets and shows them only when done", async () => {
     const wb = new FakeWorkbook(["My notes"]);
     const seen: string[][] = [];
