@@ -385,6 +385,11 @@ function conflictError(conflicts: string[]): WorkbookConflict {
  * the add-in's names is not the add-in's own, WriteCancelled when the user
  * declines the replacement or cancels (workbook restored), WriteFailed on any
  * other failure (workbook restored).
+ *
+ * Syncs: one to look at the workbook (it also reads the calculation mode), the write batches
+ * (one per chunk of rows or payload budget), one to look again, one to commit; a look takes one
+ * more when a table has one of our names. The calculation mode and the one calculation of a
+ * workbook in manual calculation add no sync: 4 syncs for a small import, as before.
  */
 export async function writeWorkbook(
   run: ExcelRun,
@@ -471,7 +476,7 @@ export async function writeWorkbook(
       // Commit: one sync that removes the old own sheets and gives the new ones their names.
       out.stage = "replacing sheets";
       stage = out.stage;
-      await out.reserve(CALL_OVERHEAD_BYTES * (toDelete.length + 4 * plan.sheets.length + 4)); // visible, freeze, rename, ref per sheet
+      await out.reserve(CALL_OVERHEAD_BYTES * (toDelete.length + 4 * plan.sheets.length + 5)); // visible, freeze, rename, ref per sheet; setting, activate, calculate
       // Show the new sheets first: Excel refuses to delete the last visible sheet.
       for (const sheet of plan.sheets) staged.get(sheet.id)!.visibility = "Visible";
       // Freeze panes only once the sheet is visible: Excel applies panes to the sheet as shown.
