@@ -50,6 +50,12 @@ export interface WriteReport {
   previousQuarter?: string | null;
   /** Own sheets that were replaced (after confirmReplace). */
   replaced?: string[];
+  /**
+   * The workbook's calculation mode when the write started: `manual-recalculated` when it was in
+   * manual calculation and the writer calculated it once after writing (in the commit sync, no extra
+   * sync); `automatic` otherwise; `unknown` where the mode cannot be read (ExcelApi 1.8 missing).
+   */
+  calculation?: "automatic" | "manual-recalculated" | "unknown";
 }
 
 /** `writeWorkbook`'s signature, for hosts that receive it by injection. */

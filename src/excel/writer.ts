@@ -67,14 +67,35 @@ interface Inspection {
   own: OwnSheetRef[];
   /** Names of foreign sheets/tables in the way. */
   conflicts: string[];
+  /** `Application.calculationMode` when asked for and readable (ExcelApi 1.8), else null. */
+  calculationMode: CalculationMode | null;
   syncs: number;
+}
+
+type CalculationMode = Excel.Application["calculationMode"];
+
+interface RequirementsGlobal {
+  Office?: { context?: { requirements?: { isSetSupported(name: string, minVersion?: string): boolean } } };
+}
+
+/**
+ * `Application.calculationMode` needs ExcelApi 1.8; loading it on an older Excel would fail the sync,
+ * so it is read only where Office says the set is supported (or where there is no Office global:
+ * the workbench host and the test fakes, which implement it).
+ */
+function calculationModeReadable(): boolean {
+  const requirements = (globalThis as RequirementsGlobal).Office?.context?.requirements;
+  return requirements === undefined || requirements.isSetSupported("ExcelApi", "1.8");
 }
 
 function sameName(a: string, b: string): boolean {
   return a.toLowerCase() === b.toLowerCase();
 }
 
-async function inspect(ctx: Excel.RequestContext): Promise<Inspection> {
+async function inspect(ctx: Excel.RequestContext, readCalculationMode = false): Promise<Inspection> {
+  // The calculation mode rides on the first sync of the write, which looks at the workbook anyway.
+  const app = readCalculationMode && calculationModeReadable() ? ctx.workbook.application : null;
+  app?.load("calculationMode");
   const setting = ctx.workbook.settings.getItemOrNullObject(OWN_SHEETS_SETTING);
   setting.load("value");
   const sheets = ctx.workbook.worksheets;
@@ -85,6 +106,7 @@ async function inspect(ctx: Excel.RequestContext): Promise<Inspection> {
   names.load("items/name");
   await ctx.sync();
   let syncs = 1;
+  const calculationMode = app === null ? null : app.calculationMode;
   const record = setting.isNullObject ? null : parseOwnSheets(setting.value);
   const present: OwnSheetRef[] = sheets.items.map((s) => ({ id: s.id ?? "", name: s.name }));
   const own = present.filter((s) => isOwn(record, s));
@@ -113,7 +135,7 @@ async function inspect(ctx: Excel.RequestContext): Promise<Inspection> {
       if (!own.some((s) => sameName(s.name, o.ws.name))) conflicts.push(`table "${o.table}" (on sheet "${o.ws.name}")`);
     }
   }
-  return { record, own, conflicts, syncs };
+  return { record, own, conflicts, calculationMode, syncs };
 }
 
 /** Names of the add-in's own sheets present in the workbook. */
@@ -139,13 +161,16 @@ export function stagingNames(token: string): PlanNames {
 
 /**
  * Queues writes and syncs when the next write would exceed the payload budget
- * or the row limit of one chunk. Calculation and screen updating are suspended
- * before each sync that writes.
+ * or the row limit of one chunk. API calculation is suspended before each sync
+ * that writes (it lasts until that sync). Screen updating is suspended once per
+ * write, before its first sync: Microsoft's performance guidance says not to call
+ * `suspendScreenUpdatingUntilNextSync` repeatedly (in a loop), as the window flickers.
  */
 class Outbox {
   private bytes = 0;
   private rows = 0;
   private open = false;
+  private screenSuspended = false;
   syncs = 0;
   largest = 0;
   stage = "";
@@ -155,12 +180,17 @@ class Outbox {
     private readonly budget: number,
     private readonly rowLimit: number,
     private readonly afterSync: (bytes: number, rows: number) => void,
+    /** False in manual calculation: nothing calculates between syncs then, and the commit sync calculates. */
+    private readonly suspendCalculation = true,
   ) {}
 
   private begin(): void {
     if (this.open) return;
-    this.ctx.application.suspendApiCalculationUntilNextSync();
-    this.ctx.application.suspendScreenUpdatingUntilNextSync();
+    if (this.suspendCalculation) this.ctx.application.suspendApiCalculationUntilNextSync();
+    if (!this.screenSuspended) {
+      this.ctx.application.suspendScreenUpdatingUntilNextSync();
+      this.screenSuspended = true;
+    }
     this.open = true;
     this.bytes = 2 * CALL_OVERHEAD_BYTES;
     this.rows = 0;
@@ -190,11 +220,6 @@ class Outbox {
 
 function rectRange(ws: Excel.Worksheet, r: Rect): Excel.Range {
   return ws.getRangeByIndexes(r.row, r.col, r.rowCount, r.colCount);
-}
-
-/** One number format for every cell of a range (the API's single-value form). */
-function setUniformFormat(range: Excel.Range, format: string): void {
-  (range as unknown as { numberFormat: unknown }).numberFormat = format;
 }
 
 /** Rows [start, end) of a block that fit one chunk. */
@@ -232,31 +257,43 @@ async function writeBlock(
   }
 }
 
+/**
+ * Number formats as 2-D arrays of each range's shape (Excel's typed API: `Range.numberFormat: any[][]`),
+ * never one string for a whole range. A format covers the rows of a column, so its array grows with
+ * the data: it is written in chunks of rows that fit the row limit and the payload budget, like values.
+ */
 async function writeFormat(out: Outbox, ws: Excel.Worksheet, f: FormatPlan, rowLimit: number, budget: number): Promise<void> {
-  if (f.perRow === undefined) {
-    if (f.format === null) return;
-    await out.reserve(CALL_OVERHEAD_BYTES + jsonStringBytes(f.format));
-    setUniformFormat(rectRange(ws, f), f.format);
-    return;
-  }
-  // One format per row (rows in different currencies): one 2-D array per chunk of rows.
   const perRow = f.perRow;
+  const uniform = f.format;
+  if (perRow === undefined && uniform === null) return;
+  const formatOf = (i: number): string => perRow?.[i] ?? uniform ?? "General";
   let start = 0;
-  while (start < perRow.length) {
-    let bytes = CALL_OVERHEAD_BYTES;
+  while (start < f.rowCount) {
+    let bytes = CALL_OVERHEAD_BYTES + 2;
     let end = start;
-    while (end < perRow.length && end - start < rowLimit) {
-      const b = (jsonStringBytes(perRow[end]) + 3) * f.colCount;
+    while (end < f.rowCount && end - start < rowLimit) {
+      const b = formatRowBytes(formatOf(end), f.colCount);
       if (end > start && bytes + b > budget) break;
       bytes += b;
       end++;
     }
     await out.reserve(bytes);
     const rows: string[][] = [];
-    for (let i = start; i < end; i++) rows.push(new Array<string>(f.colCount).fill(perRow[i]));
+    let row: string[] = [];
+    for (let i = start; i < end; i++) {
+      const format = formatOf(i);
+      // Rows with the same format share one array: the request is the same JSON, built with less memory.
+      if (row.length === 0 || row[0] !== format) row = new Array<string>(f.colCount).fill(format);
+      rows.push(row);
+    }
     ws.getRangeByIndexes(f.row + start, f.col, end - start, f.colCount).numberFormat = rows;
     start = end;
   }
+}
+
+/** Bytes of one row of a number-format array as JSON (`["fmt","fmt"],`). */
+function formatRowBytes(format: string, colCount: number): number {
+  return 3 + colCount * (jsonStringBytes(format) + 1);
 }
 
 function addChart(ws: Excel.Worksheet, c: ChartPlan): void {
@@ -348,6 +385,11 @@ function conflictError(conflicts: string[]): WorkbookConflict {
  * the add-in's names is not the add-in's own, WriteCancelled when the user
  * declines the replacement or cancels (workbook restored), WriteFailed on any
  * other failure (workbook restored).
+ *
+ * Syncs: one to look at the workbook (it also reads the calculation mode), the write batches
+ * (one per chunk of rows or payload budget), one to look again, one to commit; a look takes one
+ * more when a table has one of our names. The calculation mode and the one calculation of a
+ * workbook in manual calculation add no sync: 4 syncs for a small import, as before.
  */
 export async function writeWorkbook(
   run: ExcelRun,
@@ -362,8 +404,9 @@ export async function writeWorkbook(
   const budget = Math.min(tuning.payloadBudget ?? DEFAULT_PAYLOAD_BUDGET, PAYLOAD_LIMIT_BYTES);
 
   control.onProgress?.({ fraction: 0, stage: "checking the workbook" });
-  const found = await run((ctx) => inspect(ctx));
+  const found = await run((ctx) => inspect(ctx, true));
   if (found.conflicts.length > 0) throw conflictError(found.conflicts);
+  const manual = found.calculationMode === "Manual";
   const replaced = found.own.map((s) => s.name);
   if (replaced.length > 0) {
     const ok = control.confirmReplace !== undefined ? await control.confirmReplace(replaced) : false;
@@ -395,7 +438,7 @@ export async function writeWorkbook(
           fraction: 0.02 + 0.9 * Math.min(1, progress.rowsDone / Math.max(1, progress.rowsTotal)),
           stage: out.stage,
         });
-      });
+      }, !manual);
       // Staging sheets, added after every existing sheet.
       out.stage = "adding sheets";
       stage = out.stage;
@@ -433,7 +476,7 @@ export async function writeWorkbook(
       // Commit: one sync that removes the old own sheets and gives the new ones their names.
       out.stage = "replacing sheets";
       stage = out.stage;
-      await out.reserve(CALL_OVERHEAD_BYTES * (toDelete.length + 4 * plan.sheets.length + 4)); // visible, freeze, rename, ref per sheet
+      await out.reserve(CALL_OVERHEAD_BYTES * (toDelete.length + 4 * plan.sheets.length + 5)); // visible, freeze, rename, ref per sheet; setting, activate, calculate
       // Show the new sheets first: Excel refuses to delete the last visible sheet.
       for (const sheet of plan.sheets) staged.get(sheet.id)!.visibility = "Visible";
       // Freeze panes only once the sheet is visible: Excel applies panes to the sheet as shown.
@@ -452,6 +495,11 @@ export async function writeWorkbook(
       }
       ctx.workbook.settings.add(OWN_SHEETS_SETTING, serializeOwnSheets(refs));
       staged.get("unit")!.activate();
+      // Manual calculation: calculate once, last in the commit sync (after the renames), so the new
+      // sheets do not open with stale or uncalculated figures. "Recalculate" is F9: the cells Excel
+      // marked dirty, which include every cell written and what depends on it; "Full" would also
+      // recompute every other sheet of a workbook its user keeps in manual, likely for its weight.
+      if (manual) ctx.workbook.application.calculate("Recalculate");
       committed = true;
       await out.flush();
     });
@@ -489,6 +537,7 @@ export async function writeWorkbook(
     reviewQuarter: plan.reviewQuarter,
     previousQuarter: plan.previousQuarter,
     replaced,
+    calculation: found.calculationMode === null ? "unknown" : manual ? "manual-recalculated" : "automatic",
   };
 }
 

@@ -478,7 +478,12 @@ export function successLines(result: ImportResult, report: WriteReport): string[
   if (noVolume > 0) lines.push(`${formatCount(noVolume)} ${noVolume === 1 ? "group has" : "groups have"} no volume data, so no cost per inference.`);
   const rejected = rejectedOf(result);
   if (rejected.total > 0) lines.push(`${formatCount(rejected.total)} rejected ${rejected.total === 1 ? "row was" : "rows were"} left out.`);
-  lines.push("Figures are live: edit a cell in a data table and every figure and chart follows.");
+  if (report.calculation === "manual-recalculated") {
+    lines.push(
+      "The workbook is in manual calculation: calculated once after writing. " +
+        "After an edit, press F9 (Calculate Now) and every figure and chart follows.",
+    );
+  } else lines.push("Figures are live: edit a cell in a data table and every figure and chart follows.");
   return lines;
 }
 

@@ -125,7 +125,7 @@ function start(): void {
   api.ready = (async () => {
     try {
       api.functions = await loadFunctions();
-      host.model.hf.rebuildAndRecalculate();
+      host.model.rebuild();
     } catch (e) {
       const msg = `Custom functions not loaded: ${e instanceof Error ? e.message : String(e)}`;
       errors.push(msg);

@@ -735,6 +735,28 @@ describe("task pane in the workbench", () => {
     if (process.env.AIECON_UPDATE_SCREENSHOT) copyFileSync(shot, path.join(repo, "docs", "screenshot-workbook.png"));
     expect(pageErrors()).toEqual([]);
   });
+
+  it("a workbook in manual calculation: the status says it was calculated once after writing", async () => {
+    await page.evaluate(() => window.workbench.reset());
+    await page.evaluate(() =>
+      window.workbench.run(async (ctx) => {
+        ctx.workbook.application.calculationMode = "Manual";
+      }),
+    );
+    await removeAllFiles();
+    await page.getByRole("button", { name: "Load sample data" }).click();
+    await filesRead();
+    await page.getByRole("button", { name: "Import", exact: true }).click();
+    const status = await waitForStatus(/Import complete/);
+    expect(status).toMatch(/The workbook is in manual calculation: calculated once after writing\./);
+    expect(status).not.toMatch(/Figures are live/);
+    await page.evaluate(() =>
+      window.workbench.run(async (ctx) => {
+        ctx.workbook.application.calculationMode = "Automatic";
+      }),
+    );
+    expect(pageErrors()).toEqual([]);
+  });
 });
 
 describe("taskpane.html outside Excel", () => {

@@ -8,6 +8,7 @@
 import { cols, parseAddress, rectAddress, rows, MAX_COLS, MAX_ROWS, type Rect } from "./address";
 import { HostError, propertyNotLoaded } from "./errors";
 import {
+  type CalculationMode,
   type CellFormat,
   type ChartModel,
   type ConditionalFormatModel,
@@ -229,10 +230,11 @@ export class ApplicationProxy extends ClientObject<WorkbookModel> {
     void prop;
     return m.calculationMode;
   }
-  get calculationMode(): string {
+  /** ExcelApi 1.8. Manual calculation holds formula values until `calculate` (see WorkbookModel.calculationMode). */
+  get calculationMode(): CalculationMode {
     return this._get("calculationMode");
   }
-  set calculationMode(v: string) {
+  set calculationMode(v: CalculationMode) {
     this._set("calculationMode", v, (m) => {
       m.calculationMode = v;
     });
@@ -243,11 +245,9 @@ export class ApplicationProxy extends ClientObject<WorkbookModel> {
   suspendScreenUpdatingUntilNextSync(): void {
     this._call(null, () => undefined);
   }
-  calculate(type?: string): void {
-    this._call(type, (m) => {
-      m.endWrite();
-      m.hf.rebuildAndRecalculate();
-    });
+  /** Computes every formula again (HyperFormula has no dirty-cell recalculation: all three types do the same). */
+  calculate(calculationType: "Recalculate" | "Full" | "FullRebuild"): void {
+    this._call(calculationType, (m) => m.calculate(calculationType));
   }
 }
 

@@ -99,6 +99,11 @@ export interface NameModel {
   visible: boolean;
 }
 
+export type CalculationMode = "Automatic" | "AutomaticExceptTables" | "Manual";
+function isCalculationMode(v: string): v is CalculationMode {
+  return v === "Automatic" || v === "AutomaticExceptTables" || v === "Manual";
+}
+
 export class SheetModel {
   visibility = "Visible";
   tabColor = "";
@@ -146,7 +151,13 @@ export class WorkbookModel {
   private suspended = false;
   /** Bumped on every change; the renderer redraws when it moves. */
   version = 0;
-  calculationMode = "Automatic";
+  private mode: CalculationMode = "Automatic";
+  /**
+   * Manual calculation: the value each formula cell shows until the next `calculate`, keyed by
+   * sheet and cell (with its formula text, so a rewritten formula is not shown with an old value).
+   * Null in automatic calculation.
+   */
+  private frozen: Map<SheetModel, Map<number, { formula: string; value: ExcelValue }>> | null = null;
 
   constructor() {
     this.hf = WorkbookModel.buildEngine();
@@ -181,6 +192,83 @@ export class WorkbookModel {
     if (this.suspended) {
       this.suspended = false;
       this.hf.resumeEvaluation();
+    }
+  }
+
+  // -------------------------------------------------------------- calculation mode
+  /**
+   * Excel's `Application.calculationMode`. In "Manual", formula cells keep showing the values of the
+   * last calculation (or of the switch to manual) until `calculate()`, as in Excel; constants show at
+   * once. A formula written while in manual shows the value it has when first read, and keeps it.
+   * "AutomaticExceptTables" calculates like "Automatic" (the workbench has no what-if data tables).
+   */
+  get calculationMode(): CalculationMode {
+    return this.mode;
+  }
+  set calculationMode(v: string) {
+    if (!isCalculationMode(v)) {
+      throw new HostError("InvalidArgument", `calculationMode must be Automatic, AutomaticExceptTables or Manual, not '${v}'.`);
+    }
+    this.version++;
+    this.mode = v;
+    if (v === "Manual") this.frozen ??= this.freeze();
+    else this.frozen = null; // Excel calculates when automatic calculation is turned back on.
+  }
+  /** `Application.calculate`: every formula is computed again (whatever the type), and shown. */
+  calculate(type: string): void {
+    if (!["Recalculate", "Full", "FullRebuild"].includes(type)) {
+      throw new HostError("InvalidArgument", `calculationType must be Recalculate, Full or FullRebuild, not '${type}'.`);
+    }
+    this.endWrite();
+    this.rebuild();
+    this.version++;
+    if (this.frozen !== null) this.frozen = this.freeze();
+  }
+  /**
+   * HyperFormula's rebuildAndRecalculate (volatile functions too). The rebuilt engine numbers its
+   * sheets afresh (ids of deleted sheets and of placeholders for sheets that formulas named are
+   * gone), so each sheet's id is looked up again by name.
+   */
+  rebuild(): void {
+    this.endWrite();
+    this.hf.rebuildAndRecalculate();
+    for (const s of this.sheets) {
+      const id = this.hf.getSheetId(s.name);
+      if (id === undefined) throw new HostError("GeneralException", `The worksheet '${s.name}' was lost when the workbook was recalculated.`);
+      s.hfId = id;
+    }
+  }
+  private freeze(): Map<SheetModel, Map<number, { formula: string; value: ExcelValue }>> {
+    this.endWrite();
+    const out = new Map<SheetModel, Map<number, { formula: string; value: ExcelValue }>>();
+    for (const s of this.sheets) {
+      const formulas = this.hf.getSheetFormulas(s.hfId);
+      const values = this.hf.getSheetValues(s.hfId);
+      const cells = new Map<number, { formula: string; value: ExcelValue }>();
+      formulas.forEach((row, r) =>
+        row.forEach((formula, c) => {
+          if (formula !== undefined) cells.set(r * MAX_COLS + c, { formula, value: toExcel(values[r]?.[c]) });
+        }),
+      );
+      out.set(s, cells);
+    }
+    return out;
+  }
+  /** In manual calculation, the shown value of the formula cells of `values` (read at rect's origin). */
+  private stale(s: SheetModel, rect: Rect, values: ExcelValue[][]): void {
+    if (this.frozen === null) return;
+    let cells = this.frozen.get(s);
+    if (cells === undefined) this.frozen.set(s, (cells = new Map()));
+    const dims = this.hf.getSheetDimensions(s.hfId);
+    for (let r = 0; r < values.length && rect.r0 + r < dims.height; r++) {
+      for (let c = 0; c < values[r].length && rect.c0 + c < dims.width; c++) {
+        const formula = this.hf.getCellFormula({ sheet: s.hfId, row: rect.r0 + r, col: rect.c0 + c });
+        if (formula === undefined) continue;
+        const key = (rect.r0 + r) * MAX_COLS + rect.c0 + c;
+        const held = cells.get(key);
+        if (held !== undefined && held.formula === formula) values[r][c] = held.value;
+        else cells.set(key, { formula, value: values[r][c] });
+      }
     }
   }
 
@@ -447,6 +535,7 @@ export class WorkbookModel {
       for (let c = 0; c < cols(rect); c++) row[c] = toExcel(src?.[c]);
       out.push(row);
     }
+    this.stale(s, rect, out);
     return out;
   }
 

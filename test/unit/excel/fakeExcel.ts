@@ -48,6 +48,8 @@ export interface FakeSheet {
   charts: FakeChart[];
   conditionalFormats: FakeConditionalFormat[];
   frozenRows: number;
+  /** The sheet's visibility when its panes were frozen. */
+  frozenWhile?: string;
   columnWidths: Map<number, number>;
   visibility: string;
 }
@@ -89,6 +91,14 @@ export class FakeWorkbook {
   failAtSync: number | null = null;
   /** Called before each sync is applied (index 1-based). */
   beforeSync?: (index: number) => void;
+  /** `Application.calculationMode` of the workbook. */
+  calculationMode: "Automatic" | "AutomaticExceptTables" | "Manual" = "Automatic";
+  /** Every `application.calculate` applied: its type, the sync (1-based) and the sheet names at that moment. */
+  calculations: { type: string; sync: number; sheets: string[] }[] = [];
+  /** Every numberFormat assignment applied, with the shape of its range. */
+  numberFormatWrites: { sheetId: string; address: string; rows: number; cols: number }[] = [];
+  /** Calls of `application.suspendScreenUpdatingUntilNextSync` over the fake's lifetime. */
+  screenSuspendCalls = 0;
   private nextId = 1;
 
   constructor(sheetNames: string[] = ["Sheet1"]) {
@@ -181,23 +191,48 @@ export class FakeWorkbook {
   }
 }
 
+class FakeApplication {
+  private loaded: string | undefined;
+  constructor(private readonly ctx: FakeContext) {}
+  suspendApiCalculationUntilNextSync(): void {
+    this.ctx.suspendedCalc = true;
+  }
+  suspendScreenUpdatingUntilNextSync(): void {
+    this.ctx.wb.screenSuspendCalls++;
+    this.ctx.suspendedScreen = true;
+  }
+  load(props: string): void {
+    if (props !== "calculationMode") throw new Error(`fake: Application.load("${props}") is not supported`);
+    this.ctx.enqueue(() => (this.loaded = this.ctx.wb.calculationMode));
+  }
+  get calculationMode(): string {
+    if (this.loaded === undefined) throw new Error("PropertyNotLoaded: Application.calculationMode");
+    return this.loaded;
+  }
+  set calculationMode(v: string) {
+    if (v !== "Automatic" && v !== "AutomaticExceptTables" && v !== "Manual") throw new Error(`fake: calculationMode ${v}`);
+    this.loaded = v;
+    this.ctx.enqueue(() => (this.ctx.wb.calculationMode = v), [v]);
+  }
+  calculate(type: string): void {
+    if (!["Recalculate", "Full", "FullRebuild"].includes(type)) throw new Error(`fake: calculate(${type})`);
+    this.ctx.enqueue(() => {
+      const wb = this.ctx.wb;
+      wb.calculations.push({ type, sync: wb.syncLog.length, sheets: wb.sheets.map((x) => x.name) });
+    }, [type]);
+  }
+}
+
 class FakeContext {
   private queue: { op: Op; bytes: number }[] = [];
-  private suspendedCalc = false;
-  private suspendedScreen = false;
+  suspendedCalc = false;
+  suspendedScreen = false;
   workbook: FakeWorkbookApi;
-  application: Record<string, () => void>;
+  application: FakeApplication;
 
   constructor(readonly wb: FakeWorkbook) {
+    this.application = new FakeApplication(this);
     this.workbook = new FakeWorkbookApi(this);
-    this.application = {
-      suspendApiCalculationUntilNextSync: () => {
-        this.suspendedCalc = true;
-      },
-      suspendScreenUpdatingUntilNextSync: () => {
-        this.suspendedScreen = true;
-      },
-    };
   }
 
   enqueue(op: Op, args: unknown = null): void {
@@ -227,7 +262,10 @@ class FakeWorkbookApi {
   tables: FakeTables;
   settings: FakeSettings;
   names: { items: { name: string }[]; load: () => void };
+  /** The same object as `context.application`, as in Excel. */
+  application: FakeApplication;
   constructor(readonly ctx: FakeContext) {
+    this.application = ctx.application;
     const names = {
       items: [] as { name: string }[],
       load: () => ctx.enqueue(() => (names.items = ctx.wb.names.map((name) => ({ name })))),
@@ -322,7 +360,12 @@ class FakeWorksheetApi {
       },
     };
     this.freezePanes = {
-      freezeRows: (n) => ctx.enqueue(() => (this.sheet().frozenRows = n), [n]),
+      freezeRows: (n) =>
+        ctx.enqueue(() => {
+          const sheet = this.sheet();
+          sheet.frozenRows = n;
+          sheet.frozenWhile = sheet.visibility;
+        }, [n]),
     };
   }
   load(): void {
@@ -397,39 +440,51 @@ class FakeRange {
       },
     };
   }
-  private each(grid: unknown, apply: (a1: string, v: unknown) => void): void {
+  /**
+   * As strict as Excel about shapes: an array whose rows or columns do not match the range is
+   * Excel's InvalidArgument. Stricter than Excel on one point: Excel accepts one value for a whole
+   * range, the fake does not (the writer must always send 2-D arrays of the range's shape).
+   */
+  private each(grid: unknown, what: string, apply: (a1: string, v: unknown) => void): void {
+    if (!Array.isArray(grid)) {
+      throw new Error(`fake: ${what} of ${this.address} must be a 2-D array of the range's shape, got ${typeof grid}`);
+    }
+    const ok = grid.length === this.rows && grid.every((r) => Array.isArray(r) && r.length === this.cols);
+    if (!ok) {
+      const w = Array.isArray(grid[0]) ? (grid[0] as unknown[]).length : 0;
+      throw new Error(
+        `InvalidArgument: The number of rows or columns in the input array doesn't match the size or dimensions of the range ` +
+          `(${what} is ${grid.length}x${w}, ${this.address} is ${this.rows}x${this.cols}).`,
+      );
+    }
+    const rows = grid as unknown[][];
     for (let r = 0; r < this.rows; r++) {
-      for (let c = 0; c < this.cols; c++) {
-        let v: unknown = grid;
-        if (Array.isArray(grid)) {
-          if (grid.length !== this.rows || !Array.isArray(grid[r]) || grid[r].length !== this.cols) {
-            throw new Error(`fake: ${this.rows}x${this.cols} range ${this.address} given a ${grid.length}-row array`);
-          }
-          v = (grid as unknown[][])[r][c];
-        }
-        apply(addr(this.row + r, this.col + c, 1, 1), v);
-      }
+      for (let c = 0; c < this.cols; c++) apply(addr(this.row + r, this.col + c, 1, 1), rows[r][c]);
     }
   }
-  private setCells(grid: unknown): void {
+  private setCells(grid: unknown, what: string): void {
     this.ctx.enqueue(() => {
       const s = this.sheet();
-      this.each(grid, (a1, v) => {
+      this.each(grid, what, (a1, v) => {
         if (v === "" || v === null) s.cells.delete(a1);
         else s.cells.set(a1, { input: v as string | number | boolean });
       });
     }, grid);
   }
   set values(v: unknown) {
-    this.setCells(v);
+    this.setCells(v, "values");
   }
   set formulas(v: unknown) {
-    this.setCells(v);
+    this.setCells(v, "formulas");
   }
   set numberFormat(v: unknown) {
     this.ctx.enqueue(() => {
       const s = this.sheet();
-      this.each(v, (a1, f) => s.formats.set(a1, String(f)));
+      this.ctx.wb.numberFormatWrites.push({ sheetId: s.id, address: this.address, rows: this.rows, cols: this.cols });
+      this.each(v, "numberFormat", (a1, f) => {
+        if (typeof f !== "string") throw new Error(`fake: numberFormat of ${a1} must be a string, got ${typeof f}`);
+        s.formats.set(a1, f);
+      });
     }, v);
   }
 }

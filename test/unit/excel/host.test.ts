@@ -176,6 +176,37 @@ describe("writeWorkbook through the workbench host", () => {
     expect(q3["Cost 2024-Q3"]).toBeCloseTo(40.3000369, 9);
   });
 
+  it("manual calculation: the write calculates once, so figures are right; later edits wait for a calculation", async () => {
+    const host = await newHost();
+    await host.run(async (ctx) => {
+      ctx.workbook.application.calculationMode = "Manual";
+      ctx.workbook.worksheets.getItem("Sheet1").getRange("A1").formulas = [["=SUM('AI Cost Data'!G2:G31)"]];
+    });
+    // Before the import the reference goes nowhere; in manual calculation that value is held.
+    const held = (await getCell(host, "Sheet1", "A1")).value;
+    expect(typeof held).toBe("string");
+    const report = await writeWorkbook(host.run, sampleResult(), OPTS);
+    expect(report.calculation).toBe("manual-recalculated");
+    // Only the writer's calculate() brings the user's formula up to date with the new sheet.
+    const total = (await getCell(host, "Sheet1", "A1")).value;
+    expect(typeof total).toBe("number");
+    const ue = sheetOf(host.snapshot(), "Unit Economics");
+    const r = ue.values.findIndex((row) => row[0] === "2024-07" && row[1] === "gpt-4o") + 1;
+    expect((await getCell(host, "Unit Economics", `D${r}`)).value).toBeCloseTo(10.0000123, 12);
+    // Still manual: an edit waits for F9, as in Excel.
+    await setCell(host, "AI Cost Data", "G2", 20);
+    expect((await getCell(host, "Unit Economics", `D${r}`)).value).toBeCloseTo(10.0000123, 12);
+    expect((await getCell(host, "Sheet1", "A1")).value).toBe(total);
+    await host.run(async (ctx) => {
+      const app = ctx.workbook.application;
+      app.load("calculationMode");
+      await ctx.sync();
+      expect(app.calculationMode).toBe("Manual");
+      app.calculate("Recalculate");
+    });
+    expect((await getCell(host, "Unit Economics", `D${r}`)).value).toBeCloseTo(20.0000123, 12);
+  });
+
   it("a foreign 'Unit Economics' sheet: clear error and nothing changed; a user sheet survives re-import", async () => {
     const host = await newHost();
     await host.run(async (ctx) => {

@@ -81,15 +81,97 @@ describe("writeWorkbook (recording fake)", () => {
     expect(wb.cell("Unit Economics", "A2")).toBe("'2024-07");
   });
 
-  it("syncs few times, suspends calculation and screen updating before each write", async () => {
+  it("syncs few times, suspends calculation before each write and screen updating before the first", async () => {
     const wb = new FakeWorkbook();
     const report = await writeWorkbook(wb.run, sampleResult(), OPTS);
     expect(report.syncs).toBe(wb.syncs);
     // inspect, one write batch, inspect again, commit
     expect(wb.syncs).toBe(4);
-    for (const i of [1, 3]) {
-      expect(wb.syncLog[i].suspendedCalc).toBe(true);
-      expect(wb.syncLog[i].suspendedScreen).toBe(true);
+    for (const i of [1, 3]) expect(wb.syncLog[i].suspendedCalc).toBe(true);
+    expect(wb.syncLog.map((s) => s.suspendedScreen)).toEqual([false, true, false, false]);
+    expect(wb.screenSuspendCalls).toBe(1);
+  });
+
+  it("suspends screen updating exactly once per write, whatever the number of chunks", async () => {
+    for (const [rows, chunkRows] of [[30, 5000], [6000, 2000], [20000, 1000]] as const) {
+      const wb = new FakeWorkbook();
+      await writeWorkbook(wb.run, largeResult(rows), { ...OPTS, chunkRows });
+      expect(wb.screenSuspendCalls, `${rows} rows in chunks of ${chunkRows}`).toBe(1);
+      // ... before the first sync that writes (the second of the write; the first only looks).
+      expect(wb.syncLog.findIndex((s) => s.suspendedScreen)).toBe(1);
+      if (rows > chunkRows) expect(wb.syncs).toBeGreaterThan(rows / chunkRows);
+    }
+    // A second write into the same workbook suspends once more: once per write.
+    const wb = new FakeWorkbook();
+    await writeWorkbook(wb.run, sampleResult(), OPTS);
+    await writeWorkbook(wb.run, sampleResult(), OPTS, { confirmReplace: async () => true });
+    expect(wb.screenSuspendCalls).toBe(2);
+  });
+
+  it("freezes panes only once the sheet is visible", async () => {
+    const wb = new FakeWorkbook(["My notes"]);
+    await writeWorkbook(wb.run, sampleResult(), OPTS);
+    const frozen = wb.sheets.filter((s) => s.frozenRows > 0);
+    expect(frozen.map((s) => s.name)).toContain("Unit Economics");
+    for (const s of frozen) expect(s.frozenWhile, s.name).toBe("Visible");
+  });
+
+  it("automatic calculation: no calculate call; the report says automatic", async () => {
+    const wb = new FakeWorkbook();
+    const report = await writeWorkbook(wb.run, largeResult(6000), { ...OPTS, chunkRows: 2000 });
+    expect(wb.calculations).toEqual([]);
+    expect(report.calculation).toBe("automatic");
+    // API calculation suspended before every sync that writes.
+    expect(wb.syncLog.filter((s) => s.suspendedCalc).length).toBeGreaterThan(3);
+  });
+
+  it("manual calculation: calculated exactly once, after the commit, in the commit sync; the report says so", async () => {
+    for (const [rows, chunkRows] of [[30, 5000], [6000, 2000]] as const) {
+      const wb = new FakeWorkbook(["My notes"]);
+      wb.calculationMode = "Manual";
+      const plain = new FakeWorkbook(["My notes"]);
+      const automatic = await writeWorkbook(plain.run, largeResult(rows), { ...OPTS, chunkRows });
+      const report = await writeWorkbook(wb.run, largeResult(rows), { ...OPTS, chunkRows });
+      expect(report.calculation).toBe("manual-recalculated");
+      expect(wb.calculations).toHaveLength(1);
+      const [calc] = wb.calculations;
+      expect(calc.type).toBe("Recalculate");
+      // In the last sync, after the staging sheets got their final names.
+      expect(calc.sync).toBe(wb.syncs);
+      expect(calc.sheets).toEqual(["My notes", ...OWN]);
+      // No sync added for reading the mode or for calculating.
+      expect(report.syncs).toBe(automatic.syncs);
+      expect(wb.syncs).toBe(plain.syncs);
+      // Nothing to suspend in manual calculation.
+      expect(wb.syncLog.some((s) => s.suspendedCalc)).toBe(false);
+      expect(wb.calculationMode).toBe("Manual");
+    }
+  });
+
+  it("manual calculation and a failed write: no calculation, workbook unchanged", async () => {
+    const wb = new FakeWorkbook(["My notes"]);
+    wb.calculationMode = "Manual";
+    const before = wb.snapshot();
+    wb.failAtSync = 3;
+    const err = await writeWorkbook(wb.run, largeResult(6000), { ...OPTS, chunkRows: 2000 }).catch((e) => e);
+    expect(err).toBeInstanceOf(WriteFailed);
+    expect(wb.calculations).toEqual([]);
+    expect(wb.snapshot()).toBe(before);
+  });
+
+  it("where Office says ExcelApi 1.8 is missing, the mode is not read and the report says unknown", async () => {
+    const g = globalThis as { Office?: unknown };
+    const asked: string[] = [];
+    g.Office = { context: { requirements: { isSetSupported: (name: string, v?: string) => (asked.push(`${name} ${v}`), false) } } };
+    try {
+      const wb = new FakeWorkbook();
+      wb.calculationMode = "Manual";
+      const report = await writeWorkbook(wb.run, sampleResult(), OPTS);
+      expect(asked).toContain("ExcelApi 1.8");
+      expect(report.calculation).toBe("unknown");
+      expect(wb.calculations).toEqual([]);
+    } finally {
+      delete g.Office;
     }
   });
 
@@ -138,6 +220,32 @@ describe("writeWorkbook (recording fake)", () => {
     expect(report.syncs).toBeLessThanOrEqual(10);
     expect(wb.sheet("AI Cost Data")!.cells.get("H20001")?.input).toBe("billing-1.csv");
     // Our estimate is close to the fake's measure (JSON of the arguments).
+    expect(report.largestPayloadBytes!).toBeGreaterThan(wb.largestPayload * 0.8);
+  });
+
+  it("number formats go as 2-D arrays of the range's shape (the fake refuses a single string), chunked like values", async () => {
+    const wb = new FakeWorkbook();
+    await writeWorkbook(wb.run, largeResult(12000), { ...OPTS, chunkRows: 5000 });
+    const cost = wb.numberFormatWrites.filter((w) => w.sheetId === wb.sheet("AI Cost Data")!.id);
+    expect(cost.length).toBeGreaterThan(0);
+    expect(Math.max(...wb.numberFormatWrites.map((w) => w.rows))).toBeLessThanOrEqual(5000);
+    // The cost column G of 12,000 rows: three arrays (5,000 + 5,000 + 2,000 rows), every row formatted.
+    const g = cost.filter((w) => w.address.startsWith("G"));
+    expect(g.map((w) => [w.address, w.rows, w.cols])).toEqual([
+      ["G2:G5001", 5000, 1],
+      ["G5002:G10001", 5000, 1],
+      ["G10002:G12001", 2000, 1],
+    ]);
+    expect(wb.format("AI Cost Data", "G12001")).toBe(wb.format("AI Cost Data", "G2"));
+    expect(wb.largestPayload).toBeLessThanOrEqual(5 * 1024 * 1024);
+  });
+
+  it("format arrays count toward the payload estimate: a small budget splits them, the estimate stays close", async () => {
+    const wb = new FakeWorkbook();
+    const budget = 100_000;
+    const report = await writeWorkbook(wb.run, largeResult(5000), { ...OPTS, chunkRows: 5000 }, {}, { payloadBudget: budget });
+    expect(wb.largestPayload).toBeLessThanOrEqual(budget * 1.1);
+    expect(wb.numberFormatWrites.filter((w) => w.sheetId === wb.sheet("AI Cost Data")!.id && w.address.startsWith("G")).length).toBeGreaterThan(1);
     expect(report.largestPayloadBytes!).toBeGreaterThan(wb.largestPayload * 0.8);
   });
 

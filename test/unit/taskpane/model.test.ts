@@ -246,6 +246,18 @@ describe("results", () => {
     expect(lines[2]).toMatch(/1 group has no volume data/);
     expect(lines[lines.length - 1]).toMatch(/Figures are live/);
   });
+  it("says when the workbook is in manual calculation and was calculated once, instead of 'live'", () => {
+    const base = { sheets: ["A"], tables: [], charts: [], syncs: 4, rowsWritten: 1 };
+    const manual = successLines(result({ groups: [] }), { ...base, calculation: "manual-recalculated" });
+    expect(manual[manual.length - 1]).toBe(
+      "The workbook is in manual calculation: calculated once after writing. After an edit, press F9 (Calculate Now) and every figure and chart follows.",
+    );
+    expect(manual.join(" ")).not.toMatch(/Figures are live/);
+    for (const calculation of ["automatic", "unknown", undefined] as const) {
+      const lines = successLines(result({ groups: [] }), { ...base, calculation });
+      expect(lines[lines.length - 1], String(calculation)).toMatch(/Figures are live/);
+    }
+  });
 });
 
 describe("shareableMessage", () => {

@@ -124,6 +124,37 @@ describe("errors at sync", () => {
     ).toBe("InvalidArgument");
   });
 
+  it("values, formulas and number formats of the wrong shape fail at sync as Excel does, and apply nothing of the batch after them", async () => {
+    const MESSAGE = "The number of rows or columns in the input array doesn't match the size or dimensions of the range";
+    const wrong: [string, (r: Excel.Range) => void][] = [
+      ["values, too few rows", (r) => (r.values = [[1, 2]])],
+      ["values, a short row", (r) => (r.values = [[1, 2], [3]])],
+      ["formulas, too many columns", (r) => (r.formulas = [["=1", "=2", "=3"], ["=4", "=5", "=6"]])],
+      ["numberFormat, one row", (r) => (r.numberFormat = [["0.00", "0.00"]])],
+      ["numberFormat, a column", (r) => (r.numberFormat = [["0.00"], ["0.00"]])],
+    ];
+    for (const [what, write] of wrong) {
+      let err: unknown;
+      await host
+        .run(async (ctx) => {
+          const ws = ctx.workbook.worksheets.getItem("Sheet1");
+          write(ws.getRange("A1:B2"));
+          ws.getRange("D1").values = [["after"]];
+          await ctx.sync();
+        })
+        .catch((e: unknown) => (err = e));
+      expect(err, what).toBeInstanceOf(HostError);
+      expect((err as HostError).code, what).toBe("InvalidArgument");
+      expect((err as HostError).message, what).toContain(MESSAGE);
+      expect((await getCell(host, "Sheet1", "D1")).value, what).toBe("");
+    }
+    // The right shape is accepted.
+    await host.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem("Sheet1").getRange("A1:B2").numberFormat = [["0.00", "0.00"], ["0.00", "0.00"]];
+    });
+    expect((await getCell(host, "Sheet1", "B2")).text).toBe("");
+  });
+
   it("a request over 5 MB fails with RequestPayloadSizeLimitExceeded and applies nothing", async () => {
     const big = Array.from({ length: 60000 }, (_, i) => [`row ${i} ${"x".repeat(90)}`]); // ≈ 6 MB
     const c = await code(
@@ -442,5 +473,85 @@ describe("Excel formula syntax HyperFormula lacks", () => {
     expect((await getCell(host2, "Sheet1", "A1")).formula).toBe('=IF(TRUE,"yes","no")');
     expect((await getCell(host2, "Sheet1", "A2")).value).toBe(false);
     expect((await getCell(host2, "Sheet1", "A2")).formula).toBe('=AND(FALSE,"TRUE"="TRUE")');
+  });
+});
+
+describe("calculation mode", () => {
+  async function mode(): Promise<string> {
+    return host.run(async (ctx) => {
+      const app = ctx.workbook.application;
+      app.load("calculationMode");
+      await ctx.sync();
+      return app.calculationMode;
+    });
+  }
+  async function setMode(m: "Automatic" | "Manual"): Promise<void> {
+    await host.run(async (ctx) => {
+      ctx.workbook.application.calculationMode = m;
+    });
+  }
+
+  it("calculate() after a sheet was deleted, and with a formula naming a sheet that came later, keeps every sheet", async () => {
+    await host.run(async (ctx) => {
+      ctx.workbook.worksheets.add("Gone");
+      await ctx.sync();
+      ctx.workbook.worksheets.add("Data").getRange("A1:A2").values = [[1], [2]];
+      ctx.workbook.worksheets.getItem("Gone").delete();
+    });
+    await setCell(host, "Sheet1", "A1", "=SUM('Data'!A1:A2)+SUM('Later'!A1)");
+    await host.run(async (ctx) => {
+      ctx.workbook.worksheets.add("Later").getRange("A1").values = [[0]];
+      await ctx.sync();
+      ctx.workbook.application.calculate("Full");
+    });
+    expect((await getCell(host, "Sheet1", "A1")).value).toBe(3);
+    await setCell(host, "Data", "A2", 5);
+    expect((await getCell(host, "Sheet1", "A1")).value).toBe(6);
+    expect((await getCell(host, "Data", "A2")).value).toBe(5);
+  });
+
+  it("reads and sets calculationMode; a bad mode is InvalidArgument", async () => {
+    expect(await mode()).toBe("Automatic");
+    await setMode("Manual");
+    expect(await mode()).toBe("Manual");
+    expect(
+      await code(
+        host.run(async (ctx) => {
+          (ctx.workbook.application as unknown as { calculationMode: string }).calculationMode = "Sometimes";
+        }),
+      ),
+    ).toBe("InvalidArgument");
+  });
+
+  it("manual: formulas keep their values until calculate(); constants show at once; automatic again computes", async () => {
+    await setCell(host, "Sheet1", "A1", 1);
+    await setCell(host, "Sheet1", "B1", "=A1*2");
+    expect((await getCell(host, "Sheet1", "B1")).value).toBe(2);
+    await setMode("Manual");
+    await setCell(host, "Sheet1", "A1", 5);
+    expect((await getCell(host, "Sheet1", "A1")).value).toBe(5);
+    expect((await getCell(host, "Sheet1", "B1")).value).toBe(2);
+    expect((await getCell(host, "Sheet1", "B1")).text).toBe("2");
+    // A formula written in manual shows its value when entered, and then holds it too.
+    await setCell(host, "Sheet1", "C1", "=A1+1");
+    expect((await getCell(host, "Sheet1", "C1")).value).toBe(6);
+    await setCell(host, "Sheet1", "A1", 7);
+    expect((await getCell(host, "Sheet1", "C1")).value).toBe(6);
+    await host.run(async (ctx) => {
+      ctx.workbook.application.calculate("Recalculate");
+    });
+    expect((await getCell(host, "Sheet1", "B1")).value).toBe(14);
+    expect((await getCell(host, "Sheet1", "C1")).value).toBe(8);
+    await setCell(host, "Sheet1", "A1", 10);
+    expect((await getCell(host, "Sheet1", "B1")).value).toBe(14);
+    await setMode("Automatic");
+    expect((await getCell(host, "Sheet1", "B1")).value).toBe(20);
+    expect(
+      await code(
+        host.run(async (ctx) => {
+          (ctx.workbook.application as unknown as { calculate(t: string): void }).calculate("Now");
+        }),
+      ),
+    ).toBe("InvalidArgument");
   });
 });
