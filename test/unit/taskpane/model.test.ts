@@ -39,6 +39,7 @@ function report(over: Partial<InspectReport> = {}): InspectReport {
     currencies: ["USD"],
     tagKeys: [],
     columns: ["BilledCost"],
+    caseMerges: [],
     preview: [],
     encoding: "utf-8",
     delimiter: ",",
