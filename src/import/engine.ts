@@ -13,6 +13,7 @@ import { type BillingMapper, type KeySpec, type RowIssue, checkDuplicates, normC
 import { billingMapper, detectAny, detectBilling, nearestBilling } from "./formats/index";
 import { type ValueMapper, type VolumeMapper, isValue, isVolume, notRecognised, valueMapper, volumeMapper } from "./formats/volume";
 import { parseJsonExport } from "./json";
+import { foldKey } from "./keys";
 import {
   type CaseMerge,
   type CostRecord,
@@ -545,16 +546,6 @@ function keyChoice(state: State, key: KeySpec): { name: string; useService: bool
 function costKey(e: CostEntry, useService: boolean): string {
   const k = e.keyFinal || !useService ? e.key : e.service === "" ? null : e.service;
   return k === null || k === "" ? UNATTRIBUTED : k;
-}
-
-/**
- * Keys are compared on this fold. Excel's SUMIFS, COUNTIFS and `=` ignore case (but not
- * accents), so `GPT-4o` and `gpt-4o` are one key to the workbook's formulas, and must be
- * one key to the engine. A locale-independent lower-casing: `İ`, `ß` and the like fold as
- * JavaScript folds them.
- */
-export function foldKey(key: string): string {
-  return key.toLowerCase();
 }
 
 /**
