@@ -10,6 +10,7 @@
  */
 import { ImportError, inspect, summarize } from "../import/index";
 import { fileInput } from "../import/node";
+import { caseMergeText } from "../import/report-text";
 import type { ColumnMap, CostBasis, ImportInput, ImportResult, InspectReport, PeriodGrain, SourceReport } from "../import/types";
 import { parseMonth } from "../core/period";
 
@@ -150,6 +151,8 @@ function sourceText(s: SourceReport): string {
   for (const [why, n] of Object.entries(s.skipped)) lines.push(`  skipped ${n}: ${why}`);
   for (const r of s.rejected.slice(0, 20)) lines.push(`  rejected line ${r.line}: ${r.reason}`);
   if (s.rowsRejected > 20) lines.push(`  … and ${s.rowsRejected - 20} more rejected rows (see --json)`);
+  for (const m of s.caseMerges.slice(0, 20)) lines.push(`  ${caseMergeText(m)}`);
+  if (s.caseMerges.length > 20) lines.push(`  … and ${s.caseMerges.length - 20} more keys merged by case (see --json)`);
   for (const [c, t] of Object.entries(s.totals)) lines.push(`  total ${c} ${t}`);
   if (s.inferences !== undefined) lines.push(`  inferences ${s.inferences}`);
   return lines.join("\n") + "\n";

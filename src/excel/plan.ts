@@ -197,14 +197,19 @@ export interface Cond {
   text: string;
 }
 
+/** Longest text SUMIFS/COUNTIFS can match: a longer criterion gives a wrong result or #VALUE! in Excel. */
+export const CRITERION_MAX_CHARS = 255;
+
 /**
  * True when a text can be a SUMIFS/COUNTIFS criterion as it is: it starts with
  * a letter or `_` (no comparison operator, no number or date that Excel would
- * coerce) and holds no wildcard (`*`, `?`, `~`). Period labels are always
- * usable (distinct labels stay distinct when Excel coerces them to dates).
+ * coerce), holds no wildcard (`*`, `?`, `~`) and is at most 255 characters
+ * (UTF-16 code units, the stricter count). Period labels are always usable
+ * (distinct labels stay distinct when Excel coerces them to dates).
+ * Either path ignores case, as the engine's keys do (`foldKey`).
  */
 export function criterionSafe(text: string): boolean {
-  return isPlainText(text) && text !== "" && !/[*?~]/.test(text);
+  return isPlainText(text) && text !== "" && text.length <= CRITERION_MAX_CHARS && !/[*?~]/.test(text);
 }
 
 function allSafe(conds: Cond[]): boolean {
@@ -218,7 +223,7 @@ function ifsArgs(conds: Cond[]): string {
   return conds.map((c) => `${c.range},${c.cell}`).join(",");
 }
 
-/** `--(range=cell)` factors for SUMPRODUCT: exact text equality, no criterion syntax. */
+/** `--(range=cell)` factors for SUMPRODUCT: text equality ignoring case, no criterion syntax, no length limit. */
 function eqFactors(conds: Cond[]): string {
   return conds.map((c) => `--(${c.range}=${c.cell})`).join(",");
 }

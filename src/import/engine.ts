@@ -13,7 +13,9 @@ import { type BillingMapper, type KeySpec, type RowIssue, checkDuplicates, normC
 import { billingMapper, detectAny, detectBilling, nearestBilling } from "./formats/index";
 import { type ValueMapper, type VolumeMapper, isValue, isVolume, notRecognised, valueMapper, volumeMapper } from "./formats/volume";
 import { parseJsonExport } from "./json";
+import { foldKey } from "./keys";
 import {
+  type CaseMerge,
   type CostRecord,
   type Group,
   type ImportInput,
@@ -23,6 +25,7 @@ import {
   type SourceFormat,
   type SourceKind,
   type SourceReport,
+  type ValueAssumption,
   type ValueRecord,
   type VolumeRecord,
   ImportError,
@@ -48,6 +51,8 @@ interface CostEntry {
   currency: string;
   source: string;
   fileIndex: number;
+  /** Rows added into this entry. */
+  rows: number;
   sum: DecimalSum;
 }
 
@@ -55,6 +60,8 @@ interface VolumeEntry {
   period: string;
   key: string;
   source: string;
+  fileIndex: number;
+  rows: number;
   inferences: number;
   inTok: number | null;
   outTok: number | null;
@@ -66,6 +73,7 @@ interface ValueEntry {
   currency: string;
   source: string;
   fileIndex: number;
+  rows: number;
   sum: DecimalSum;
 }
 
@@ -188,6 +196,7 @@ export function newReport(input: ImportInput): SourceReport {
     currencies: [],
     tagKeys: [],
     columns: [],
+    caseMerges: [],
   };
 }
 
@@ -322,6 +331,7 @@ async function runFile(input: ImportInput, state: State, o: RunOptions): Promise
           out.provider === last.provider
         ) {
           last.sum.add(out.cost);
+          last.rows++;
           report.rowsUsed++;
           return;
         }
@@ -338,6 +348,7 @@ async function runFile(input: ImportInput, state: State, o: RunOptions): Promise
             currency: detach(cur),
             source: file,
             fileIndex: o.fileIndex,
+            rows: 0,
             sum: new DecimalSum(),
           };
           local.set(k, e);
@@ -346,6 +357,7 @@ async function runFile(input: ImportInput, state: State, o: RunOptions): Promise
           seePeriod(p);
         }
         e.sum.add(out.cost);
+        e.rows++;
         last = e;
         report.rowsUsed++;
       };
@@ -368,11 +380,12 @@ async function runFile(input: ImportInput, state: State, o: RunOptions): Promise
         const k = p + SEP + key + SEP + o.fileIndex;
         let e = state.volume.get(k);
         if (e === undefined) {
-          e = { period: p, key: detach(key), source: file, inferences: 0, inTok: null, outTok: null };
+          e = { period: p, key: detach(key), source: file, fileIndex: o.fileIndex, rows: 0, inferences: 0, inTok: null, outTok: null };
           state.volume.set(k, e);
           seePeriod(p);
         }
         e.inferences += out.count;
+        e.rows++;
         if (out.inTok !== null) e.inTok = (e.inTok ?? 0) + out.inTok;
         if (out.outTok !== null) e.outTok = (e.outTok ?? 0) + out.outTok;
         inferences += out.count;
@@ -391,12 +404,13 @@ async function runFile(input: ImportInput, state: State, o: RunOptions): Promise
         const k = p + SEP + key + SEP + cur + SEP + o.fileIndex;
         let e = state.value.get(k);
         if (e === undefined) {
-          e = { period: p, key: detach(key), currency: detach(cur), source: file, fileIndex: o.fileIndex, sum: new DecimalSum() };
+          e = { period: p, key: detach(key), currency: detach(cur), source: file, fileIndex: o.fileIndex, rows: 0, sum: new DecimalSum() };
           state.value.set(k, e);
           fileValues.push(e);
           seePeriod(p);
         }
         e.sum.add(out.value);
+        e.rows++;
         report.rowsUsed++;
       };
     }
@@ -480,7 +494,10 @@ async function runFile(input: ImportInput, state: State, o: RunOptions): Promise
     const k = [e.period, e.key ?? "", e.provider, e.service, e.chargeCategory, e.currency, o.fileIndex].join(SEP);
     const prev = state.cost.get(k);
     if (prev === undefined) state.cost.set(k, e);
-    else prev.sum.addDecimal(e.sum.value());
+    else {
+      prev.sum.addDecimal(e.sum.value());
+      prev.rows += e.rows;
+    }
     totals.set(e.currency, (totals.get(e.currency) ?? new Decimal(0)).plus(e.sum.value()));
   }
   for (const e of fileValues) {
@@ -518,6 +535,52 @@ function validateOptions(options: ImportOptions): { grain: Grain; fiscal: number
   return { grain, fiscal, key: parseKeySpec(options.key) };
 }
 
+/** The key in default mode: `tag:model` when some billing file has that tag, else the service. */
+function keyChoice(state: State, key: KeySpec): { name: string; useService: boolean } {
+  const hasModelTag = [...state.tagKeys].some((t) => t.toLowerCase() === "model");
+  const name = key.kind === "tag" ? `tag:${key.name}` : key.kind === "default" ? (hasModelTag ? "tag:model" : "service") : key.kind;
+  return { name, useService: key.kind === "default" && !hasModelTag };
+}
+
+/** The key of a cost entry as the file spells it. */
+function costKey(e: CostEntry, useService: boolean): string {
+  const k = e.keyFinal || !useService ? e.key : e.service === "" ? null : e.service;
+  return k === null || k === "" ? UNATTRIBUTED : k;
+}
+
+/**
+ * One spelling per key ignoring case: the first met, in file order then row order, over
+ * cost, volume and value files alike. Every other spelling's rows are reported in the
+ * `caseMerges` of their file. Returns the canonical spelling of a key.
+ */
+function foldKeys(state: State, useService: boolean, reports: readonly SourceReport[]): (key: string) => string {
+  const met: { fileIndex: number; key: string; rows: number }[] = [];
+  for (const e of state.cost.values()) met.push({ fileIndex: e.fileIndex, key: costKey(e, useService), rows: e.rows });
+  for (const e of state.volume.values()) met.push({ fileIndex: e.fileIndex, key: e.key, rows: e.rows });
+  for (const e of state.value.values()) met.push({ fileIndex: e.fileIndex, key: e.key, rows: e.rows });
+  // Each map holds its entries in file order, then in the order of their first row; a file is of
+  // one kind, so a stable sort by file gives file order, then row order.
+  met.sort((a, b) => a.fileIndex - b.fileIndex);
+  const canonical = new Map<string, string>();
+  const merges = new Map<string, CaseMerge>();
+  for (const m of met) {
+    const f = foldKey(m.key);
+    const c = canonical.get(f);
+    if (c === undefined) canonical.set(f, m.key);
+    else if (c !== m.key) {
+      const id = String(m.fileIndex) + SEP + m.key;
+      const x = merges.get(id);
+      if (x !== undefined) x.rows += m.rows;
+      else {
+        const merge: CaseMerge = { spelling: m.key, mergedInto: c, rows: m.rows };
+        merges.set(id, merge);
+        reports[m.fileIndex].caseMerges.push(merge);
+      }
+    }
+  }
+  return (key) => canonical.get(foldKey(key)) ?? key;
+}
+
 /** Look at one file before import: format, rows, periods, currencies, totals, columns, a preview. */
 export async function inspect(input: ImportInput, options?: Partial<ImportOptions>): Promise<InspectReport> {
   const opts: ImportOptions = { period: "month", cost: "billed", ...options };
@@ -536,6 +599,7 @@ export async function inspect(input: ImportInput, options?: Partial<ImportOption
     detectKind: true,
   });
   const report = run.report;
+  foldKeys(state, keyChoice(state, key).useService, [report]);
   if (report.totals[""] !== undefined) {
     // A value file without a currency column: its currency is the billing currency, known only at import.
     const { "": billing, ...rest } = report.totals;
@@ -569,9 +633,9 @@ export async function summarize(inputs: ImportInput[], options: ImportOptions): 
   if (options.signal?.aborted) throw abortError();
 
   // The key: default = tag:model when that tag exists, else service.
-  const hasModelTag = [...state.tagKeys].some((t) => t.toLowerCase() === "model");
-  const keyName = key.kind === "tag" ? `tag:${key.name}` : key.kind === "default" ? (hasModelTag ? "tag:model" : "service") : key.kind;
-  const useService = key.kind === "default" && !hasModelTag;
+  const { name: keyName, useService } = keyChoice(state, key);
+  // Keys that differ only in case are one key, spelled as first met.
+  const canonical = foldKeys(state, useService, sources);
   // A generic file's key is its mapped key column (spec): reported as `column:NAME`.
   const genericKeys = [...state.genericKeys].sort().join(", ");
   const reportedKey = genericKeys === "" ? keyName : state.recognisedBilling ? `${keyName}; generic files: ${genericKeys}` : genericKeys;
@@ -580,8 +644,7 @@ export async function summarize(inputs: ImportInput[], options: ImportOptions): 
   const costMap = new Map<string, CostRecord & { d: Decimal }>();
   const totals = new Map<string, Decimal>();
   for (const e of state.cost.values()) {
-    const k = e.keyFinal || !useService ? e.key : e.service === "" ? null : e.service;
-    const finalKey = k === null || k === "" ? UNATTRIBUTED : k;
+    const finalKey = canonical(costKey(e, useService));
     const v = e.sum.value();
     const id = [e.period, finalKey, e.provider, e.service, e.chargeCategory, e.currency, e.fileIndex].join(SEP);
     const prev = costMap.get(id);
@@ -625,21 +688,31 @@ export async function summarize(inputs: ImportInput[], options: ImportOptions): 
         src.currencies = [...new Set([...src.currencies, cur])].sort();
       }
     }
-    const id = [e.period, e.key, cur, e.source, e.fileIndex].join(SEP);
+    const key = canonical(e.key);
+    const id = [e.period, key, cur, e.source, e.fileIndex].join(SEP);
     const v = e.sum.value();
     const prev = valueRecs.get(id);
     if (prev) prev.d = prev.d.plus(v);
-    else valueRecs.set(id, { period: e.period, key: e.key, value: "", currency: cur, method: "imported", source: e.source, d: v });
+    else valueRecs.set(id, { period: e.period, key, value: "", currency: cur, method: "imported", source: e.source, d: v });
   }
 
   // Volume: per period × key over all volume files.
   const inf = new Map<string, number>();
-  const volumeRecords: VolumeRecord[] = [];
+  const volumeRecs = new Map<string, VolumeRecord>();
   for (const e of state.volume.values()) {
-    volumeRecords.push({ period: e.period, key: e.key, inferences: e.inferences, inputTokens: e.inTok, outputTokens: e.outTok, source: e.source });
-    const k = e.period + SEP + e.key;
+    const key = canonical(e.key);
+    // Two spellings of a key in one file are one record (as the cost and value records are).
+    const id = [e.period, key, e.source, e.fileIndex].join(SEP);
+    const prev = volumeRecs.get(id);
+    if (prev) {
+      prev.inferences += e.inferences;
+      if (e.inTok !== null) prev.inputTokens = (prev.inputTokens ?? 0) + e.inTok;
+      if (e.outTok !== null) prev.outputTokens = (prev.outputTokens ?? 0) + e.outTok;
+    } else volumeRecs.set(id, { period: e.period, key, inferences: e.inferences, inputTokens: e.inTok, outputTokens: e.outTok, source: e.source });
+    const k = e.period + SEP + key;
     inf.set(k, (inf.get(k) ?? 0) + e.inferences);
   }
+  const volumeRecords = [...volumeRecs.values()];
 
   // Value per period × key × currency (imported).
   const val = new Map<string, Decimal>();
@@ -653,11 +726,24 @@ export async function summarize(inputs: ImportInput[], options: ImportOptions): 
   const assumptionRecs: (ValueRecord & { d: Decimal })[] = [];
   const assumptions = options.assumptions ?? [];
   if (assumptions.length > 0) {
-    const byKey = new Map(assumptions.map((a) => [a.key, a]));
+    // An assumption names a key ignoring case, as Excel would match it: `gpt-4o` is for `GPT-4o`.
+    const byKey = new Map<string, ValueAssumption>();
+    for (const a of assumptions) {
+      const f = foldKey(a.key);
+      const other = byKey.get(f);
+      if (other !== undefined) {
+        throw new ImportError(
+          other.key === a.key
+            ? `there are two value assumptions for '${a.key}'`
+            : `the value assumptions for '${other.key}' and '${a.key}' are for the same key (keys are compared ignoring case, as Excel compares them)`,
+        );
+      }
+      byKey.set(f, a);
+    }
     for (const [k, n] of inf) {
       const [period, key] = k.split(SEP);
       if (importedValueKeys.has(k)) continue;
-      const a = byKey.get(key) ?? byKey.get("*");
+      const a = byKey.get(foldKey(key)) ?? byKey.get("*");
       if (a === undefined) continue;
       let per: Decimal;
       let method: ValueRecord["method"];

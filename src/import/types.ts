@@ -95,6 +95,17 @@ export interface RejectedRow {
   reason: string;
 }
 
+/**
+ * Rows of a file whose key differs only in case from a key met before (Excel's SUMIFS,
+ * COUNTIFS and `=` compare text ignoring case): they are counted under `mergedInto`,
+ * the first spelling met (in file order, then row order).
+ */
+export interface CaseMerge {
+  spelling: string;
+  mergedInto: string;
+  rows: number;
+}
+
 export interface SourceReport {
   file: string;
   kind: SourceKind;
@@ -116,6 +127,8 @@ export interface SourceReport {
   columns: string[];
   /** Total inferences of a volume file. */
   inferences?: number;
+  /** Keys of this file merged into another spelling of the same key ignoring case, in the order met. */
+  caseMerges: CaseMerge[];
 }
 
 /** One row of the unit-economics result: period × key × currency. */

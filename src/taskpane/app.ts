@@ -20,6 +20,7 @@ import {
   KINDS,
   KIND_LABELS,
   FORMAT_LABELS,
+  MAX_CASE_MERGES_LISTED,
   MONTH_NAMES,
   PERIODS,
   buildAssumptions,
@@ -549,6 +550,11 @@ export function mountTaskpane(root: HTMLElement, host: TaskpaneHost): TaskpaneCo
       );
     }
     if (facts.rejected.length || r.rowsRejected) li.append(rejectedDetails(rejectedOf({ sources: [r] }), false));
+    for (const m of facts.caseMerges.slice(0, MAX_CASE_MERGES_LISTED)) li.append(h("p", { class: "ap-hint ap-case-merge", style: "margin:4px 0 0", text: m }));
+    if (facts.caseMerges.length > MAX_CASE_MERGES_LISTED) {
+      const more = facts.caseMerges.length - MAX_CASE_MERGES_LISTED;
+      li.append(h("p", { class: "ap-hint ap-case-merge", style: "margin:4px 0 0", text: `… and ${formatCount(more)} more ${more === 1 ? "key" : "keys"} merged by case.` }));
+    }
     if (needsMapping(e)) li.append(mappingStep(e));
     return li;
   }

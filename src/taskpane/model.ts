@@ -6,6 +6,7 @@
 import { Decimal } from "../core/decimal";
 import { isoWeekStart, grainOfLabel, periodOf, sortPeriods, type Grain } from "../core/period";
 import type {
+  CaseMerge,
   ColumnMap,
   CostBasis,
   ImportResult,
@@ -17,6 +18,8 @@ import type {
 } from "../import/types";
 import type { WriteReport } from "../excel/types";
 import type { ShareableReport } from "../excel/shareable";
+import { foldKey } from "../import/keys";
+import { caseMergeText } from "../import/report-text";
 
 export const KINDS: readonly SourceKind[] = ["billing", "volume", "value"];
 
@@ -261,6 +264,8 @@ export interface FileFacts {
   /** Rejected rows of this file, with its name. */
   rejected: Array<{ file: string; line: number; reason: string }>;
   skipped: string | null;
+  /** Keys of this file merged into another spelling (Excel compares text ignoring case), as sentences. */
+  caseMerges: string[];
 }
 
 export function describeReport(r: InspectReport): FileFacts {
@@ -283,7 +288,19 @@ export function describeReport(r: InspectReport): FileFacts {
     totals,
     rejected: r.rejected.map((x) => ({ file: r.file, line: x.line, reason: x.reason })),
     skipped: skippedKinds.length ? skippedKinds.map(([why, n]) => `${formatCount(n)} ${why}`).join("; ") : null,
+    caseMerges: (r.caseMerges ?? []).map((m) => caseMergeText(m, formatCount) + "."),
   };
+}
+
+/** Most case-merge sentences listed in one place (the rest are counted). */
+export const MAX_CASE_MERGES_LISTED = 5;
+
+/** Each file's case merges as sentences naming the file, the first few listed and the rest counted. */
+export function caseMergeLines(sources: ReadonlyArray<{ file: string; caseMerges?: readonly CaseMerge[] }>, max = MAX_CASE_MERGES_LISTED): string[] {
+  const all = sources.flatMap((s) => (s.caseMerges ?? []).map((m) => `${s.file}: ${caseMergeText(m, formatCount)}.`));
+  if (all.length <= max) return all;
+  const more = all.length - max;
+  return [...all.slice(0, max), `… and ${formatCount(more)} more ${more === 1 ? "key" : "keys"} merged by case.`];
 }
 
 /** An engine error as one sentence that names the file (and the line when there is one). */
@@ -386,8 +403,9 @@ export function buildAssumptions(rows: readonly AssumptionRow[]): { assumptions:
   rows.forEach((r, i) => {
     const n = i + 1;
     const key = r.key.trim() || "*";
-    if (seen.has(key)) problems.push({ row: i, field: "key", message: `Assumption ${n}: the key “${key}” already has an assumption.` });
-    seen.add(key);
+    // Keys are compared ignoring case, as Excel and the engine compare them.
+    if (seen.has(foldKey(key))) problems.push({ row: i, field: "key", message: `Assumption ${n}: the key “${key}” already has an assumption.` });
+    seen.add(foldKey(key));
     const a: ValueAssumption = { key };
     const cur = r.currency.trim().toUpperCase();
     if (cur !== "") {
@@ -478,6 +496,7 @@ export function successLines(result: ImportResult, report: WriteReport): string[
   if (noVolume > 0) lines.push(`${formatCount(noVolume)} ${noVolume === 1 ? "group has" : "groups have"} no volume data, so no cost per inference.`);
   const rejected = rejectedOf(result);
   if (rejected.total > 0) lines.push(`${formatCount(rejected.total)} rejected ${rejected.total === 1 ? "row was" : "rows were"} left out.`);
+  lines.push(...caseMergeLines(result.sources));
   if (report.calculation === "manual-recalculated") {
     lines.push(
       "The workbook is in manual calculation: calculated once after writing. " +

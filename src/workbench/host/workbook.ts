@@ -177,6 +177,10 @@ export class WorkbookModel {
       useColumnIndex: false,
       // Excel keeps full doubles; HyperFormula's default rounds to 10 decimal places.
       smartRounding: false,
+      // Excel's SUMIFS, COUNTIFS and `=` ignore case but tell accents apart (`cafe` ≠ `café`);
+      // HyperFormula's default ignores both.
+      caseSensitive: false,
+      accentSensitive: true,
     });
   }
 

@@ -135,6 +135,27 @@ describe("aiecon summarize / inspect", () => {
     expect(aiecon("inspect", p).status).toBe(3);
   });
 
+  it("keys that differ only in case: one key, the first spelling; each file's merge is printed as a sentence", () => {
+    const a = file("case-a.csv", "Day,Amount,Model\n2024-09-01,1.5,GPT-4o\n2024-09-02,2,gpt-4o\n");
+    const b = file("case-b.csv", "Day,Amount,Model\n2024-09-03,0.25,gpt-4o\n2024-09-04,1,gpt-4o\n2024-09-05,3,Claude\n");
+    const args = ["summarize", "--billing", a, "--billing", b, "--map", "date=Day,cost=Amount,currency=USD,key=Model"];
+    const t = aiecon(...args);
+    expect(t.err).toBe("");
+    expect(t.status).toBe(0);
+    const lines = t.out.split("\n");
+    const at = (name: string): number => lines.findIndex((l) => l.startsWith(name + ":"));
+    expect(lines[at("case-a.csv") + 1]).toBe("  gpt-4o: 1 row merged into GPT-4o (Excel compares text ignoring case)");
+    expect(lines[at("case-b.csv") + 1]).toBe("  gpt-4o: 2 rows merged into GPT-4o (Excel compares text ignoring case)");
+    expect(t.out).toMatch(/^2024-09 +GPT-4o +USD +4\.75 /m);
+    expect(t.out).not.toMatch(/^2024-09 +gpt-4o /m);
+    expect(t.out).toMatch(/^total USD 7\.75$/m);
+    const j = JSON.parse(aiecon(...args, "--json").out);
+    expect(j.sources.map((s: { caseMerges: unknown }) => s.caseMerges)).toEqual([
+      [{ spelling: "gpt-4o", mergedInto: "GPT-4o", rows: 1 }],
+      [{ spelling: "gpt-4o", mergedInto: "GPT-4o", rows: 2 }],
+    ]);
+  });
+
   it("one --map with currency=Cur (a column) fits each file: generic billing reads it, a value file without it is in the billing currency", () => {
     const bill = file("cur-bill.csv", "Day,Amount,Cur,Model\n2024-09-01,10,eur,gpt\n2024-09-02,5,EUR,gpt\n");
     const counts = file("cur-counts.csv", "date,model,requests\n2024-09-03,gpt,5\n");

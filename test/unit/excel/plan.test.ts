@@ -64,6 +64,45 @@ describe("conditions", () => {
     expect(countWhere(risky)).toBe("SUMPRODUCT(--(S!$B$2:$B$9=$B2))");
     expect(countNumbersWhere("S!$E$2:$E$9", risky)).toBe("SUMPRODUCT(--(S!$B$2:$B$9=$B2),--ISNUMBER(S!$E$2:$E$9))");
   });
+
+  it("a criterion longer than 255 characters takes the SUMPRODUCT path (SUMIFS cannot match it)", () => {
+    const at = "k" + "x".repeat(254);
+    const over = at + "y";
+    expect(at.length).toBe(255);
+    expect(criterionSafe(at)).toBe(true);
+    expect(criterionSafe(over)).toBe(false);
+    // Counted in UTF-16 code units: 128 astral characters are 256 units.
+    expect(criterionSafe("k" + "\u{1F600}".repeat(127))).toBe(true);
+    expect(criterionSafe("k" + "\u{1F600}".repeat(128))).toBe(false);
+    const conds = [
+      { range: "S!$B$2:$B$9", cell: "$B2", text: over },
+      { range: "S!$F$2:$F$9", cell: "$C2", text: "USD" },
+    ];
+    expect(sumWhere("S!$G$2:$G$9", conds)).toBe("SUMPRODUCT(--(S!$B$2:$B$9=$B2),--(S!$F$2:$F$9=$C2),S!$G$2:$G$9)");
+    expect(countWhere(conds)).toBe("SUMPRODUCT(--(S!$B$2:$B$9=$B2),--(S!$F$2:$F$9=$C2))");
+    expect(countNumbersWhere("S!$E$2:$E$9", conds)).toBe("SUMPRODUCT(--(S!$B$2:$B$9=$B2),--(S!$F$2:$F$9=$C2),--ISNUMBER(S!$E$2:$E$9))");
+    const atConds = [{ range: "S!$B$2:$B$9", cell: "$B2", text: at }];
+    expect(sumWhere("S!$G$2:$G$9", atConds)).toBe("SUMIFS(S!$G$2:$G$9,S!$B$2:$B$9,$B2)");
+  });
+
+  it("a plan over a 256-character key uses SUMPRODUCT for that key's rows only", () => {
+    const r = sampleResult();
+    const long = "m" + "o".repeat(255);
+    r.costRecords = r.costRecords.map((c) => (c.key === "gpt-4o" ? { ...c, key: long } : c));
+    r.groups = r.groups.map((g) => (g.key === "gpt-4o" ? { ...g, key: long } : g));
+    r.volumeRecords = r.volumeRecords.map((v) => (v.key === "gpt-4o" ? { ...v, key: long } : v));
+    r.valueRecords = r.valueRecords.map((v) => (v.key === "gpt-4o" ? { ...v, key: long } : v));
+    const rows = sheet(planWorkbook(r, OPTS), "Unit Economics").blocks[0].cells.slice(1);
+    const longRows = rows.filter((row) => row[1] === long);
+    expect(longRows.length).toBeGreaterThan(0);
+    for (const row of longRows) {
+      for (const c of [3, 4, 5]) {
+        expect(String(row[c])).toContain("SUMPRODUCT(");
+        expect(String(row[c])).not.toContain("SUMIFS(");
+      }
+    }
+    expect(rows.some((row) => String(row[3]).startsWith("=SUMIFS("))).toBe(true);
+  });
 });
 
 describe("planWorkbook", () => {

@@ -40,6 +40,7 @@ function report(over: Partial<InspectReport> = {}): InspectReport {
     currencies: ["USD"],
     tagKeys: [],
     columns: ["BilledCost"],
+    caseMerges: [],
     preview: [],
     encoding: "utf-8",
     delimiter: ",",
@@ -121,6 +122,14 @@ describe("file facts", () => {
       { file: "focus.csv", line: 40, reason: "x" },
     ]);
   });
+  it("says in a sentence which keys were merged into another spelling", () => {
+    const f = describeReport(report({ caseMerges: [{ spelling: "gpt-4o", mergedInto: "GPT-4o", rows: 1234 }, { spelling: "CLAUDE", mergedInto: "claude", rows: 1 }] }));
+    expect(f.caseMerges).toEqual([
+      "gpt-4o: 1,234 rows merged into GPT-4o (Excel compares text ignoring case).",
+      "CLAUDE: 1 row merged into claude (Excel compares text ignoring case).",
+    ]);
+    expect(describeReport(report()).caseMerges).toEqual([]);
+  });
   it("shows inferences for a volume file and the encoding when not UTF-8", () => {
     const f = describeReport(report({ kind: "volume", format: "request-log", inferences: 19366, totals: {}, currencies: [], encoding: "utf-16le", compressed: true, periodRange: null }));
     expect(f.totals).toBe("19,366 inferences");
@@ -192,6 +201,13 @@ describe("value assumptions", () => {
     ]);
     expect(r.problems[0].message).toMatch(/Assumption 1/);
   });
+  it("two assumptions for keys that differ only in case are one key twice", () => {
+    const r = buildAssumptions([
+      { ...emptyAssumption(), key: "GPT-4o", valuePerInference: "1" },
+      { ...emptyAssumption(), key: "gpt-4o", valuePerInference: "2" },
+    ]);
+    expect(r.problems).toEqual([{ row: 1, field: "key", message: "Assumption 2: the key “gpt-4o” already has an assumption." }]);
+  });
 });
 
 describe("import readiness", () => {
@@ -257,6 +273,26 @@ describe("results", () => {
       const lines = successLines(result({ groups: [] }), { ...base, calculation });
       expect(lines[lines.length - 1], String(calculation)).toMatch(/Figures are live/);
     }
+  });
+  it("names each file's case merges, the first five and a count of the rest", () => {
+    const g = { period: "2024-09", key: "GPT-4o", currency: "USD", cost: "1", inferences: 1, value: null, costPerInference: "1", valuePerInference: null, roiMultiple: null, band: null };
+    const m = (k: string, rows: number) => ({ spelling: k.toLowerCase(), mergedInto: k, rows });
+    const report7 = { sheets: ["A", "B", "C", "D", "E", "F", "G"], tables: [], charts: [], syncs: 3, rowsWritten: 10 };
+    const one = successLines(result({ groups: [g], totals: { USD: "1" }, sources: [report({ file: "b.csv", caseMerges: [m("GPT-4o", 12)] })] }), report7);
+    expect(one).toContain("b.csv: gpt-4o: 12 rows merged into GPT-4o (Excel compares text ignoring case).");
+    const many = successLines(
+      result({
+        groups: [g],
+        totals: { USD: "1" },
+        sources: [report({ file: "a.csv", caseMerges: [m("A", 1), m("B", 2), m("C", 3)] }), report({ file: "b.csv", caseMerges: [m("D", 4), m("E", 5), m("F", 6), m("G", 7)] })],
+      }),
+      report7,
+    );
+    const merged = many.filter((l) => l.includes("merged"));
+    expect(merged).toHaveLength(6);
+    expect(merged[0]).toBe("a.csv: a: 1 row merged into A (Excel compares text ignoring case).");
+    expect(merged[4]).toBe("b.csv: e: 5 rows merged into E (Excel compares text ignoring case).");
+    expect(merged[5]).toBe("… and 2 more keys merged by case.");
   });
 });
 
