@@ -6,6 +6,13 @@
 import { bandFor } from "../core/bands";
 import { Decimal, ratioToString } from "../core/decimal";
 import { DecimalSum } from "../core/money";
+import { DomainError } from "../core/errors";
+import {
+  costPerInference as costPerInferenceOf,
+  roiMultiple as roiMultipleOf,
+  valueFromTimeSaved,
+  valuePerInference as valuePerInferenceOf,
+} from "../core/metrics";
 import { type Grain, grainOfLabel, isValidLabel, parseTimestamp, periodOf, relabel } from "../core/period";
 import { CsvParser, type CsvRecord, CsvSyntaxError, detach, recordFromArray } from "./csv";
 import { abortError, openText } from "./decode";
@@ -745,21 +752,22 @@ export async function summarize(inputs: ImportInput[], options: ImportOptions): 
       if (importedValueKeys.has(k)) continue;
       const a = byKey.get(foldKey(key)) ?? byKey.get("*");
       if (a === undefined) continue;
-      let per: Decimal;
+      let d: Decimal;
       let method: ValueRecord["method"];
       try {
         if (a.valuePerInference !== undefined && a.valuePerInference !== "") {
-          per = new Decimal(a.valuePerInference);
+          d = new Decimal(a.valuePerInference).times(n);
           method = "per-inference value";
         } else if (a.minutesSaved !== undefined && a.hourlyRate !== undefined) {
-          per = new Decimal(a.minutesSaved).div(60).times(a.hourlyRate);
+          // As AIECON.VALUEFROMTIMESAVED(minutes, rate, inferences): multiplied first, divided by 60 once.
+          d = valueFromTimeSaved(new Decimal(a.minutesSaved), new Decimal(a.hourlyRate), new Decimal(n));
           method = "time saved";
         } else continue;
-      } catch {
+      } catch (e) {
+        if (e instanceof DomainError) throw new ImportError(`the value assumption for '${a.key}': ${e.message}`);
         throw new ImportError(`the value assumption for '${a.key}' is not a number`);
       }
       const cur = a.currency ? a.currency.toUpperCase() : billingCurrency(`the value assumption for '${a.key}'`);
-      const d = per.times(n);
       assumptionRecs.push({ period, key, value: "", currency: cur, method, source: "assumption", d });
       const vk = period + SEP + key + SEP + cur;
       val.set(vk, (val.get(vk) ?? new Decimal(0)).plus(d));
@@ -779,10 +787,12 @@ export async function summarize(inputs: ImportInput[], options: ImportOptions): 
     const n = inf.get(g.period + SEP + g.key);
     const v = val.get(k);
     const inferences = n === undefined ? null : n;
-    const costPerInference = inferences !== null && inferences > 0 ? ratioToString(g.d.div(inferences)) : null;
-    const valuePerInference = v !== undefined && inferences !== null && inferences > 0 ? ratioToString(v.div(inferences)) : null;
+    // The core's formulas, as the custom functions compute them (src/core/formulas.ts).
+    const count = inferences !== null && inferences > 0 ? new Decimal(inferences) : null;
+    const costPerInference = count !== null ? ratioToString(costPerInferenceOf(g.d, count)) : null;
+    const valuePerInference = v !== undefined && count !== null ? ratioToString(valuePerInferenceOf(v, count)) : null;
     // As AIECON.ROIMULTIPLE: no multiple (and no band) where the cost is 0 (#DIV/0!) or a net credit (#NUM!).
-    const roi = v !== undefined && g.d.gt(0) ? v.div(g.d) : null;
+    const roi = v !== undefined && g.d.gt(0) ? roiMultipleOf(v, g.d) : null;
     groups.push({
       period: g.period,
       key: g.key,

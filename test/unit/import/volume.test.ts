@@ -103,6 +103,31 @@ describe("volume and value", () => {
     expect(r.valueRecords.map((v) => v.method).sort()).toEqual(["per-inference value", "time saved"]);
   });
 
+  it("a time-saved assumption is AIECON.VALUEFROMTIMESAVED: multiplied first, divided once (1 min × 7/h × 3 = 0.35 exactly)", async () => {
+    // Dividing first (1/60 × 7 × 3) gave 0.350…001 at 60 digits; the function gives 0.35.
+    const counts = "date,model,requests\n2024-09-10,claude,3\n";
+    const r = await summarize([memInput("bill.csv", BILLING), memInput("c.csv", counts, "volume")], {
+      period: "month",
+      cost: "billed",
+      assumptions: [{ key: "claude", minutesSaved: "1", hourlyRate: "7" }],
+    });
+    const claude = r.groups.find((g) => g.key === "claude");
+    expect(claude?.value).toBe("0.35");
+    expect(r.valueRecords.find((v) => v.key === "claude")?.method).toBe("time saved");
+    expect(claude?.valuePerInference).toBe(new D("0.35").div(3).toSignificantDigits(24).toFixed());
+  });
+
+  it("a negative time-saved assumption is refused with its rule", async () => {
+    const counts = "date,model,requests\n2024-09-10,claude,3\n";
+    await expect(
+      summarize([memInput("bill.csv", BILLING), memInput("c.csv", counts, "volume")], {
+        period: "month",
+        cost: "billed",
+        assumptions: [{ key: "claude", minutesSaved: "-1", hourlyRate: "7" }],
+      }),
+    ).rejects.toThrow(/value assumption for 'claude': minutes_saved is negative/);
+  });
+
   it("an Anthropic cost report JSON: cents ÷ 100, model keys", async () => {
     const doc = {
       data: [
