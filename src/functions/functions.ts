@@ -36,6 +36,8 @@ const F_TCOPERINFERENCE = FN.TCOPERINFERENCE;
 const F_AMORTIZE = FN.AMORTIZE;
 const F_BREAKEVENVOLUME = FN.BREAKEVENVOLUME;
 const F_TOPSHARE = FN.TOPSHARE;
+const F_COSTBRIDGE = FN.COSTBRIDGE;
+const F_FORECASTUNITCOST = FN.FORECASTUNITCOST;
 
 /**
  * Cost per inference: total cost divided by the number of inferences, times per (1 by default; 1000 for the cost per 1,000 inferences). Spills over ranges.
@@ -320,4 +322,42 @@ export function BREAKEVENVOLUME(fixed_cost: unknown[][], value_per_inference: un
  */
 export function TOPSHARE(costs: unknown[][], share?: unknown[][]): number | CustomFunctions.Error {
   return run(F_TOPSHARE, costs, share) as number | CustomFunctions.Error;
+}
+
+/**
+ * Cost bridge between two periods: volume, mix, rate, new and retired, which sum to the change in total cost. Spills 5 rows × 2 columns.
+ * @customfunction COSTBRIDGE
+ * @helpurl https://github.com/aiecon/aiecon#aieconcostbridge
+ * @param prior_costs Cost per key in the prior period (one row per key).
+ * @param prior_inferences Inferences per key in the prior period, aligned with prior_costs.
+ * @param current_costs Cost per key in the current period, aligned with prior_costs.
+ * @param current_inferences Inferences per key in the current period, aligned with prior_costs.
+ * @returns Labels Volume, Mix, Rate, New, Retired and their amounts.
+ */
+export function COSTBRIDGE(
+  prior_costs: unknown[][],
+  prior_inferences: unknown[][],
+  current_costs: unknown[][],
+  current_inferences: unknown[][],
+): Array<Array<number | string | CustomFunctions.Error>> {
+  return run(F_COSTBRIDGE, prior_costs, prior_inferences, current_costs, current_inferences) as Cell[][];
+}
+
+/**
+ * Forecast of a unit cost after its last value, with a prediction interval. Spills periods_ahead rows × 3 columns: forecast, lower, upper.
+ * @customfunction FORECASTUNITCOST
+ * @helpurl https://github.com/aiecon/aiecon#aieconforecastunitcost
+ * @param values The values in order, one per period (a range; blanks, text and booleans are skipped).
+ * @param periods_ahead How many periods to forecast (a whole number, 1 or more).
+ * @param [method] Optional. "exponential" (default: a straight line through ln of the values) or "linear" (as FORECAST.LINEAR).
+ * @param [confidence] Optional. Confidence of the band, in (0, 1); default 0.8.
+ * @returns Forecast, lower and upper bound for each period ahead.
+ */
+export function FORECASTUNITCOST(
+  values: unknown[][],
+  periods_ahead: unknown[][],
+  method?: unknown[][],
+  confidence?: unknown[][],
+): Array<Array<number | string | CustomFunctions.Error>> {
+  return run(F_FORECASTUNITCOST, values, periods_ahead, method, confidence) as Cell[][];
 }

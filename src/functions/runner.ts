@@ -22,8 +22,9 @@ import { Decimal, ZERO } from "../core/decimal";
 import { DomainError } from "../core/errors";
 import { relationViolation, violation, type Relation, type Rule } from "../core/rules";
 
-/** A value of an element-wise cell, computed by a body. */
-export type BodyResult = Decimal | string;
+/** A value of a cell computed by a body; an aggregate that spills returns rows of them. */
+export type BodyValue = Decimal | string;
+export type BodyResult = BodyValue | BodyValue[][];
 
 /** What a body sees: single values (one per element-wise/scalar parameter), lists, paired cells, cutoffs. */
 export interface BodyArgs {
@@ -37,6 +38,8 @@ export interface BodyArgs {
   cells: (Decimal | null)[][];
   /** Cutoffs (default 10, 3, 1). */
   cutoffs: Cutoffs;
+  /** Text parameters, by slot (their default when omitted). */
+  texts: string[];
 }
 
 /**
@@ -63,12 +66,16 @@ export type ParamDecl =
   /** Repeating ranges (or single values) whose numbers are all collected, as SUM does. */
   | { kind: "repeating"; name: string; numbers?: boolean }
   /** Three numbers in strictly descending order, default 10, 3, 1. */
-  | { kind: "cutoffs"; name: string; optional: true };
+  | { kind: "cutoffs"; name: string; optional: true }
+  /** An optional text (a single value; blank or omitted → default; a number or boolean is #VALUE!). */
+  | { kind: "text"; name: string; optional: true; default: string };
 
 export interface FunctionDecl {
   id: string;
   /** True when the function is element-wise: it returns a 2D array (a spill). */
   elementwise: boolean;
+  /** An aggregate whose body returns rows (COSTBRIDGE, FORECASTUNITCOST): the result is always a 2D array. */
+  spills?: boolean;
   params: readonly ParamDecl[];
   body: (a: BodyArgs) => BodyResult;
   /**
@@ -128,6 +135,7 @@ export function prepare(decl: FunctionDecl): PreparedFunction {
   let nv = 0;
   let nl = 0;
   let nc = 0;
+  let nt = 0;
   let hasWhole = false;
   decl.params.forEach((p, i) => {
     if (p.kind === "each" || p.kind === "scalar") {
@@ -143,6 +151,7 @@ export function prepare(decl: FunctionDecl): PreparedFunction {
       hasWhole = true;
       if (p.kind === "range" || p.kind === "repeating") slot.push(nl++);
       else if (p.kind === "paired") slot.push(nc++);
+      else if (p.kind === "text") slot.push(nt++);
       else slot.push(-1);
     }
   });
@@ -158,6 +167,7 @@ export function prepare(decl: FunctionDecl): PreparedFunction {
       numbers: Array.from({ length: nl }, () => []),
       cells: Array.from({ length: nc }, () => []),
       cutoffs: DEFAULT_CUTOFFS,
+      texts: new Array<string>(nt).fill(""),
     },
     raw: new Array<unknown>(n).fill(undefined),
     isRange: new Array<boolean>(n).fill(false),
@@ -389,7 +399,7 @@ function parseCutoffs(x: unknown, name: string, args: BodyArgs): string | undefi
 // ---------------------------------------------------------------------------------------
 // The runner
 
-function toCell(r: BodyResult): Cell {
+function toCell(r: BodyValue): Cell {
   if (typeof r === "string") return r;
   const n = r.toNumber();
   if (n - n !== 0) return numErrorValue(); // NaN or ±Infinity
@@ -429,8 +439,8 @@ function fastCell(f: PreparedFunction, fast: (x: number[]) => number | undefined
   return fast(nums);
 }
 
-/** Computes one cell at (r, c). */
-function computeCell(f: PreparedFunction, r: number, c: number): Cell {
+/** Computes one cell at (r, c) (an aggregate that spills: its whole result). */
+function computeCell(f: PreparedFunction, r: number, c: number): Cell | Cell[][] {
   const { cellParams, isRange, raw, params, slot, preState, pre, args } = f;
   const m = cellParams.length;
   // 1. incoming error values, left to right
@@ -473,7 +483,8 @@ function computeCell(f: PreparedFunction, r: number, c: number): Cell {
   }
   // 3. the body
   try {
-    return toCell(f.decl.body(args));
+    const r = f.decl.body(args);
+    return isArray(r) ? r.map((row) => row.map(toCell)) : toCell(r);
   } catch (e) {
     return domainToError(e);
   }
@@ -492,8 +503,9 @@ function domainOf(f: PreparedFunction, p: Domain & { name: string }, d: Decimal)
   return other === undefined ? undefined : relationViolation(rel, d, p.name, other, f.params[at].name);
 }
 
-function wrap(f: PreparedFunction, x: Cell): Result {
-  return f.decl.elementwise ? [[x]] : x;
+function wrap(f: PreparedFunction, x: Cell | Cell[][]): Result {
+  if (isArray(x)) return x;
+  return f.decl.elementwise || f.decl.spills === true ? [[x]] : x;
 }
 
 /**
@@ -635,6 +647,24 @@ function runUnsafe(f: PreparedFunction, a0: unknown, a1: unknown, a2: unknown, a
           list.length = 0;
           for (const comp of components(a)) collectNumbers(comp, list);
         }
+      } else if (p.kind === "text") {
+        let x = a;
+        if (isArray(x) && x.length === 1 && isArray(x[0]) && x[0].length === 1) x = x[0][0];
+        if (isArray(x)) {
+          if (i < problemAt) {
+            problemAt = i;
+            problem = `${p.name} must be a single text`;
+          }
+        } else if (isErrorValue(x)) {
+          return wholeError(f, i, x, firstSingleErrorAt, firstSingleError);
+        } else if (x === null || x === undefined || x === "") {
+          args.texts[s] = p.default;
+        } else if (typeof x === "string") {
+          args.texts[s] = x;
+        } else if (i < problemAt) {
+          problemAt = i;
+          problem = `${p.name} must be a text, not ${describe(x)}`;
+        }
       } else if (p.kind === "paired") {
         const cells = args.cells[s];
         cells.length = 0;
@@ -673,7 +703,7 @@ function runUnsafe(f: PreparedFunction, a0: unknown, a1: unknown, a2: unknown, a
   const out: Cell[][] = [];
   for (let r = 0; r < rows; r++) {
     const row: Cell[] = [];
-    for (let c = 0; c < cols; c++) row.push(computeCell(f, r, c));
+    for (let c = 0; c < cols; c++) row.push(computeCell(f, r, c) as Cell); // element-wise: one value per cell
     out.push(row);
   }
   return out;

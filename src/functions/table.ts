@@ -10,7 +10,9 @@ import * as m from "../core/metrics";
 import type { Rule } from "../core/rules";
 import * as s from "../core/stats";
 import { DEFAULT_TOP_SHARE, topShareOfNumbers } from "../core/topshare";
-import { prepare, type BodyArgs, type FunctionDecl, type ParamDecl, type PreparedFunction } from "./runner";
+import { BRIDGE_LINES, costBridge, type BridgeKey } from "../core/bridge";
+import { DEFAULT_CONFIDENCE, forecastUnitCost } from "../core/forecast";
+import { prepare, type BodyArgs, type BodyResult, type FunctionDecl, type ParamDecl, type PreparedFunction } from "./runner";
 
 const scalar = (name: string, rule?: Rule): ParamDecl => ({ kind: "scalar", name, rule });
 const optScalar = (name: string, def: Decimal | undefined): ParamDecl => ({ kind: "scalar", name, optional: true, default: def });
@@ -52,6 +54,23 @@ function each(id: string, params: ParamDecl[], body: (a: BodyArgs) => Decimal | 
 
 function aggregate(id: string, params: ParamDecl[], body: (a: BodyArgs) => Decimal | string): FunctionDecl {
   return { id, elementwise: false, params, body };
+}
+
+/** An aggregate that spills rows of its own shape. */
+function spilling(id: string, params: ParamDecl[], body: (a: BodyArgs) => BodyResult): FunctionDecl {
+  return { id, elementwise: false, spills: true, params, body };
+}
+
+/** COSTBRIDGE: one key per cell position of the four aligned ranges; a non-number is blank. */
+function bridge(a: BodyArgs): BodyResult {
+  const [pc, pi, cc, ci] = a.cells;
+  const keys: BridgeKey[] = pc.map((_, i) => ({
+    prior: { cost: pc[i], inferences: pi[i] },
+    current: { cost: cc[i], inferences: ci[i] },
+  }));
+  const b = costBridge(keys);
+  const amounts = [b.volume, b.mix, b.rate, b.new, b.retired];
+  return BRIDGE_LINES.map((label, i) => [label, amounts[i]]);
 }
 
 /** Only positions where both the cost and the volume are numbers > 0 form a pair. */
@@ -110,6 +129,32 @@ export const DECLARATIONS: readonly FunctionDecl[] = [
   formula("BREAKEVENVOLUME"),
   aggregate("TOPSHARE", [numbers("costs"), optScalar("share", DEFAULT_TOP_SHARE)], (a) =>
     topShareOfNumbers(a.numbers[0], v(a, 0)),
+  ),
+  spilling(
+    "COSTBRIDGE",
+    [
+      { kind: "paired", name: "prior_costs", with: 0 },
+      { kind: "paired", name: "prior_inferences", with: 0 },
+      { kind: "paired", name: "current_costs", with: 0 },
+      { kind: "paired", name: "current_inferences", with: 0 },
+    ],
+    bridge,
+  ),
+  spilling(
+    "FORECASTUNITCOST",
+    [
+      numbers("values"),
+      scalar("periods_ahead"),
+      { kind: "text", name: "method", optional: true, default: "exponential" },
+      optScalar("confidence", DEFAULT_CONFIDENCE),
+    ],
+    (a) =>
+      forecastUnitCost(
+        a.numbers[0].map((x) => new Decimal(x)),
+        v(a, 0),
+        a.texts[0],
+        v(a, 1),
+      ).map((r) => [r.forecast, r.lower, r.upper]),
   ),
 ];
 

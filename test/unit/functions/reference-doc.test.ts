@@ -62,6 +62,16 @@ describe("README function reference", () => {
       expect(fid).toBe(id);
       const args = splitArgs(argText).map(parseArg);
       const r = callWith(SOURCE, id, ...args); // as Excel calls it: matrices, the invocation object last
+      if (expected.startsWith("{")) {
+        // a spill, written as an Excel array constant
+        const want = parseArg(expected) as unknown[][];
+        const got = show(r) as unknown[][];
+        expect(got.length).toBe(want.length);
+        got.forEach((row, i) =>
+          row.forEach((v, j) => (typeof v === "number" ? expect(Number(v.toPrecision(15))).toBe(want[i][j]) : expect(v).toBe(want[i][j]))),
+        );
+        return;
+      }
       const v = single(r);
       if (typeof v === "number") expect(Number(v.toPrecision(15))).toBe(Number(expected));
       else expect(show(v)).toBe(expected);
