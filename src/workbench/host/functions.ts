@@ -15,6 +15,7 @@ import {
   SimpleRangeValue,
   type ImplementedFunctions,
 } from "hyperformula";
+import { OWN_SHAPES } from "../../functions/spill";
 
 // HyperFormula's internal AST/value types are not exported by its package entry; these are the
 // parts used here (structurally identical to hyperformula/typings/parser and interpreter).
@@ -414,9 +415,28 @@ class CustomFunctionsPlugin extends FunctionPlugin {
    * matrix). Optional arguments (cutoffs, per, …) never size the result, so
    * BENCHMARKBAND(I2, $X$1:$X$3) stays one cell.
    */
+  /** The number an argument is before anything is computed: a number literal, or a constant cell it references. */
+  knownNumber(arg: Ast | undefined, state: InterpreterState): number | undefined {
+    if (arg === undefined) return undefined;
+    if (arg.type === "NUMBER") return (arg as Ast & { value: number }).value;
+    if (arg.type !== "CELL_REFERENCE") return undefined;
+    const base = (state as { formulaAddress?: unknown }).formulaAddress;
+    const address = (arg as CellReferenceAst).reference.toSimpleCellAddress(base);
+    const graph = this.dependencyGraph as unknown as { getScalarValue(a: unknown): unknown };
+    const v = graph.getScalarValue(address);
+    if (typeof v === "number") return v;
+    if (typeof v === "object" && v !== null && typeof (v as { val?: unknown }).val === "number") return (v as { val: number }).val;
+    return undefined;
+  }
+
   size(ast: ProcedureAst, state: InterpreterState): ArraySize {
     const reg = REGISTERED.get(ast.procedureName.toUpperCase());
     if (!reg) return ArraySize.scalar();
+    const own = OWN_SHAPES[reg.meta.id.toUpperCase()];
+    if (own !== undefined) {
+      const shape = own((i) => this.knownNumber(ast.args[i], state));
+      return shape === undefined ? ArraySize.scalar() : new ArraySize(shape.cols, shape.rows);
+    }
     const matrixResult = isMatrixResult(reg.meta);
     for (let i = 0; i < ast.args.length; i++) {
       const p = paramFor(reg.meta, i);
@@ -427,6 +447,11 @@ class CustomFunctionsPlugin extends FunctionPlugin {
     }
     return ArraySize.scalar();
   }
+}
+
+/** A HyperFormula cell reference AST (the parts used here). */
+interface CellReferenceAst extends Ast {
+  reference: { toSimpleCellAddress(base: unknown): unknown };
 }
 
 /**

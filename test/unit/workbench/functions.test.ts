@@ -83,6 +83,29 @@ describe("spills", () => {
     });
   });
 
+  it("COSTBRIDGE spills its 5 × 2 lines; FORECASTUNITCOST spills periods_ahead × 3 (a number or a constant cell)", async () => {
+    await host.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.add("Bridge");
+      ws.getRange("A1:D2").values = [[100, 1000, 150, 1500], [50, 1000, 40, 500]];
+      ws.getRange("F1").formulas = [["=AIECON.COSTBRIDGE(A1:A2,B1:B2,C1:C2,D1:D2)"]];
+      ws.getRange("A5:A8").values = [[10], [8], [6], [4]];
+      ws.getRange("B5").values = [[3]];
+      ws.getRange("F10").formulas = [['=AIECON.FORECASTUNITCOST(A5:A8,2,"linear")']];
+      ws.getRange("F14").formulas = [['=AIECON.FORECASTUNITCOST(A5:A8,B5,"linear")']];
+      await ctx.sync();
+      const bridge = ws.getRange("F1:G5");
+      const f2 = ws.getRange("F10:H11");
+      const f3 = ws.getRange("F14:H16");
+      bridge.load("values");
+      f2.load("values");
+      f3.load("values");
+      await ctx.sync();
+      expect(bridge.values).toEqual([["Volume", 0], ["Mix", 25], ["Rate", 15], ["New", 0], ["Retired", 0]]);
+      expect(f2.values).toEqual([[2, 2, 2], [0, 0, 0]]);
+      expect(f3.values).toEqual([[2, 2, 2], [0, 0, 0], [-2, -2, -2]]);
+    });
+  });
+
   it("a blocked spill shows #SPILL!", async () => {
     await host.run(async (ctx) => {
       const ws = ctx.workbook.worksheets.getItem("Spill");
