@@ -11,7 +11,7 @@ export default defineConfig({
           name: "unit",
           include: ["test/unit/**/*.test.ts"],
           environment: "node",
-          testTimeout: 60_000,
+          testTimeout: 180_000, // the workbook tests run a whole import and HyperFormula; a loaded 2-core machine needs minutes
         },
       },
       {
@@ -20,7 +20,7 @@ export default defineConfig({
           name: "unit-blank0",
           include: ["test/unit/functions/**/*.test.ts"],
           environment: "node",
-          testTimeout: 60_000,
+          testTimeout: 180_000, // the workbook tests run a whole import and HyperFormula; a loaded 2-core machine needs minutes
           env: { AIECON_BLANK: "zero" },
         },
       },
