@@ -6,6 +6,7 @@
 import { Decimal, ONE, ZERO } from "./decimal";
 import { divZero, notAvailable, numError } from "./errors";
 import { ExactSum } from "./fastexact";
+import { LN_RATIO_ABS_ERR, LN_RATIO_ERR, lnRatio, slopeWithBound } from "./float";
 import { lnFast } from "./ln";
 
 export type Trend = "Rising" | "Falling" | "Stable";
@@ -138,6 +139,42 @@ export function scalingElasticity(costs: readonly Decimal[], volumes: readonly D
     sxx = sxx.plus(dx.times(dx));
   }
   return sxy.div(sxx);
+}
+
+/** The relative error SCALINGELASTICITY's binary64 path may have; beyond it, decimal. */
+export const FLOAT_REL_TOLERANCE = 1e-13;
+
+/**
+ * SCALINGELASTICITY over plain numbers (pairs with cost > 0 and volume > 0 already chosen): in
+ * binary64 (./float.ts: logarithms as ln(v / v0) to 4u, centred compensated sums, a bound of
+ * the slope's relative error) when that bound is under FLOAT_REL_TOLERANCE; else in decimal
+ * (lnFast, about 45 digits). The result is within 1e-12 relative of the exact slope either way.
+ */
+export function scalingElasticityOfNumbers(costs: readonly number[], volumes: readonly number[]): Decimal {
+  const n = costs.length;
+  if (n < 2) throw notAvailable(`SCALINGELASTICITY needs at least 2 pairs with cost and volume > 0, got ${n}`);
+  let allEqual = true;
+  for (let i = 1; i < n && allEqual; i++) allEqual = volumes[i] === volumes[0];
+  if (allEqual) throw notAvailable("all volumes are equal: the elasticity is undefined");
+  const fast = scalingElasticityFloat(costs, volumes);
+  if (fast !== undefined) return new Decimal(fast);
+  return scalingElasticity(
+    costs.map((c) => new Decimal(c)),
+    volumes.map((v) => new Decimal(v)),
+  );
+}
+
+/** The binary64 path of SCALINGELASTICITY: the slope, or undefined when its error bound exceeds FLOAT_REL_TOLERANCE. */
+export function scalingElasticityFloat(costs: readonly number[], volumes: readonly number[]): number | undefined {
+  const n = costs.length;
+  const dx = new Float64Array(n);
+  const dy = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    dx[i] = lnRatio(volumes[i], volumes[0]);
+    dy[i] = lnRatio(costs[i], costs[0]);
+  }
+  const { slope, relErr } = slopeWithBound(dx, dy, LN_RATIO_ERR, LN_RATIO_ABS_ERR);
+  return relErr <= FLOAT_REL_TOLERANCE && Number.isFinite(slope) ? slope : undefined;
 }
 
 function sortedCopy(values: readonly Decimal[]): Decimal[] {

@@ -36,6 +36,8 @@ export interface BodyArgs {
   numbers: number[][];
   /** Paired ranges: the numbers of each cell position, `null` where the cell is not a number. */
   cells: (Decimal | null)[][];
+  /** Paired ranges declared `numbers: true`: the plain number of each cell position, NaN where not a number. */
+  pairNumbers: number[][];
   /** Cutoffs (default 10, 3, 1). */
   cutoffs: Cutoffs;
   /** Text parameters, by slot (their default when omitted). */
@@ -61,8 +63,8 @@ export type ParamDecl =
   | ({ kind: "scalar"; name: string; optional: true; default: Decimal | undefined } & Domain)
   /** A range read row by row; only numbers count, packed. */
   | { kind: "range"; name: string; numbers?: boolean }
-  /** A range paired cell by cell with another `paired` parameter of the same shape. */
-  | { kind: "paired"; name: string; with: number }
+  /** A range paired cell by cell with another `paired` parameter of the same shape (`numbers`: as plain numbers, NaN where not a number). */
+  | { kind: "paired"; name: string; with: number; numbers?: boolean }
   /** Repeating ranges (or single values) whose numbers are all collected, as SUM does. */
   | { kind: "repeating"; name: string; numbers?: boolean }
   /** Three numbers in strictly descending order, default 10, 3, 1. */
@@ -166,6 +168,7 @@ export function prepare(decl: FunctionDecl): PreparedFunction {
       lists: Array.from({ length: nl }, () => []),
       numbers: Array.from({ length: nl }, () => []),
       cells: Array.from({ length: nc }, () => []),
+      pairNumbers: Array.from({ length: nc }, () => []),
       cutoffs: DEFAULT_CUTOFFS,
       texts: new Array<string>(nt).fill(""),
     },
@@ -525,10 +528,11 @@ export function run(f: PreparedFunction, a0?: unknown, a1?: unknown, a2?: unknow
       single[i] = undefined;
     }
     if (f.hasWhole) {
-      const { lists, numbers, cells } = f.args;
+      const { lists, numbers, cells, pairNumbers } = f.args;
       for (const l of lists) l.length = 0;
       for (const l of numbers) l.length = 0;
       for (const l of cells) l.length = 0;
+      for (const l of pairNumbers) l.length = 0;
     }
   }
 }
@@ -680,9 +684,12 @@ function runUnsafe(f: PreparedFunction, a0: unknown, a1: unknown, a2: unknown, a
           problemAt = i;
           problem = `${p.name} and ${params[p.with].name} must be ranges of the same shape`;
         }
+        const plain = args.pairNumbers[s];
+        plain.length = 0;
         for (const row of rowsOf) {
           for (const v of isArray(row) ? row : [row]) {
-            cells.push(typeof v === "number" && v - v === 0 ? new Decimal(v) : null);
+            if (p.numbers === true) plain.push(typeof v === "number" && v - v === 0 ? v : NaN);
+            else cells.push(typeof v === "number" && v - v === 0 ? new Decimal(v) : null);
           }
         }
       } else {

@@ -4,7 +4,7 @@
  * broadcasting and error mapping is done by the runner (./runner.ts).
  */
 import { actionFor, bandFor } from "../core/bands";
-import { Decimal, ZERO } from "../core/decimal";
+import { Decimal } from "../core/decimal";
 import { evaluate, exact, FORMULAS, type AnyFormula, type ArgDecl, type FormulaId } from "../core/formulas";
 import * as m from "../core/metrics";
 import type { Rule } from "../core/rules";
@@ -75,20 +75,20 @@ function bridge(a: BodyArgs): BodyResult {
 
 /** Only positions where both the cost and the volume are numbers > 0 form a pair. */
 function elasticity(a: BodyArgs): Decimal {
-  const costs = a.cells[0];
-  const volumes = a.cells[1];
-  const cs: Decimal[] = [];
-  const vs: Decimal[] = [];
+  const costs = a.pairNumbers[0];
+  const volumes = a.pairNumbers[1];
+  const cs: number[] = [];
+  const vs: number[] = [];
   const n = Math.min(costs.length, volumes.length);
   for (let i = 0; i < n; i++) {
     const c = costs[i];
     const vol = volumes[i];
-    if (c !== null && vol !== null && c.gt(ZERO) && vol.gt(ZERO)) {
+    if (c > 0 && vol > 0) {
       cs.push(c);
       vs.push(vol);
     }
   }
-  return s.scalingElasticity(cs, vs);
+  return s.scalingElasticityOfNumbers(cs, vs);
 }
 
 export const DECLARATIONS: readonly FunctionDecl[] = [
@@ -109,8 +109,8 @@ export const DECLARATIONS: readonly FunctionDecl[] = [
   aggregate(
     "SCALINGELASTICITY",
     [
-      { kind: "paired", name: "costs", with: 1 },
-      { kind: "paired", name: "volumes", with: 0 },
+      { kind: "paired", name: "costs", with: 1, numbers: true },
+      { kind: "paired", name: "volumes", with: 0, numbers: true },
     ],
     elasticity,
   ),
