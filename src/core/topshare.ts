@@ -6,6 +6,7 @@
  */
 import { Decimal, ONE, ZERO } from "./decimal";
 import { divZero, numError } from "./errors";
+import { ExactSum } from "./fastexact";
 
 export const DEFAULT_TOP_SHARE = new Decimal("0.05");
 
@@ -14,14 +15,17 @@ export function topShareOfNumbers(costs: readonly number[], share: Decimal): Dec
   const n = costs.length;
   if (n === 0) throw numError("costs holds no numbers");
   for (const c of costs) if (c < 0) throw numError("costs holds a negative number");
-  const sorted = costs.map((c) => new Decimal(c)).sort((a, b) => b.comparedTo(a));
+  // Doubles sort as their decimal readings do (the shortest form keeps the order), so a
+  // Float64Array sort picks the same items; the sums are exact (ExactSum).
+  const sorted = Float64Array.from(costs).sort().reverse();
   const k = share.times(n).ceil().toNumber();
-  let top = ZERO;
-  let total = ZERO;
-  sorted.forEach((d, i) => {
-    total = total.plus(d);
-    if (i < k) top = top.plus(d);
-  });
-  if (total.isZero()) throw divZero("the total of costs is 0");
-  return top.div(total);
+  const top = new ExactSum();
+  const total = new ExactSum();
+  for (let i = 0; i < n; i++) {
+    total.add(sorted[i]);
+    if (i < k) top.add(sorted[i]);
+  }
+  const t = total.value();
+  if (t.isZero()) throw divZero("the total of costs is 0");
+  return top.value().div(t);
 }
