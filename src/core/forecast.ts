@@ -12,6 +12,7 @@
  */
 import { Decimal, ONE, ZERO } from "./decimal";
 import { notAvailable, numError, valueError } from "./errors";
+import { LN_RATIO_ABS_ERR, LN_RATIO_ERR, lnRatio, NeumaierSum, U } from "./float";
 import { lnFast } from "./ln";
 import { tInv } from "./tdist";
 
@@ -36,6 +37,42 @@ export function forecastMethod(text: string): ForecastMethod {
   return m;
 }
 
+/** The arguments' problems, left to right (values, periods_ahead, method, values against method, confidence); the method. */
+function validate(n: number, hasNonPositive: boolean, periods: Decimal, methodText: string, confidence: Decimal): ForecastMethod {
+  if (n < 3) throw notAvailable(`FORECASTUNITCOST needs at least 3 numbers, got ${n}`);
+  if (!periods.isInteger() || periods.lt(ONE)) throw numError("periods_ahead must be a whole number of 1 or more");
+  if (periods.gt(MAX_FORECAST_PERIODS)) throw numError(`periods_ahead must be at most ${MAX_FORECAST_PERIODS}`);
+  const method = forecastMethod(methodText);
+  if (method === "exponential" && hasNonPositive) throw numError("every value must be greater than 0 for the exponential method");
+  if (confidence.lte(ZERO) || confidence.gte(ONE)) throw numError("confidence must be in (0, 1)");
+  return method;
+}
+
+/** The relative error the binary64 path may have; beyond it, decimal. */
+export const FORECAST_FLOAT_TOLERANCE = 1e-13;
+
+/**
+ * FORECASTUNITCOST over plain numbers (as the function reads its range): the binary64 path when
+ * its error bound allows (every figure within FORECAST_FLOAT_TOLERANCE relative), else decimal.
+ */
+export function forecastUnitCostOfNumbers(
+  values: readonly number[],
+  periods: Decimal,
+  methodText = "exponential",
+  confidence: Decimal = DEFAULT_CONFIDENCE,
+): Decimal[][] {
+  const method = validate(values.length, values.some((v) => !(v > 0)), periods, methodText, confidence);
+  const fast = forecastFloat(values, periods.toNumber(), method, confidence.toNumber(), FORECAST_FLOAT_TOLERANCE);
+  if (fast !== undefined) return fast.map((row) => row.map((x) => new Decimal(x)));
+  return forecastUnitCost(
+    values.map((v) => new Decimal(v)),
+    periods,
+    method,
+    confidence,
+  ).map((r) => [r.forecast, r.lower, r.upper]);
+}
+
+/** FORECASTUNITCOST in decimal (ln by lnFast, about 45 digits): the reference. */
 export function forecastUnitCost(
   values: readonly Decimal[],
   periods: Decimal,
@@ -43,12 +80,7 @@ export function forecastUnitCost(
   confidence: Decimal = DEFAULT_CONFIDENCE,
 ): ForecastRow[] {
   const n = values.length;
-  if (n < 3) throw notAvailable(`FORECASTUNITCOST needs at least 3 numbers, got ${n}`);
-  if (!periods.isInteger() || periods.lt(ONE)) throw numError("periods_ahead must be a whole number of 1 or more");
-  if (periods.gt(MAX_FORECAST_PERIODS)) throw numError(`periods_ahead must be at most ${MAX_FORECAST_PERIODS}`);
-  const method = forecastMethod(methodText);
-  if (method === "exponential" && values.some((v) => v.lte(ZERO))) throw numError("every value must be greater than 0 for the exponential method");
-  if (confidence.lte(ZERO) || confidence.gte(ONE)) throw numError("confidence must be in (0, 1)");
+  const method = validate(n, values.some((v) => v.lte(ZERO)), periods, methodText, confidence);
 
   const ys = method === "exponential" ? values.map((v) => lnFast(v)) : values;
   const N = new Decimal(n);
@@ -82,6 +114,108 @@ export function forecastUnitCost(
     const lo = yHat.minus(half);
     const hi = yHat.plus(half);
     rows.push(method === "exponential" ? { forecast: yHat.exp(), lower: lo.exp(), upper: hi.exp() } : { forecast: yHat, lower: lo, upper: hi });
+  }
+  return rows;
+}
+
+/**
+ * The binary64 path of FORECASTUNITCOST (./float.ts): the rows in binary64 and a first-order
+ * bound of each figure's relative error, or undefined when a bound exceeds `tolerance` (the
+ * caller then computes in decimal). Positions are exact; with Σ(x − x̄) = 0 the slope needs no
+ * centred y. Error terms: e_i of each y (the decimal reading's half ulp; ln as ln(y/y0) to
+ * 4u·|d| + 2.01u), the compensated sums' bounds, one rounding per operation (u), t from
+ * tInv to 8u; the band's √SSE bounded also near a perfect fit (√(SSE + E) − √SSE ≤ √E).
+ */
+export function forecastFloat(
+  values: readonly number[],
+  periods: number,
+  method: ForecastMethod,
+  confidence: number,
+  tolerance: number,
+): number[][] | undefined {
+  const n = values.length;
+  const exp = method === "exponential";
+  const y0 = values[0];
+  // Linear: the values scaled by a power of two (exact) so that squared errors cannot underflow.
+  let maxAbs = 0;
+  for (const v of values) maxAbs = Math.max(maxAbs, Math.abs(v));
+  const scale = exp || maxAbs === 0 ? 1 : 2 ** Math.floor(Math.log2(maxAbs));
+  if (!Number.isFinite(scale) || scale === 0) return undefined;
+  const dy = new Float64Array(n);
+  const e = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    if (exp) {
+      dy[i] = lnRatio(values[i], y0);
+      e[i] = LN_RATIO_ERR * Math.abs(dy[i]) + LN_RATIO_ABS_ERR;
+    } else {
+      dy[i] = values[i] / scale;
+      e[i] = U * Math.abs(dy[i]);
+    }
+  }
+  const mx = (n - 1) / 2;
+  const sxx = (n * (n * n - 1)) / 12;
+  const s1 = new NeumaierSum();
+  const s2 = new NeumaierSum();
+  let e1 = 0;
+  let e2 = 0;
+  for (let i = 0; i < n; i++) {
+    const ex = i - mx;
+    s1.add(dy[i]);
+    s2.add(ex * dy[i]);
+    e1 += e[i];
+    e2 += Math.abs(ex) * e[i] + U * Math.abs(ex * dy[i]);
+  }
+  const b = s2.value / sxx;
+  const eb = (e2 + s2.error + 2 * U * Math.abs(s2.value)) / sxx + U * Math.abs(b);
+  const my = s1.value / n;
+  const ey = (e1 + s1.error) / n + U * Math.abs(my);
+  const a = my - b * mx;
+  const ea = ey + eb * mx + 2 * U * (Math.abs(my) + Math.abs(b * mx));
+  const sse = new NeumaierSum();
+  let eSse = 0;
+  for (let i = 0; i < n; i++) {
+    const r = dy[i] - (a + b * i);
+    const er = e[i] + ea + eb * i + 3 * U * (Math.abs(dy[i]) + Math.abs(a) + Math.abs(b * i));
+    sse.add(r * r);
+    eSse += 2 * Math.abs(r) * er + er * er + U * r * r;
+  }
+  eSse += sse.error;
+  const SSE = Math.max(0, sse.value);
+  const s = Math.sqrt(SSE / (n - 2));
+  const es = Math.min(SSE > 0 ? (s * eSse) / (2 * SSE) : Infinity, Math.sqrt(eSse / (n - 2))) + 2 * U * s;
+  const t = tInv((1 + confidence) / 2, n - 2);
+  const et = 8 * U * t + U * Math.abs(confidence); // the quantile, and (1 + c)/2 rounded
+  const base = exp ? Math.log(y0) : 0;
+  const eBase = exp ? U * Math.abs(base) : 0;
+  const rows: number[][] = [];
+  for (let j = 0; j < periods; j++) {
+    const x = n + j;
+    const yHat = a + b * x;
+    const eHat = ea + eb * x + 2 * U * (Math.abs(a) + Math.abs(b * x));
+    const g = Math.sqrt(1 + 1 / n + ((x - mx) * (x - mx)) / sxx);
+    const half = t * s * g;
+    const eHalf = t * es * g + et * s * g + 4 * U * half;
+    const row: number[] = [];
+    for (const [v, ev] of [
+      [yHat, eHat],
+      [yHat - half, eHat + eHalf],
+      [yHat + half, eHat + eHalf],
+    ]) {
+      if (exp) {
+        const lv = base + v;
+        const out = Math.exp(lv);
+        // exp turns an absolute error in its argument into a relative one (plus its own rounding)
+        const rel = ev + eBase + U * Math.abs(lv) + 2 * U;
+        if (!(rel <= tolerance) || !Number.isFinite(out)) return undefined;
+        row.push(out);
+      } else {
+        const rel = (ev + U * Math.abs(v)) / Math.abs(v);
+        const out = v * scale; // exact: a power of two
+        if (!(rel <= tolerance) || !Number.isFinite(out) || (out !== 0 && Math.abs(out) < 2 ** -1022)) return undefined;
+        row.push(out);
+      }
+    }
+    rows.push(row);
   }
   return rows;
 }

@@ -11,7 +11,7 @@ import type { Rule } from "../core/rules";
 import * as s from "../core/stats";
 import { DEFAULT_TOP_SHARE, topShareOfNumbers } from "../core/topshare";
 import { BRIDGE_LINES, costBridge, type BridgeKey } from "../core/bridge";
-import { DEFAULT_CONFIDENCE, forecastUnitCost } from "../core/forecast";
+import { DEFAULT_CONFIDENCE, forecastUnitCostOfNumbers } from "../core/forecast";
 import { prepare, type BodyArgs, type BodyResult, type FunctionDecl, type ParamDecl, type PreparedFunction } from "./runner";
 
 const scalar = (name: string, rule?: Rule): ParamDecl => ({ kind: "scalar", name, rule });
@@ -148,13 +148,7 @@ export const DECLARATIONS: readonly FunctionDecl[] = [
       { kind: "text", name: "method", optional: true, default: "exponential" },
       optScalar("confidence", DEFAULT_CONFIDENCE),
     ],
-    (a) =>
-      forecastUnitCost(
-        a.numbers[0].map((x) => new Decimal(x)),
-        v(a, 0),
-        a.texts[0],
-        v(a, 1),
-      ).map((r) => [r.forecast, r.lower, r.upper]),
+    (a) => forecastUnitCostOfNumbers(a.numbers[0], v(a, 0), a.texts[0], v(a, 1)),
   ),
 ];
 

@@ -26,6 +26,7 @@ function exactOf(x: number): InstanceType<typeof X> {
   }
   return new X(m).times(new X(2).pow(e)).times(Math.sign(x));
 }
+import { forecastFloat, forecastUnitCost, forecastUnitCostOfNumbers } from "../../../src/core/forecast";
 import { scalingElasticity, scalingElasticityFloat, scalingElasticityOfNumbers } from "../../../src/core/stats";
 
 function relDiff(a: Decimal, b: Decimal): number {
@@ -103,5 +104,48 @@ describe("SCALINGELASTICITY over numbers: within 1e-12 of the decimal reference"
     }
     check(costs, volumes);
     expect(scalingElasticityFloat(costs, volumes)).toBeDefined();
+  });
+});
+
+describe("FORECASTUNITCOST's binary64 path: within 1e-12 of the decimal reference, or declined", () => {
+  const rel = (a: Decimal, b: Decimal) => (b.isZero() ? a.abs().toNumber() : a.minus(b).abs().div(b.abs()).toNumber());
+  const compare = (values: number[], periods: number, method: "exponential" | "linear", confidence = 0.8) => {
+    const got = forecastUnitCostOfNumbers(values, new Decimal(periods), method, new Decimal(confidence));
+    const want = forecastUnitCost(
+      values.map((v) => new Decimal(v)),
+      new Decimal(periods),
+      method,
+      new Decimal(confidence),
+    ).map((r) => [r.forecast, r.lower, r.upper]);
+    got.forEach((row, j) => row.forEach((x, k) => expect(rel(x, want[j][k]), `${method} row ${j} col ${k}: ${x} vs ${want[j][k]}`).toBeLessThanOrEqual(1e-12)));
+  };
+  it("random series: falling prices with noise, both methods, magnitudes from 1e-200 to 1e200", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ min: -0.2, max: 0.2, noNaN: true }), { minLength: 3, maxLength: 40 }),
+        fc.double({ min: -200, max: 200, noNaN: true }),
+        fc.double({ min: -0.3, max: 0.1, noNaN: true }),
+        fc.integer({ min: 1, max: 6 }),
+        fc.constantFrom(0.5, 0.8, 0.95, 0.999),
+        (noise, level, trend, periods, conf) => {
+          const values = noise.map((z, i) => 10 ** level * Math.exp(trend * i + z));
+          fc.pre(values.every((v) => v > 0 && Number.isFinite(v)));
+          compare(values, periods, "exponential", conf);
+          compare(values, periods, "linear", conf);
+        },
+      ),
+      { numRuns: 150, seed: 9 },
+    );
+  });
+  it("a perfect fit, a constant series, a forecast crossing zero", () => {
+    compare([10, 8, 6, 4], 3, "linear"); // crosses 0 at x = 5: declined there, decimal gives exactly 0
+    compare([5, 5, 5, 5, 5], 2, "exponential");
+    compare([1, 0.5, 0.25, 0.125], 4, "exponential");
+    compare([100, 100.0000001, 99.9999999, 100], 2, "linear");
+  });
+  it("100,000 values take the binary64 path", () => {
+    const values = Array.from({ length: 100_000 }, (_, i) => 0.01 * Math.exp(-0.00001 * i) * (1 + 0.05 * Math.sin(i)));
+    expect(forecastFloat(values, 12, "exponential", 0.8, 1e-13)).toBeDefined();
+    expect(forecastFloat(values, 12, "linear", 0.8, 1e-13)).toBeDefined();
   });
 });
