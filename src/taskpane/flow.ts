@@ -19,7 +19,6 @@ import {
   describeError,
   describeReport,
   emptyAssumption,
-  formatCount,
   guessMapping,
   importBlocker,
   missingMapFields,
@@ -37,6 +36,7 @@ import {
   type MapField,
   type RejectedSummary,
 } from "./model";
+import { formatCount } from "./numbers";
 
 export type Tone = "info" | "ok" | "warn" | "error";
 

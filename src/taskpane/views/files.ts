@@ -11,8 +11,6 @@ import {
   FORMAT_LABELS,
   MAX_CASE_MERGES_LISTED,
   describeReport,
-  formatBytes,
-  formatCount,
   mappingFields,
   missingMapFields,
   needsMapping,
@@ -20,6 +18,7 @@ import {
   type FileEntry,
   type MapField,
 } from "../model";
+import { formatBytes, formatCount } from "../numbers";
 import type { PaneState } from "../flow";
 import { rejectedDetails } from "./rejected";
 

@@ -1,6 +1,7 @@
 /** The rejected rows of one or more files, as a disclosure (file cards and the import's confirmation). */
 import { h } from "../dom";
-import { formatCount, type RejectedSummary } from "../model";
+import type { RejectedSummary } from "../model";
+import { formatCount } from "../numbers";
 
 /** Most rejected rows listed in one place (the count is always exact). */
 const MAX_LISTED_REJECTS = 200;

@@ -3,7 +3,7 @@
  * the progress bar and the status region (the pane's one role=status element).
  */
 import { h, setChildren } from "../dom";
-import { formatCount } from "../model";
+import { formatCount } from "../numbers";
 import type { Announcement, ConfirmRequest } from "../flow";
 import { rejectedDetails } from "./rejected";
 
