@@ -8,7 +8,7 @@ import { Decimal } from "../core/decimal";
 /**
  * `Intl.NumberFormat#format` as ES2023 (Intl.NumberFormat v3) has it: a decimal string is
  * formatted exactly, digit for digit, never through a double (Node 20 and Chromium do;
- * test/unit/taskpane/model.test.ts checks). The project's ES2022 lib types only
+ * test/unit/taskpane/numbers.test.ts checks). The project's ES2022 lib types only
  * numbers and bigints, hence the one cast.
  */
 interface DecimalStringFormat {
