@@ -20,6 +20,9 @@ import type { WriteReport } from "../excel/types";
 import type { ShareableReport } from "../excel/shareable";
 import { foldKey } from "../import/keys";
 import { caseMergeText } from "../import/report-text";
+import { formatCount, formatTotals } from "./numbers";
+
+export { formatAmount, formatBytes, formatCount, formatTotals } from "./numbers";
 
 export const KINDS: readonly SourceKind[] = ["billing", "volume", "value"];
 
@@ -194,48 +197,7 @@ export function guessMapping(kind: SourceKind, columns: readonly string[]): Colu
 }
 
 // ---------------------------------------------------------------------------
-// Money and numbers
-
-/** Exact-decimal amount shown to a person: grouped, 2 decimals, more for small amounts. */
-export function formatAmount(amount: string): string {
-  let d: Decimal;
-  try {
-    d = new Decimal(amount);
-  } catch {
-    return amount;
-  }
-  if (!d.isFinite()) return amount;
-  const abs = d.abs();
-  let text: string;
-  if (abs.isZero() || abs.gte(1)) text = d.toFixed(2);
-  else {
-    // Small amounts keep 4 significant digits (at least 2 decimals) so they never read as 0.00.
-    const sig = d.toSignificantDigits(4);
-    const dp = Math.max(2, sig.decimalPlaces());
-    text = sig.toFixed(dp);
-  }
-  const neg = text.startsWith("-");
-  const [int, frac] = (neg ? text.slice(1) : text).split(".");
-  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-  return (neg ? "-" : "") + grouped + (frac !== undefined ? "." + frac : "");
-}
-
-/** "USD 1,234.57; EUR 12.00" (sorted by currency). */
-export function formatTotals(totals: Record<string, string>): string {
-  const cs = Object.keys(totals).sort();
-  if (cs.length === 0) return "none";
-  return cs.map((c) => `${c} ${formatAmount(totals[c])}`).join("; ");
-}
-
-export function formatCount(n: number): string {
-  return String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-}
-
-export function formatBytes(n: number): string {
-  if (n < 1024) return `${n} B`;
-  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
-  return `${(n / 1024 / 1024).toFixed(1)} MB`;
-}
+// Numbers typed by the user (numbers shown: numbers.ts)
 
 /**
  * A non-negative decimal typed by the user ("0.05", "1,250", "12.5"), as an exact
