@@ -1,24 +1,16 @@
 /** `Excel.Application` of the workbench host: calculation mode and calculate. DOM-free. */
 import { ClientObject } from "./client";
 import { defineProps, propsOf, type Accessors } from "./props";
-import type { CalculationMode, WorkbookModel } from "./workbook";
+import type { WorkbookModel } from "./workbook";
 
 const p = propsOf<WorkbookModel>();
 const APPLICATION = {
   /** ExcelApi 1.8. Manual calculation holds formula values until `calculate` (see WorkbookModel.calculationMode). */
-  calculationMode: p.rw<CalculationMode>(
-    (m) => m.calculationMode,
-    (m, v) => {
-      m.calculationMode = v;
-    },
-  ),
+  calculationMode: p.field("calculationMode"),
 };
 
 export interface ApplicationProxy extends Accessors<typeof APPLICATION> {}
 export class ApplicationProxy extends ClientObject<WorkbookModel> {
-  protected get _className(): string {
-    return "Application";
-  }
   suspendApiCalculationUntilNextSync(): void {
     this._call(null, () => undefined);
   }
@@ -30,4 +22,4 @@ export class ApplicationProxy extends ClientObject<WorkbookModel> {
     this._call(calculationType, (m) => m.calculate(calculationType));
   }
 }
-defineProps(ApplicationProxy, APPLICATION);
+defineProps(ApplicationProxy, "Application", APPLICATION);

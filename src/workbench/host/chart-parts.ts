@@ -30,12 +30,12 @@ export class ChartTitleProxy extends ClientObject<ChartModel> {
   constructor(ctx: RequestContextImpl, resolver: () => ChartModel, readonly _which: TitleKey) {
     super(ctx, resolver);
   }
-  protected get _className(): string {
+  protected override get _className(): string {
     return this._which === "title" ? "ChartTitle" : "ChartAxisTitle";
   }
   readonly format = { font: { bold: true, size: 14, color: "#000000" } };
 }
-defineProps(ChartTitleProxy, CHART_TITLE);
+defineProps(ChartTitleProxy, "ChartTitle", CHART_TITLE);
 
 const p = propsOf<ChartModel>();
 
@@ -47,13 +47,11 @@ export class ChartAxesProxy extends ClientObject<ChartModel> {
     this.categoryAxis = new ChartAxisProxy(ctx, () => this._target(), "categoryAxisTitle");
     this.valueAxis = new ChartAxisProxy(ctx, () => this._target(), "valueAxisTitle");
   }
-  protected get _className(): string {
-    return "ChartAxes";
-  }
   getItem(type: string): ChartAxisProxy {
     return type === "Value" ? this.valueAxis : this.categoryAxis;
   }
 }
+defineProps(ChartAxesProxy, "ChartAxes", {});
 
 /** Axis options are accepted (and ignored by the renderer). */
 const CHART_AXIS = {
@@ -70,36 +68,18 @@ export class ChartAxisProxy extends ClientObject<ChartModel> {
     super(ctx, resolver);
     this.title = new ChartTitleProxy(ctx, () => this._target(), which);
   }
-  protected get _className(): string {
-    return "ChartAxis";
-  }
 }
-defineProps(ChartAxisProxy, CHART_AXIS);
+defineProps(ChartAxisProxy, "ChartAxis", CHART_AXIS);
 
 const CHART_LEGEND = {
-  visible: p.rw<boolean>(
-    (c) => c.legendVisible,
-    (c, v, m) => {
-      c.legendVisible = v;
-      m.version++;
-    },
-  ),
-  position: p.rw<string>(
-    (c) => c.legendPosition,
-    (c, v, m) => {
-      c.legendPosition = v;
-      m.version++;
-    },
-  ),
+  visible: p.field("legendVisible", true),
+  position: p.field("legendPosition", true),
 };
 
 export interface ChartLegendProxy extends Accessors<typeof CHART_LEGEND> {}
 export class ChartLegendProxy extends ClientObject<ChartModel> {
-  protected get _className(): string {
-    return "ChartLegend";
-  }
 }
-defineProps(ChartLegendProxy, CHART_LEGEND);
+defineProps(ChartLegendProxy, "ChartLegend", CHART_LEGEND);
 
 /** Data labels are accepted (and ignored by the renderer). */
 const CHART_DATA_LABELS = {
@@ -109,11 +89,8 @@ const CHART_DATA_LABELS = {
 
 export interface ChartDataLabelsProxy extends Accessors<typeof CHART_DATA_LABELS> {}
 export class ChartDataLabelsProxy extends ClientObject<ChartModel> {
-  protected get _className(): string {
-    return "ChartDataLabels";
-  }
 }
-defineProps(ChartDataLabelsProxy, CHART_DATA_LABELS);
+defineProps(ChartDataLabelsProxy, "ChartDataLabels", CHART_DATA_LABELS);
 
 interface SeriesRef {
   chart: ChartModel;
@@ -127,9 +104,6 @@ const CHART_SERIES_COLLECTION = {
 export interface ChartSeriesCollectionProxy extends Accessors<typeof CHART_SERIES_COLLECTION> {}
 export class ChartSeriesCollectionProxy extends ClientObject<ChartModel> {
   private _items: ChartSeriesProxy[] | undefined;
-  protected get _className(): string {
-    return "ChartSeriesCollection";
-  }
   get items(): ChartSeriesProxy[] {
     if (!this._items) throw propertyNotLoaded("items", this._className);
     return this._items;
@@ -173,7 +147,7 @@ export class ChartSeriesCollectionProxy extends ClientObject<ChartModel> {
     }, true);
   }
 }
-defineProps(ChartSeriesCollectionProxy, CHART_SERIES_COLLECTION);
+defineProps(ChartSeriesCollectionProxy, "ChartSeriesCollection", CHART_SERIES_COLLECTION);
 
 const s = propsOf<SeriesRef>();
 const CHART_SERIES = {
@@ -220,9 +194,6 @@ export class ChartSeriesProxy extends ClientObject<SeriesRef> {
       },
     };
   }
-  protected get _className(): string {
-    return "ChartSeries";
-  }
   _assign(v: { name: string; chartType: string }): void {
     this._loaded.set("name", v.name);
     this._loaded.set("chartType", v.chartType);
@@ -246,4 +217,4 @@ export class ChartSeriesProxy extends ClientObject<SeriesRef> {
     });
   }
 }
-defineProps(ChartSeriesProxy, CHART_SERIES);
+defineProps(ChartSeriesProxy, "ChartSeries", CHART_SERIES);

@@ -12,9 +12,6 @@ export class ChartCollectionProxy extends CollectionProxy<ChartModel, ChartProxy
   constructor(ctx: RequestContextImpl, private readonly sheet: () => SheetModel) {
     super(ctx, () => sheet().charts);
   }
-  protected get _className(): string {
-    return "ChartCollection";
-  }
   protected _wrap(m: ChartModel): ChartProxy {
     return new ChartProxy(this.context, () => m);
   }
@@ -37,6 +34,7 @@ export class ChartCollectionProxy extends CollectionProxy<ChartModel, ChartProxy
     return new ChartProxy(this.context, () => this.sheet().charts[index] ?? notFound("chart", `#${index}`), true);
   }
 }
+defineProps(ChartCollectionProxy, "ChartCollection", {});
 
 const p = propsOf<ChartModel>();
 /** top, left, width, height: points ≥ 0; setting one unanchors the chart from its cells. */
@@ -51,20 +49,9 @@ const placement = (key: "top" | "left" | "width" | "height") =>
     },
   );
 const CHART = {
-  name: p.rw<string>(
-    (c) => c.name,
-    (c, v) => {
-      c.name = v;
-    },
-  ),
+  name: p.field("name"),
   id: p.ro<string>((c) => c.id),
-  chartType: p.rw<string>(
-    (c) => c.type,
-    (c, v, m) => {
-      c.type = v;
-      m.version++;
-    },
-  ),
+  chartType: p.field("type", true),
   top: placement("top"),
   left: placement("left"),
   width: placement("width"),
@@ -86,9 +73,6 @@ export class ChartProxy extends ClientObject<ChartModel> {
     this.axes = new ChartAxesProxy(ctx, () => this._target());
     this.legend = new ChartLegendProxy(ctx, () => this._target());
     this.dataLabels = new ChartDataLabelsProxy(ctx, () => this._target());
-  }
-  protected get _className(): string {
-    return "Chart";
   }
   protected override _nav(prop: string): ClientObject<unknown> | undefined {
     return prop === "title" ? (this.title as ClientObject<unknown>) : undefined;
@@ -120,4 +104,4 @@ export class ChartProxy extends ClientObject<ChartModel> {
     this._call(null, () => undefined);
   }
 }
-defineProps(ChartProxy, CHART);
+defineProps(ChartProxy, "Chart", CHART);

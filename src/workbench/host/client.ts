@@ -74,7 +74,10 @@ export abstract class ClientObject<T> {
       });
     }
   }
-  protected abstract get _className(): string;
+  /** The name in errors (from the class's `defineProps`; a class whose name depends on the instance overrides it). */
+  protected get _className(): string {
+    return this._table.className;
+  }
   /** Navigation properties (for load paths like "format/fill/color"). */
   protected _nav(prop: string): ClientObject<unknown> | undefined {
     void prop;
@@ -146,7 +149,7 @@ export abstract class ClientObject<T> {
     return Object.fromEntries(this._loaded);
   }
 }
-defineProps(ClientObject, {});
+defineProps(ClientObject, "ClientObject", {});
 
 /** `getCount()`: the count as a ClientResult after the next sync. */
 export function countResult(o: ClientObject<unknown>, count: () => number): ClientResultImpl<number> {
@@ -199,4 +202,4 @@ export abstract class CollectionProxy<M, P extends ClientObject<unknown>> extend
     return countResult(this, () => this._target().length);
   }
 }
-defineProps(CollectionProxy as abstract new (...args: never[]) => CollectionProxy<unknown, ClientObject<unknown>>, COLLECTION);
+defineProps(CollectionProxy as abstract new (...args: never[]) => CollectionProxy<unknown, ClientObject<unknown>>, "Collection", COLLECTION);

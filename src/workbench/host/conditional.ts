@@ -13,9 +13,6 @@ export class ConditionalFormatCollectionProxy extends CollectionProxy<Conditiona
       return r.sheet.conditionalFormats.filter((cf) => cf.rect.r0 <= r.rect.r1 && r.rect.r0 <= cf.rect.r1 && cf.rect.c0 <= r.rect.c1 && r.rect.c0 <= cf.rect.c1);
     });
   }
-  protected get _className(): string {
-    return "ConditionalFormatCollection";
-  }
   protected _wrap(m: ConditionalFormatModel): ConditionalFormatProxy {
     return new ConditionalFormatProxy(this.context, () => m);
   }
@@ -37,16 +34,12 @@ export class ConditionalFormatCollectionProxy extends CollectionProxy<Conditiona
     });
   }
 }
+defineProps(ConditionalFormatCollectionProxy, "ConditionalFormatCollection", {});
 
 const p = propsOf<ConditionalFormatModel>();
 const CONDITIONAL_FORMAT = {
   type: p.ro<string>((m) => m.type),
-  stopIfTrue: p.rw<boolean>(
-    (m) => m.stopIfTrue,
-    (m, v) => {
-      m.stopIfTrue = v;
-    },
-  ),
+  stopIfTrue: p.field("stopIfTrue"),
   priority: p.rw<number>(
     (m) => m.sheet.conditionalFormats.indexOf(m),
     (m, v) => {
@@ -69,9 +62,6 @@ export class ConditionalFormatProxy extends ClientObject<ConditionalFormatModel>
     this.cellValue = new ConditionalRuleFormatProxy(ctx, () => this._target(), "CellValue");
     this.custom = new ConditionalRuleFormatProxy(ctx, () => this._target(), "Custom");
   }
-  protected get _className(): string {
-    return "ConditionalFormat";
-  }
   delete(): void {
     this._call(null, (m) => {
       m.sheet.conditionalFormats = m.sheet.conditionalFormats.filter((x) => x !== m);
@@ -79,7 +69,7 @@ export class ConditionalFormatProxy extends ClientObject<ConditionalFormatModel>
     });
   }
 }
-defineProps(ConditionalFormatProxy, CONDITIONAL_FORMAT);
+defineProps(ConditionalFormatProxy, "ConditionalFormat", CONDITIONAL_FORMAT);
 
 interface RuleValue {
   operator?: string;
@@ -106,7 +96,7 @@ export class ConditionalRuleFormatProxy extends ClientObject<ConditionalFormatMo
     });
     this.format = new ConditionalRangeFormatProxy(ctx, () => this._target());
   }
-  protected get _className(): string {
+  protected override get _className(): string {
     return `${this.kind}ConditionalFormat`;
   }
   /** `custom.rule` is an object with a `formula` property; the others are plain values. */
@@ -124,7 +114,7 @@ export class ConditionalRuleFormatProxy extends ClientObject<ConditionalFormatMo
     });
   }
 }
-defineProps(ConditionalRuleFormatProxy, RULE_FORMAT);
+defineProps(ConditionalRuleFormatProxy, "ConditionalRuleFormat", RULE_FORMAT);
 
 const RULE = {
   formula: p.rw<string>(
@@ -140,9 +130,6 @@ const RULE = {
 
 export interface ConditionalRuleProxy extends Accessors<typeof RULE> {}
 export class ConditionalRuleProxy extends ClientObject<ConditionalFormatModel> {
-  protected get _className(): string {
-    return "ConditionalFormatRule";
-  }
   get formulaLocal(): string {
     return this._get("formulaLocal");
   }
@@ -150,7 +137,7 @@ export class ConditionalRuleProxy extends ClientObject<ConditionalFormatModel> {
     this.formula = v;
   }
 }
-defineProps(ConditionalRuleProxy, RULE);
+defineProps(ConditionalRuleProxy, "ConditionalFormatRule", RULE);
 
 const RANGE_FORMAT = {
   numberFormat: p.rw<string>(
@@ -213,8 +200,5 @@ export class ConditionalRangeFormatProxy extends ClientObject<ConditionalFormatM
       },
     };
   }
-  protected get _className(): string {
-    return "ConditionalRangeFormat";
-  }
 }
-defineProps(ConditionalRangeFormatProxy, RANGE_FORMAT);
+defineProps(ConditionalRangeFormatProxy, "ConditionalRangeFormat", RANGE_FORMAT);

@@ -9,9 +9,6 @@ export class NamedItemCollectionProxy extends CollectionProxy<NameModel, NamedIt
   constructor(ctx: RequestContextImpl) {
     super(ctx, () => ctx._model.names);
   }
-  protected get _className(): string {
-    return "NamedItemCollection";
-  }
   protected _wrap(m: NameModel): NamedItemProxy {
     return new NamedItemProxy(this.context, () => m);
   }
@@ -33,6 +30,7 @@ export class NamedItemCollectionProxy extends CollectionProxy<NameModel, NamedIt
     return new NamedItemProxy(this.context, () => this._model.nameByName(name) ?? null, true, true);
   }
 }
+defineProps(NamedItemCollectionProxy, "NamedItemCollection", {});
 
 const p = propsOf<NameModel>();
 const NAMED_ITEM = {
@@ -46,18 +44,8 @@ const NAMED_ITEM = {
     return Array.isArray(v) ? v[0]?.[0] : v;
   }),
   type: p.ro<string>((n, m) => (m.nameRange(n) ? "Range" : "Formula")),
-  comment: p.rw<string>(
-    (n) => n.comment,
-    (n, v) => {
-      n.comment = v;
-    },
-  ),
-  visible: p.rw<boolean>(
-    (n) => n.visible,
-    (n, v) => {
-      n.visible = v;
-    },
-  ),
+  comment: p.field("comment"),
+  visible: p.field("visible"),
 };
 
 export interface NamedItemProxy extends Accessors<typeof NAMED_ITEM> {}
@@ -65,9 +53,6 @@ export class NamedItemProxy extends ClientObject<NameModel> {
   constructor(ctx: RequestContextImpl, resolver: () => NameModel | null, queueResolve = false, nullable = false) {
     super(ctx, resolver, queueResolve);
     this._nullable = nullable;
-  }
-  protected get _className(): string {
-    return "NamedItem";
   }
   getRange(): RangeProxy {
     return new RangeProxy(this.context, () => this._model.nameRange(this._target()) ?? notFound("range of name", this._target().name), true);
@@ -79,4 +64,4 @@ export class NamedItemProxy extends ClientObject<NameModel> {
     this._call(null, (n) => this._model.deleteName(n));
   }
 }
-defineProps(NamedItemProxy, NAMED_ITEM);
+defineProps(NamedItemProxy, "NamedItem", NAMED_ITEM);

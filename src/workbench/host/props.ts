@@ -55,6 +55,15 @@ export function propsOf<T, O = unknown>() {
     ro: <V>(read: Read<T, O, V>): Prop<T, O, V, "ro"> => ({ mode: "ro", read }),
     /** Read and write; without `write` the value is accepted and ignored (as the renderer ignores it). */
     rw: <V>(read: Read<T, O, V>, write?: Write<T, O, V>): Prop<T, O, V, "rw"> => ({ mode: "rw", read, write: write ?? ignore }),
+    /** A model field read and written as it is; `touch`: the write changes what the grid shows (bumps the model's version). */
+    field: <K extends keyof T>(key: K, touch = false): Prop<T, O, T[K], "rw"> => ({
+      mode: "rw",
+      read: (t) => t[key],
+      write: (t, v, m) => {
+        t[key] = v;
+        if (touch) m.version++;
+      },
+    }),
     /** Accepted and ignored both ways: a write is queued and dropped, a load gives undefined. */
     ignored: <V>(): Prop<T, O, V, "rw"> => ({ mode: "rw", read: none, write: ignore }),
     /** Loadable only, no accessor. */
@@ -75,24 +84,32 @@ export interface PropHost<T> {
   _set(prop: string, value: unknown, apply: (t: T) => void): void;
 }
 
-/** A table as the load machinery uses it, on each prototype as `_table`. */
+/** A class's table as the load machinery uses it, on each prototype as `_table`. */
 export interface LoadTable {
-  /** Loadable names, in table order (what `load()` with no argument loads). */
+  /** The class's name in errors (Excel's: "Range", "Worksheet", …). */
+  readonly className: string;
+  /** Loadable names, in table order, after those of the base class (what `load()` with no argument loads). */
   readonly names: readonly string[];
   /** The read of a loadable name (absent: not loadable). */
-  read(name: string): ((t: never, m: WorkbookModel, self: never, name: string) => unknown) | undefined;
+  read(name: string): ErasedRead | undefined;
 }
+type ErasedRead = (t: never, m: WorkbookModel, self: never, name: string) => unknown;
 
-export function loadTable<T, O>(table: PropTable<T, O>): LoadTable {
-  const reads = new Map(Object.entries(table).map(([k, row]) => [k, row.read as (t: never, m: WorkbookModel, self: never, name: string) => unknown]));
+function loadTable(className: string, table: PropTable<never, never>, base: LoadTable | undefined): LoadTable {
+  const reads = new Map<string, ErasedRead>(base ? base.names.map((n) => [n, base.read(n) as ErasedRead]) : []);
+  for (const [k, row] of Object.entries(table)) reads.set(k, row.read as ErasedRead);
   const names = [...reads.keys()];
-  return { names, read: (name) => reads.get(name) };
+  return { className, names, read: (name) => reads.get(name) };
 }
 
-/** Defines the table's accessors, and the table itself as `_table`, on the class's prototype. */
-export function defineProps<T, O extends PropHost<T>>(cls: abstract new (...args: never[]) => O, table: PropTable<T, O>): void {
+/**
+ * Declares an Excel object class: its name in errors, and its property table (added to its base
+ * class's). Defines the table's accessors, and the table as `_table`, on the class's prototype.
+ */
+export function defineProps<T, O extends PropHost<T>>(cls: abstract new (...args: never[]) => O, className: string, table: PropTable<T, O>): void {
   const proto = cls.prototype as object;
-  Object.defineProperty(proto, "_table", { value: loadTable(table), configurable: true });
+  const base = (Object.getPrototypeOf(proto) as { _table?: LoadTable })._table;
+  Object.defineProperty(proto, "_table", { value: loadTable(className, table as PropTable<never, never>, base), configurable: true });
   for (const [name, row] of Object.entries(table)) {
     if (row.mode === "load") continue;
     const write = row.write as Write<T, O, unknown> | undefined;

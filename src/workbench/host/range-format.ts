@@ -49,9 +49,6 @@ export class RangeFormatProxy extends ClientObject<RangeRef> {
     this.font = new RangeFontProxy(ctx, () => this._target());
     this.borders = new RangeBordersProxy(ctx, () => this._target());
   }
-  protected get _className(): string {
-    return "RangeFormat";
-  }
   protected override _nav(prop: string): ClientObject<unknown> | undefined {
     return prop === "fill" ? (this.fill as ClientObject<unknown>) : prop === "font" ? (this.font as ClientObject<unknown>) : undefined;
   }
@@ -69,7 +66,7 @@ export class RangeFormatProxy extends ClientObject<RangeRef> {
     this._call(null, () => undefined);
   }
 }
-defineProps(RangeFormatProxy, RANGE_FORMAT);
+defineProps(RangeFormatProxy, "RangeFormat", RANGE_FORMAT);
 
 const RANGE_FILL = {
   color: p.rw<string>((r, m) => shown(r, m).fill ?? "#FFFFFF", setColor("fill")),
@@ -77,14 +74,11 @@ const RANGE_FILL = {
 
 export interface RangeFillProxy extends Accessors<typeof RANGE_FILL> {}
 export class RangeFillProxy extends ClientObject<RangeRef> {
-  protected get _className(): string {
-    return "RangeFill";
-  }
   clear(): void {
     this._call(null, (r) => this._model.setFormat(r.sheet, r.rect, { fill: null }));
   }
 }
-defineProps(RangeFillProxy, RANGE_FILL);
+defineProps(RangeFillProxy, "RangeFill", RANGE_FILL);
 
 const RANGE_FONT = {
   bold: p.rw<boolean>((r, m) => shown(r, m).bold ?? false, setFormat("bold")),
@@ -96,21 +90,16 @@ const RANGE_FONT = {
 
 export interface RangeFontProxy extends Accessors<typeof RANGE_FONT> {}
 export class RangeFontProxy extends ClientObject<RangeRef> {
-  protected get _className(): string {
-    return "RangeFont";
-  }
 }
-defineProps(RangeFontProxy, RANGE_FONT);
+defineProps(RangeFontProxy, "RangeFont", RANGE_FONT);
 
 /** Borders are accepted (and ignored by the renderer). */
 export class RangeBordersProxy extends ClientObject<RangeRef> {
-  protected get _className(): string {
-    return "RangeBorderCollection";
-  }
   getItem(index: string): RangeBorderProxy {
     return new RangeBorderProxy(this.context, () => ({ ...this._target(), index }) as RangeRef);
   }
 }
+defineProps(RangeBordersProxy, "RangeBorderCollection", {});
 
 const RANGE_BORDER = {
   style: p.ignored<string>(),
@@ -120,8 +109,5 @@ const RANGE_BORDER = {
 
 export interface RangeBorderProxy extends Accessors<typeof RANGE_BORDER> {}
 export class RangeBorderProxy extends ClientObject<RangeRef> {
-  protected get _className(): string {
-    return "RangeBorder";
-  }
 }
-defineProps(RangeBorderProxy, RANGE_BORDER);
+defineProps(RangeBorderProxy, "RangeBorder", RANGE_BORDER);

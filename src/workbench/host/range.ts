@@ -82,9 +82,6 @@ export class RangeProxy extends ClientObject<RangeRef> {
     this.format = new RangeFormatProxy(ctx, () => this._target());
     this.conditionalFormats = new ConditionalFormatCollectionProxy(ctx, () => this._target());
   }
-  protected get _className(): string {
-    return "Range";
-  }
   protected override _nav(prop: string): ClientObject<unknown> | undefined {
     if (prop === "format") return this.format as ClientObject<unknown>;
     if (prop === "worksheet") return this.worksheet as ClientObject<unknown>;
@@ -169,4 +166,4 @@ export class RangeProxy extends ClientObject<RangeRef> {
     this._call(null, () => undefined);
   }
 }
-defineProps(RangeProxy, RANGE);
+defineProps(RangeProxy, "Range", RANGE);

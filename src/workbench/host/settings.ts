@@ -73,19 +73,14 @@ abstract class KVProxy extends ClientObject<KV> {
     this._call(null, (x) => this.remove(x));
   }
 }
-defineProps(KVProxy, KEYED_VALUE);
+defineProps(KVProxy, "KeyedValue", KEYED_VALUE);
 
 export class SettingProxy extends KVProxy {
-  protected get _className(): string {
-    return "Setting";
-  }
 }
+defineProps(SettingProxy, "Setting", {});
 export class SettingCollectionProxy extends KVCollection<SettingProxy> {
   constructor(ctx: RequestContextImpl) {
     super(ctx, () => ctx._model.settings);
-  }
-  protected get _className(): string {
-    return "SettingCollection";
   }
   protected _make(resolver: () => KV | null, queue: boolean, nullable: boolean): SettingProxy {
     return new SettingProxy(this.context, resolver, queue, nullable, (x) => this._remove(x));
@@ -95,18 +90,14 @@ export class SettingCollectionProxy extends KVCollection<SettingProxy> {
     if (jsonBytes(value) > 2 * 1024 * 1024) throw new HostError("InvalidArgument", `Setting '${key}' is too large.`);
   }
 }
+defineProps(SettingCollectionProxy, "SettingCollection", {});
 
 export class CustomPropertyProxy extends KVProxy {
-  protected get _className(): string {
-    return "CustomProperty";
-  }
 }
+defineProps(CustomPropertyProxy, "CustomProperty", {});
 export class CustomPropertyCollectionProxy extends KVCollection<CustomPropertyProxy> {
   constructor(ctx: RequestContextImpl) {
     super(ctx, () => ctx._model.customProperties);
-  }
-  protected get _className(): string {
-    return "CustomPropertyCollection";
   }
   protected _make(resolver: () => KV | null, queue: boolean, nullable: boolean): CustomPropertyProxy {
     return new CustomPropertyProxy(this.context, resolver, queue, nullable, (x) => this._remove(x));
@@ -124,6 +115,7 @@ export class CustomPropertyCollectionProxy extends KVCollection<CustomPropertyPr
     });
   }
 }
+defineProps(CustomPropertyCollectionProxy, "CustomPropertyCollection", {});
 
 /** Built-in document properties are held by the proxy (the model has none); only `title` has an accessor. */
 const d = propsOf<WorkbookModel, { readonly _props: Record<string, string> }>();
@@ -148,8 +140,5 @@ export class DocumentPropertiesProxy extends ClientObject<WorkbookModel> {
     super(ctx, () => ctx._model);
     this.custom = new CustomPropertyCollectionProxy(ctx);
   }
-  protected get _className(): string {
-    return "DocumentProperties";
-  }
 }
-defineProps(DocumentPropertiesProxy, DOCUMENT_PROPERTIES);
+defineProps(DocumentPropertiesProxy, "DocumentProperties", DOCUMENT_PROPERTIES);

@@ -15,9 +15,6 @@ export class TableCollectionProxy extends CollectionProxy<TableModel, TableProxy
       return s ? ctx._model.tables.filter((t) => t.sheet === s) : ctx._model.tables;
     });
   }
-  protected get _className(): string {
-    return "TableCollection";
-  }
   protected _wrap(m: TableModel): TableProxy {
     return new TableProxy(this.context, () => m);
   }
@@ -49,33 +46,20 @@ export class TableCollectionProxy extends CollectionProxy<TableModel, TableProxy
     return new TableProxy(this.context, () => this._target()[index] ?? notFound("table", `#${index}`), true);
   }
 }
+defineProps(TableCollectionProxy, "TableCollection", {});
 
 const p = propsOf<TableModel>();
-/** A table option: written to the model as it is. */
-const option = (key: "showTotals" | "showHeaders" | "showBandedRows" | "showFilterButton") =>
-  p.rw<boolean>(
-    (t) => t[key],
-    (t, v) => {
-      t[key] = v;
-    },
-  );
 const TABLE = {
   name: p.rw<string>(
     (t) => t.name,
     (t, v, m) => m.renameTable(t, v),
   ),
   id: p.ro<string>((t) => t.id),
-  style: p.rw<string>(
-    (t) => t.style,
-    (t, v, m) => {
-      t.style = v;
-      m.version++;
-    },
-  ),
-  showTotals: option("showTotals"),
-  showHeaders: option("showHeaders"),
-  showBandedRows: option("showBandedRows"),
-  showFilterButton: option("showFilterButton"),
+  style: p.field("style", true),
+  showTotals: p.field("showTotals"),
+  showHeaders: p.field("showHeaders"),
+  showBandedRows: p.field("showBandedRows"),
+  showFilterButton: p.field("showFilterButton"),
 };
 
 export interface TableProxy extends Accessors<typeof TABLE> {}
@@ -91,9 +75,6 @@ export class TableProxy extends ClientObject<TableModel> {
     this._nullable = nullable;
     this.rows = new TableRowCollectionProxy(ctx, () => this._target());
     this.columns = new TableColumnCollectionProxy(ctx, () => this._target());
-  }
-  protected get _className(): string {
-    return "Table";
   }
   get worksheet(): WorksheetProxy {
     return new WorksheetProxy(this.context, () => this._target().sheet);
@@ -134,7 +115,7 @@ export class TableProxy extends ClientObject<TableModel> {
     this._call(null, () => undefined);
   }
 }
-defineProps(TableProxy, TABLE);
+defineProps(TableProxy, "Table", TABLE);
 
 const dataRows = (t: TableModel): number => t.rect.r1 - t.rect.r0;
 const TABLE_ROWS = {
@@ -143,9 +124,6 @@ const TABLE_ROWS = {
 
 export interface TableRowCollectionProxy extends Accessors<typeof TABLE_ROWS> {}
 export class TableRowCollectionProxy extends ClientObject<TableModel> {
-  protected get _className(): string {
-    return "TableRowCollection";
-  }
   getCount(): ClientResultImpl<number> {
     return countResult(this, () => dataRows(this._target()));
   }
@@ -162,7 +140,7 @@ export class TableRowCollectionProxy extends ClientObject<TableModel> {
     }, true);
   }
 }
-defineProps(TableRowCollectionProxy, TABLE_ROWS);
+defineProps(TableRowCollectionProxy, "TableRowCollection", TABLE_ROWS);
 
 interface ColumnRef {
   table: TableModel;
@@ -176,9 +154,6 @@ const TABLE_COLUMNS = {
 export interface TableColumnCollectionProxy extends Accessors<typeof TABLE_COLUMNS> {}
 export class TableColumnCollectionProxy extends ClientObject<TableModel> {
   private _items: TableColumnProxy[] | undefined;
-  protected get _className(): string {
-    return "TableColumnCollection";
-  }
   get items(): TableColumnProxy[] {
     if (!this._items) throw propertyNotLoaded("items", this._className);
     return this._items;
@@ -229,7 +204,7 @@ export class TableColumnCollectionProxy extends ClientObject<TableModel> {
     }, true);
   }
 }
-defineProps(TableColumnCollectionProxy, TABLE_COLUMNS);
+defineProps(TableColumnCollectionProxy, "TableColumnCollection", TABLE_COLUMNS);
 
 const c = propsOf<ColumnRef>();
 const TABLE_COLUMN = {
@@ -250,9 +225,6 @@ export class TableColumnProxy extends ClientObject<ColumnRef> {
   constructor(ctx: RequestContextImpl, resolver: () => ColumnRef | null, queueResolve = false, nullable = false) {
     super(ctx, resolver, queueResolve);
     this._nullable = nullable;
-  }
-  protected get _className(): string {
-    return "TableColumn";
   }
   /** The columns of a collection load read at once (name, index and id unless told). */
   _readAll(paths: string[]): [string, unknown][] {
@@ -282,4 +254,4 @@ export class TableColumnProxy extends ClientObject<ColumnRef> {
     return this.range(0, "header");
   }
 }
-defineProps(TableColumnProxy, TABLE_COLUMN);
+defineProps(TableColumnProxy, "TableColumn", TABLE_COLUMN);

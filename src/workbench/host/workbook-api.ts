@@ -32,9 +32,6 @@ export class WorkbookProxy extends ClientObject<WorkbookModel> {
     this.properties = new DocumentPropertiesProxy(ctx);
     this.application = new ApplicationProxy(ctx, () => ctx._model);
   }
-  protected get _className(): string {
-    return "Workbook";
-  }
   getActiveWorksheet(): WorksheetProxy {
     return this.worksheets.getActiveWorksheet();
   }
@@ -42,4 +39,4 @@ export class WorkbookProxy extends ClientObject<WorkbookModel> {
     return this.worksheets.getActiveWorksheet().getRange("A1");
   }
 }
-defineProps(WorkbookProxy, WORKBOOK);
+defineProps(WorkbookProxy, "Workbook", WORKBOOK);

@@ -13,9 +13,6 @@ export class WorksheetCollectionProxy extends CollectionProxy<SheetModel, Worksh
   constructor(ctx: RequestContextImpl) {
     super(ctx, () => ctx._model.sheets);
   }
-  protected get _className(): string {
-    return "WorksheetCollection";
-  }
   protected _wrap(s: SheetModel): WorksheetProxy {
     return new WorksheetProxy(this.context, () => s);
   }
@@ -47,6 +44,7 @@ export class WorksheetCollectionProxy extends CollectionProxy<SheetModel, Worksh
     }, true);
   }
 }
+defineProps(WorksheetCollectionProxy, "WorksheetCollection", {});
 
 const p = propsOf<SheetModel>();
 /** Every read of a sheet's property fails on a deleted sheet. */
@@ -97,9 +95,6 @@ export class WorksheetProxy extends ClientObject<SheetModel> {
     this.charts = new ChartCollectionProxy(ctx, () => this._target());
     this.freezePanes = new FreezePanesProxy(ctx, () => this._target());
   }
-  protected get _className(): string {
-    return "Worksheet";
-  }
   activate(): void {
     this._call(null, (s) => this._model.activate(s));
   }
@@ -147,13 +142,10 @@ export class WorksheetProxy extends ClientObject<SheetModel> {
     }, true, true);
   }
 }
-defineProps(WorksheetProxy, WORKSHEET);
+defineProps(WorksheetProxy, "Worksheet", WORKSHEET);
 
 /** `Excel.WorksheetFreezePanes`: no properties, four calls. */
 export class FreezePanesProxy extends ClientObject<SheetModel> {
-  protected get _className(): string {
-    return "WorksheetFreezePanes";
-  }
   freezeRows(count?: number): void {
     this._call(count, (s) => {
       s.freezeRows = count ?? 1;
@@ -181,3 +173,4 @@ export class FreezePanesProxy extends ClientObject<SheetModel> {
     });
   }
 }
+defineProps(FreezePanesProxy, "WorksheetFreezePanes", {});
