@@ -66,8 +66,7 @@ export class ChartProxy extends ClientObject<ChartModel> {
   readonly legend: ChartLegendProxy;
   readonly dataLabels: ChartDataLabelsProxy;
   constructor(ctx: RequestContextImpl, resolver: () => ChartModel | null, queueResolve = false, nullable = false) {
-    super(ctx, resolver, queueResolve);
-    this._nullable = nullable;
+    super(ctx, resolver, queueResolve, nullable);
     this.title = new ChartTitleProxy(ctx, () => this._target(), "title");
     this.series = new ChartSeriesCollectionProxy(ctx, () => this._target());
     this.axes = new ChartAxesProxy(ctx, () => this._target());

@@ -58,12 +58,13 @@ export abstract class ClientObject<T> {
   declare readonly _table: LoadTable;
   protected _loaded = new Map<string, unknown>();
   private _cached: { v: T | null } | undefined;
-  protected _nullable = false;
   private _nullKnown: boolean | undefined;
   constructor(
     readonly context: RequestContextImpl,
     private readonly _resolver: () => T | null,
     queueResolve = false,
+    /** A `…OrNullObject` result: `isNullObject` is loadable, and a load of a missing object loads nothing. */
+    protected readonly _nullable = false,
   ) {
     if (queueResolve) {
       this.context._queue(16, (after) => {

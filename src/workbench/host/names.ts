@@ -50,10 +50,6 @@ const NAMED_ITEM = {
 
 export interface NamedItemProxy extends Accessors<typeof NAMED_ITEM> {}
 export class NamedItemProxy extends ClientObject<NameModel> {
-  constructor(ctx: RequestContextImpl, resolver: () => NameModel | null, queueResolve = false, nullable = false) {
-    super(ctx, resolver, queueResolve);
-    this._nullable = nullable;
-  }
   getRange(): RangeProxy {
     return new RangeProxy(this.context, () => this._model.nameRange(this._target()) ?? notFound("range of name", this._target().name), true);
   }

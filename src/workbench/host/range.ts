@@ -77,8 +77,7 @@ export class RangeProxy extends ClientObject<RangeRef> {
   readonly format: RangeFormatProxy;
   readonly conditionalFormats: ConditionalFormatCollectionProxy;
   constructor(ctx: RequestContextImpl, resolver: () => RangeRef | null, queueResolve = false, nullable = false) {
-    super(ctx, resolver, queueResolve);
-    this._nullable = nullable;
+    super(ctx, resolver, queueResolve, nullable);
     this.format = new RangeFormatProxy(ctx, () => this._target());
     this.conditionalFormats = new ConditionalFormatCollectionProxy(ctx, () => this._target());
   }

@@ -66,8 +66,7 @@ const KEYED_VALUE = {
 interface KVProxy extends Accessors<typeof KEYED_VALUE> {}
 abstract class KVProxy extends ClientObject<KV> {
   constructor(ctx: RequestContextImpl, resolver: () => KV | null, queue: boolean, nullable: boolean, private readonly remove: (kv: KV) => void) {
-    super(ctx, resolver, queue);
-    this._nullable = nullable;
+    super(ctx, resolver, queue, nullable);
   }
   delete(): void {
     this._call(null, (x) => this.remove(x));

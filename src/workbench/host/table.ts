@@ -71,8 +71,7 @@ export class TableProxy extends ClientObject<TableModel> {
       const t = resolver();
       if (t && !ctx._model.tables.includes(t)) throw new HostError("ItemNotFound", `The table '${t.name}' has been deleted.`);
       return t;
-    }, queueResolve);
-    this._nullable = nullable;
+    }, queueResolve, nullable);
     this.rows = new TableRowCollectionProxy(ctx, () => this._target());
     this.columns = new TableColumnCollectionProxy(ctx, () => this._target());
   }
@@ -222,10 +221,6 @@ const TABLE_COLUMN = {
 
 export interface TableColumnProxy extends Accessors<typeof TABLE_COLUMN> {}
 export class TableColumnProxy extends ClientObject<ColumnRef> {
-  constructor(ctx: RequestContextImpl, resolver: () => ColumnRef | null, queueResolve = false, nullable = false) {
-    super(ctx, resolver, queueResolve);
-    this._nullable = nullable;
-  }
   /** The columns of a collection load read at once (name, index and id unless told). */
   _readAll(paths: string[]): [string, unknown][] {
     const col = this._target();

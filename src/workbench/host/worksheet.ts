@@ -89,8 +89,7 @@ export class WorksheetProxy extends ClientObject<SheetModel> {
   readonly charts: ChartCollectionProxy;
   readonly freezePanes: FreezePanesProxy;
   constructor(ctx: RequestContextImpl, resolver: () => SheetModel | null, queueResolve = false, nullable = false) {
-    super(ctx, resolver, queueResolve);
-    this._nullable = nullable;
+    super(ctx, resolver, queueResolve, nullable);
     this.tables = new TableCollectionProxy(ctx, () => this._target());
     this.charts = new ChartCollectionProxy(ctx, () => this._target());
     this.freezePanes = new FreezePanesProxy(ctx, () => this._target());
