@@ -4,14 +4,19 @@
  * `Excel.run`, so code written for it is code written for Excel. DOM-free.
  */
 import type { ExcelRun } from "../../excel/types";
-import { RequestContextImpl, type HostStats, type RangeProxy, type WorksheetProxy, type WorkbookProxy, type TableProxy, type ChartProxy } from "./api";
+import type { ChartProxy } from "./chart";
+import { RequestContextImpl, type HostStats } from "./context";
+import type { RangeProxy } from "./range";
+import type { TableProxy } from "./table";
+import type { WorkbookProxy } from "./workbook-api";
+import type { WorksheetProxy } from "./worksheet";
 import { HostError } from "./errors";
 import { WorkbookModel, type ExcelValue, type SheetModel } from "./workbook";
 import { rectAddress } from "./address";
 
 export { HostError } from "./errors";
-export type { HostStats } from "./api";
-export { PAYLOAD_LIMIT } from "./api";
+export type { HostStats } from "./context";
+export { PAYLOAD_LIMIT } from "./context";
 export { WorkbookModel } from "./workbook";
 export type { ExcelValue, CellFormat, ChartModel, TableModel, SheetModel } from "./workbook";
 export { installCustomFunctionsShim, registerCustomFunctions, setBlankConvention, getBlankConvention, FunctionRegistry, CfError, ErrorCode, type BlankConvention } from "./functions";

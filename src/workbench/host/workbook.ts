@@ -1,7 +1,7 @@
 /**
  * The workbook model behind the workbench host: sheets (cells computed by HyperFormula),
  * formats, tables, charts, conditional formats, names, settings and custom properties.
- * The Excel-API proxies (api.ts) apply their queued operations to it at sync. DOM-free.
+ * The Excel-API proxies (context.ts, worksheet.ts, range.ts, …) apply their queued operations to it at sync. DOM-free.
  */
 import { DetailedCellError, HyperFormula, type RawCellContent } from "hyperformula";
 import { cols, contains, fullAddress, intersects, MAX_COLS, MAX_ROWS, parseAddress, quoteSheet, rectAddress, rows, type Rect } from "./address";
