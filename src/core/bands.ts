@@ -26,6 +26,20 @@ export function cutoffsValid(c: readonly Decimal[]): c is Cutoffs {
   return c.length === 3 && c[0].gt(c[1]) && c[1].gt(c[2]);
 }
 
+/** DEFAULT_CUTOFFS as plain numbers. */
+export const DEFAULT_CUTOFF_NUMBERS: readonly number[] = [10, 3, 1];
+
+/**
+ * bandFor on a plain number against cutoffs that are plain numbers: the same band, since
+ * doubles order exactly as their decimal readings do.
+ */
+export function bandForNumber(roi: number, cutoffs: readonly number[]): Band {
+  if (roi >= cutoffs[0]) return "Excellent";
+  if (roi >= cutoffs[1]) return "Good";
+  if (roi >= cutoffs[2]) return "Marginal";
+  return "Unsustainable";
+}
+
 export function bandFor(roi: Decimal, cutoffs: Cutoffs = DEFAULT_CUTOFFS): Band {
   if (roi.gte(cutoffs[0])) return "Excellent";
   if (roi.gte(cutoffs[1])) return "Good";

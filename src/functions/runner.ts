@@ -17,7 +17,7 @@
  * `CustomFunctions` is a global of the host (Excel, the workbench, the vm test); it is
  * only read when a function runs, never at load time.
  */
-import { cutoffsValid, DEFAULT_CUTOFFS, type Cutoffs } from "../core/bands";
+import { cutoffsValid, DEFAULT_CUTOFF_NUMBERS, DEFAULT_CUTOFFS, type Cutoffs } from "../core/bands";
 import { Decimal, ZERO } from "../core/decimal";
 import { DomainError } from "../core/errors";
 import { relationViolation, violation, type Relation, type Rule } from "../core/rules";
@@ -40,6 +40,8 @@ export interface BodyArgs {
   pairNumbers: number[][];
   /** Cutoffs (default 10, 3, 1). */
   cutoffs: Cutoffs;
+  /** The cutoffs as plain numbers when each is exactly a double (what a number cell gives), else null. */
+  cutoffNumbers: readonly number[] | null;
   /** Text parameters, by slot (their default when omitted). */
   texts: string[];
 }
@@ -86,7 +88,7 @@ export interface FunctionDecl {
    * number, or undefined when it cannot guarantee that (invalid or unusual input) — the runner
    * then takes the decimal path, which also produces the errors.
    */
-  fast?: (x: number[]) => number | undefined;
+  fast?: (x: number[], a: BodyArgs) => number | string | undefined;
 }
 
 /** A declared function, prepared for fast calls (all scratch space allocated once). */
@@ -170,6 +172,7 @@ export function prepare(decl: FunctionDecl): PreparedFunction {
       cells: Array.from({ length: nc }, () => []),
       pairNumbers: Array.from({ length: nc }, () => []),
       cutoffs: DEFAULT_CUTOFFS,
+      cutoffNumbers: DEFAULT_CUTOFF_NUMBERS,
       texts: new Array<string>(nt).fill(""),
     },
     raw: new Array<unknown>(n).fill(undefined),
@@ -379,6 +382,7 @@ function collectPlainNumbers(x: unknown, out: number[]): void {
 /** Parses cutoffs into args.cutoffs; returns a #VALUE! message when malformed. */
 function parseCutoffs(x: unknown, name: string, args: BodyArgs): string | undefined {
   args.cutoffs = DEFAULT_CUTOFFS;
+  args.cutoffNumbers = DEFAULT_CUTOFF_NUMBERS;
   if (isOmitted(x)) return undefined;
   const cells: unknown[] = [];
   for (const row of asRows(x)) {
@@ -396,6 +400,8 @@ function parseCutoffs(x: unknown, name: string, args: BodyArgs): string | undefi
   }
   if (!cutoffsValid(ds)) return `${bad}; got ${ds.map((d) => d.toString()).join(", ")}`;
   args.cutoffs = ds;
+  const plain = ds.map((d) => d.toNumber());
+  args.cutoffNumbers = plain.every((x, i) => new Decimal(x).eq(ds[i])) ? plain : null;
   return undefined;
 }
 
@@ -428,7 +434,7 @@ function coerceSingles(f: PreparedFunction): void {
 }
 
 /** The fast path on plain numbers; undefined when not applicable. */
-function fastCell(f: PreparedFunction, fast: (x: number[]) => number | undefined, r: number, c: number): number | undefined {
+function fastCell(f: PreparedFunction, fast: (x: number[], a: BodyArgs) => number | string | undefined, r: number, c: number): number | string | undefined {
   const { cellParams, isRange, raw, single, nums } = f;
   for (let j = 0; j < cellParams.length; j++) {
     const i = cellParams[j];
@@ -439,7 +445,7 @@ function fastCell(f: PreparedFunction, fast: (x: number[]) => number | undefined
     }
     nums[j] = x as number;
   }
-  return fast(nums);
+  return fast(nums, f.args);
 }
 
 /** Computes one cell at (r, c) (an aggregate that spills: its whole result). */

@@ -3,7 +3,7 @@
  * default) and a body that calls the pure decimal code of src/core. All coercion,
  * broadcasting and error mapping is done by the runner (./runner.ts).
  */
-import { actionFor, bandFor } from "../core/bands";
+import { actionFor, bandFor, bandForNumber } from "../core/bands";
 import { Decimal } from "../core/decimal";
 import { evaluate, exact, FORMULAS, type AnyFormula, type ArgDecl, type FormulaId } from "../core/formulas";
 import * as m from "../core/metrics";
@@ -48,8 +48,13 @@ function formula(id: FormulaId): FunctionDecl {
   };
 }
 
-function each(id: string, params: ParamDecl[], body: (a: BodyArgs) => Decimal | string): FunctionDecl {
-  return { id, elementwise: true, params, body };
+function each(
+  id: string,
+  params: ParamDecl[],
+  body: (a: BodyArgs) => Decimal | string,
+  fast?: (x: number[], a: BodyArgs) => number | string | undefined,
+): FunctionDecl {
+  return fast === undefined ? { id, elementwise: true, params, body } : { id, elementwise: true, params, body, fast };
 }
 
 function aggregate(id: string, params: ParamDecl[], body: (a: BodyArgs) => Decimal | string): FunctionDecl {
@@ -97,9 +102,17 @@ export const DECLARATIONS: readonly FunctionDecl[] = [
   formula("COSTTOVALUERATIO"),
   formula("ROIMULTIPLE"),
   formula("MARGINCONTRIBUTION"),
-  each("BENCHMARKBAND", [num("roi_multiple"), { kind: "cutoffs", name: "cutoffs", optional: true }], (a) => bandFor(v(a, 0), a.cutoffs)),
-  each("BENCHMARKACTION", [num("roi_multiple"), { kind: "cutoffs", name: "cutoffs", optional: true }], (a) =>
-    actionFor(bandFor(v(a, 0), a.cutoffs)),
+  each(
+    "BENCHMARKBAND",
+    [num("roi_multiple"), { kind: "cutoffs", name: "cutoffs", optional: true }],
+    (a) => bandFor(v(a, 0), a.cutoffs),
+    (x, a) => (a.cutoffNumbers === null || x[0] !== x[0] ? undefined : bandForNumber(x[0], a.cutoffNumbers)),
+  ),
+  each(
+    "BENCHMARKACTION",
+    [num("roi_multiple"), { kind: "cutoffs", name: "cutoffs", optional: true }],
+    (a) => actionFor(bandFor(v(a, 0), a.cutoffs)),
+    (x, a) => (a.cutoffNumbers === null || x[0] !== x[0] ? undefined : actionFor(bandForNumber(x[0], a.cutoffNumbers))),
   ),
   formula("VALUEFROMTIMESAVED"),
   aggregate("COSTGROWTH", [numbers("values")], (a) => s.costGrowthOfNumbers(a.numbers[0])),
