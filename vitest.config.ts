@@ -1,8 +1,10 @@
 import { defineConfig } from "vitest/config";
 
-// Two projects: `unit` (core, import engine, functions, built bundle, workbook writer
-// against the in-memory host) and `browser` (the workbench in headless Debian Chromium
-// driven by playwright-core; needs `npm run build` first).
+// Projects: `unit` (core, import engine, functions, built bundle, workbook writer against the
+// in-memory host, architecture), `unit-blank0` (the function tests with Excel-on-Windows
+// blanks) and `browser` (the workbench in headless Debian Chromium driven by playwright-core).
+// A test that needs dist/ or dist-workbench/ calls test/support/ensure-built.ts in a
+// beforeAll with BUILD_TIMEOUT: it builds when a source is newer, one build at a time.
 export default defineConfig({
   test: {
     projects: [

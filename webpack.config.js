@@ -1,12 +1,16 @@
 /* Webpack build of AIECON.
  *
- * Two configurations:
- *  - "addin" (browser): the custom functions bundle (functions.js + functions.json),
- *    the task pane (taskpane.html), and the workbench (workbench.html) that hosts the
- *    same task pane and the same functions.js beside an in-browser workbook.
- *    The workbench (and HyperFormula, GPL-3.0) is its own entry: nothing of it is in
- *    functions.js or taskpane.html, which are what Excel loads.
+ * Three configurations (`--config-name` selects some):
+ *  - "addin" (browser) into dist/: the custom functions bundle (functions.js + functions.json)
+ *    and the task pane (taskpane.html), what Excel loads; dist/ is what is deployed.
+ *  - "workbench" (browser) into dist-workbench/: the workbench page (workbench.html) that hosts
+ *    the same task pane and loads the same dist/functions.js beside an in-browser workbook.
+ *    It holds HyperFormula (GPL-3.0), so it never goes into dist/; scripts/serve.mjs serves
+ *    dist-workbench/ over dist/ as one site.
  *  - "cli" (node): the `aiecon` command, dist/cli/aiecon.js.
+ *
+ * Each configuration records when a successful build started in .aiecon-build/<name>.json;
+ * test/support/ensure-built.ts rebuilds when a source is newer.
  */
 const path = require("path");
 const webpack = require("webpack");
@@ -35,24 +39,28 @@ function productionManifest(xml) {
     .join(new URL(urlProd).origin);
 }
 const dist = path.resolve(__dirname, "dist");
+const distWorkbench = path.resolve(__dirname, "dist-workbench");
+const stamps = path.resolve(__dirname, ".aiecon-build");
 
 /**
- * Marks matching assets as already minimized so the minimizer leaves them alone. The workbench
- * bundle (HyperFormula) is a local development and test page: minifying it costs most of the
- * build time and buys nothing. What Excel loads (functions.js, taskpane.js) is minified.
+ * Writes .aiecon-build/<name>.json ({ mode, started }) after a build without errors, `started`
+ * being when it began reading the sources (a source saved during the build is newer).
  */
-function skipMinify(pattern) {
+function buildStamp(name, mode) {
   return {
     apply(compiler) {
-      compiler.hooks.thisCompilation.tap("SkipMinify", (compilation) => {
-        compilation.hooks.processAssets.tap(
-          { name: "SkipMinify", stage: webpack.Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE_SIZE - 1 },
-          (assets) => {
-            for (const name of Object.keys(assets)) {
-              if (pattern.test(name)) compilation.updateAsset(name, (s) => s, { minimized: true });
-            }
-          },
-        );
+      let started = Date.now();
+      compiler.hooks.beforeRun.tap("BuildStamp", () => {
+        started = Date.now();
+      });
+      compiler.hooks.watchRun.tap("BuildStamp", () => {
+        started = Date.now();
+      });
+      compiler.hooks.done.tap("BuildStamp", (stats) => {
+        if (stats.hasErrors()) return;
+        const fs = require("fs");
+        fs.mkdirSync(stamps, { recursive: true });
+        fs.writeFileSync(path.join(stamps, `${name}.json`), JSON.stringify({ mode, started }) + "\n");
       });
     },
   };
@@ -66,6 +74,7 @@ const tsRule = {
 
 module.exports = (env, argv) => {
   const dev = argv.mode === "development";
+  const mode = dev ? "development" : "production";
 
   const addin = {
     name: "addin",
@@ -74,7 +83,6 @@ module.exports = (env, argv) => {
     entry: {
       functions: "./src/functions/functions.ts",
       taskpane: "./src/taskpane/index.ts",
-      workbench: "./src/workbench/index.ts",
     },
     output: {
       path: dist,
@@ -94,19 +102,12 @@ module.exports = (env, argv) => {
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
       // Error values must reach the functions (an error in one cell affects only that cell).
       new AllowErrorsPlugin({ asset: "functions.json" }),
-      skipMinify(/^workbench\.js$/),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
         chunks: ["functions", "taskpane"],
         chunksSortMode: "manual",
         templateParameters: { officeJs: dev ? officeJsLocal : officeJsCdn },
-      }),
-      new HtmlWebpackPlugin({
-        filename: "workbench.html",
-        template: "./src/workbench/workbench.html",
-        // functions.js is loaded by the workbench itself, after its CustomFunctions shim is in place.
-        chunks: ["workbench"],
       }),
       new CopyWebpackPlugin({
         patterns: [
@@ -138,6 +139,40 @@ module.exports = (env, argv) => {
           },
         ],
       }),
+      buildStamp("addin", mode),
+    ],
+  };
+
+  // The workbench: a local development and test page, never deployed. Not minified (minifying
+  // HyperFormula costs most of the build time and buys nothing here). Its chunks are named
+  // workbench.* so that they never shadow a dist/ file when both folders are served as one.
+  const workbench = {
+    name: "workbench",
+    target: "web",
+    devtool: "source-map",
+    entry: { workbench: "./src/workbench/index.ts" },
+    output: {
+      path: distWorkbench,
+      filename: "[name].js",
+      chunkFilename: "workbench.[id].js",
+      clean: true,
+    },
+    resolve: { extensions: [".ts", ".js"] },
+    module: { rules: [tsRule] },
+    performance: { hints: false },
+    optimization: { splitChunks: false, runtimeChunk: false, minimize: false },
+    plugins: [
+      new HtmlWebpackPlugin({
+        filename: "workbench.html",
+        template: "./src/workbench/workbench.html",
+        // functions.js (from dist/) is loaded by the workbench itself, after its CustomFunctions
+        // shim is in place.
+        chunks: ["workbench"],
+      }),
+      new CopyWebpackPlugin({
+        patterns: [{ from: "node_modules/hyperformula/LICENSE.txt", to: "HYPERFORMULA-LICENSE.txt" }],
+      }),
+      buildStamp("workbench", mode),
     ],
   };
 
@@ -152,6 +187,7 @@ module.exports = (env, argv) => {
     optimization: { minimize: false },
     performance: { hints: false },
     plugins: [
+      buildStamp("cli", mode),
       new webpack.BannerPlugin({ banner: "#!/usr/bin/env node", raw: true, entryOnly: true }),
       {
         apply(compiler) {
@@ -165,5 +201,5 @@ module.exports = (env, argv) => {
     ],
   };
 
-  return [addin, cli];
+  return [addin, workbench, cli];
 };

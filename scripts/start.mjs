@@ -3,17 +3,18 @@
 //  - Windows / macOS with Excel: build, serve dist/ over https on localhost:3000 with the
 //    Office dev certificate (office-addin-dev-certs), and sideload manifest.xml into Excel
 //    with office-addin-debugging. If sideloading is not possible, falls back to the workbench.
-//  - Linux (no Excel), or AIECON_WORKBENCH=1: build, then serve dist/ over plain http on
+//  - Linux (no Excel), or AIECON_WORKBENCH=1: build, then serve dist-workbench/ over dist/
+//    (scripts/serve.mjs) over plain http on
 //    localhost:PORT (default 3000) and print the workbench URL. Runs until stopped
 //    (Ctrl+C or `npm stop`). Works offline: nothing is fetched from a CDN.
-// Options: --no-build (serve the existing dist/), --port N (or PORT).
+// Options: --no-build (serve the existing build), --port N (or PORT).
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer as createHttpsServer } from "node:https";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { serve } from "./serve.mjs";
+import { serve, SITE_ROOTS } from "./serve.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const dist = join(root, "dist");
@@ -31,8 +32,8 @@ export const pidFile = join(tmpdir(), `aiecon-workbench-${port}.pid`);
 
 function build() {
   if (args.includes("--no-build") || process.env.AIECON_NO_BUILD === "1") {
-    if (!existsSync(join(dist, "workbench.html"))) {
-      console.error("dist/ has not been built: run `npm run build` (or `npm start` without --no-build).");
+    if (!existsSync(join(dist, "functions.js")) || !existsSync(join(root, "dist-workbench", "workbench.html"))) {
+      console.error("dist/ and dist-workbench/ have not been built: run `npm run build` (or `npm start` without --no-build).");
       process.exit(1);
     }
     return;
@@ -46,7 +47,7 @@ function build() {
 }
 
 async function startWorkbench() {
-  const { server, url } = await serve({ root: dist, port }).catch((e) => {
+  const { server, url } = await serve({ root: SITE_ROOTS, port }).catch((e) => {
     console.error(e.code === "EADDRINUSE" ? `Port ${port} is in use: stop what runs there (npm stop) or set PORT.` : String(e));
     process.exit(1);
   });
@@ -83,7 +84,7 @@ async function startExcel() {
     return startWorkbench();
   }
   // serve()'s request handler, mounted on an https server.
-  const { server: plain } = await serve({ root: dist, port: 0 });
+  const { server: plain } = await serve({ root: SITE_ROOTS, port: 0 });
   const listener = plain.listeners("request")[0];
   plain.close();
   const https = createHttpsServer({ ...certs }, listener);

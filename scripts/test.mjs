@@ -22,7 +22,7 @@ function step(label, cmd, args) {
 let failedStep = null;
 if (!ensureSystem()) failedStep = "system packages";
 else if (step("build", "npx", ["webpack", "--mode", "production"]) !== 0) failedStep = "build";
-else if (step("typecheck", "npx", ["tsc", "--noEmit", "-p", "tsconfig.json"]) !== 0) failedStep = "typecheck";
+else if (step("typecheck (every layer's tsconfig)", "node", ["scripts/typecheck.mjs"]) !== 0) failedStep = "typecheck";
 else if (step("validate manifest", "node", ["scripts/validate-manifest.mjs"]) !== 0) failedStep = "validate";
 
 if (failedStep) {

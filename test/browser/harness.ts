@@ -1,15 +1,16 @@
 /**
- * Shared helper for browser tests: builds dist/ if needed, serves it with scripts/serve.mjs
- * on a free port, launches Debian's headless Chromium through playwright-core (never a
+ * Shared helper for browser tests: builds if needed (test/support/ensure-built.ts), serves
+ * dist-workbench/ over dist/ with scripts/serve.mjs on a free port, launches Debian's headless Chromium through playwright-core (never a
  * downloaded browser), opens the workbench and collects console errors.
  */
-import { execSync } from "node:child_process";
 import { existsSync, mkdirSync } from "node:fs";
 import type { Server } from "node:http";
 import { resolve } from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { DIST, DIST_WORKBENCH, ensureBuilt, ROOT } from "../support/ensure-built";
 
-export const ROOT = resolve(__dirname, "../..");
+export { BUILD_TIMEOUT, ensureBuilt, ROOT } from "../support/ensure-built";
+
 export const RESULTS = resolve(ROOT, "test-results");
 export const CHROMIUM = process.env.AIECON_CHROMIUM ?? process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 export const CHROMIUM_ARGS = [
@@ -21,14 +22,6 @@ export const CHROMIUM_ARGS = [
   "--disable-sync",
   "--no-first-run",
 ];
-
-/** Builds with webpack when a bundle the workbench needs is missing. */
-export function ensureBuilt(): void {
-  const needed = ["workbench.html", "workbench.js", "functions.js", "functions.json", "taskpane.js"];
-  if (needed.some((f) => !existsSync(resolve(ROOT, "dist", f)))) {
-    execSync("npx webpack --mode production", { cwd: ROOT, stdio: "inherit" });
-  }
-}
 
 export interface Workbench {
   browser: Browser;
@@ -42,16 +35,19 @@ export interface Workbench {
   close(): Promise<void>;
 }
 
-type ServeFn = (o: { root: string; port?: number; host?: string }) => Promise<{ server: Server; url: string }>;
+type ServeFn = (o: { root: string | string[]; port?: number; host?: string }) => Promise<{ server: Server; url: string }>;
 
 export async function startServer(): Promise<{ server: Server; url: string }> {
   const mod = (await import(resolve(ROOT, "scripts/serve.mjs"))) as { serve: ServeFn };
-  return mod.serve({ root: resolve(ROOT, "dist"), port: 0 });
+  return mod.serve({ root: [DIST_WORKBENCH, DIST], port: 0 });
 }
 
-/** Opens dist/workbench.html (or another page) in headless Chromium and waits until it is ready. */
+/**
+ * Opens the workbench (or another page of the site) in headless Chromium and waits until it is
+ * ready. Builds when stale: call it from a `beforeAll` with BUILD_TIMEOUT, or after one.
+ */
 export async function openWorkbench(options: { page?: string; viewport?: { width: number; height: number } } = {}): Promise<Workbench> {
-  ensureBuilt();
+  await ensureBuilt();
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: install Debian's chromium (apt-get install -y chromium).`);
   const { server, url } = await startServer();
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });

@@ -3,9 +3,11 @@
  * *Make shareable* in the workbench (headless Chromium). The workbook is read through
  * `window.workbench.snapshot()`; every figure of every add-in sheet is compared cell by cell.
  */
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { enterFormula, openWorkbench, type Workbench } from "./harness";
+import { BUILD_TIMEOUT, ensureBuilt, enterFormula, openWorkbench, type Workbench } from "./harness";
+
+beforeAll(() => ensureBuilt(), BUILD_TIMEOUT);
 
 type Cell = string | number | boolean | null;
 interface SnapSheet {

@@ -12,7 +12,7 @@ import type { Page } from "playwright-core";
 import { summarize } from "../../src/import/index";
 import { fileInput } from "../../src/import/node";
 import type { Group, ImportResult } from "../../src/import/types";
-import { openWorkbench, type Workbench } from "./harness";
+import { BUILD_TIMEOUT, ensureBuilt, openWorkbench, type Workbench } from "./harness";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, "../..");
@@ -206,11 +206,12 @@ function close(a: number, b: number): boolean {
 // ---------------------------------------------------------------------------
 
 beforeAll(async () => {
+  await ensureBuilt();
   mkdirSync(results, { recursive: true });
   await makeData();
   wb = await openWorkbench();
   page = wb.page;
-}, 180_000);
+}, BUILD_TIMEOUT);
 
 afterAll(async () => {
   await wb?.close();
@@ -760,7 +761,7 @@ describe("task pane in the workbench", () => {
 });
 
 describe("taskpane.html outside Excel", () => {
-  it("loads office.js from dist (no CDN) and points to the workbench", async () => {
+  it("loads office.js from dist/ (no CDN) and points to the workbench", async () => {
     const tp = await openWorkbench({ page: "taskpane.html" });
     try {
       await tp.page.waitForFunction(() => document.body.innerText.includes("workbench"), undefined, { timeout: 30_000 });

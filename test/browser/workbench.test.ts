@@ -4,13 +4,13 @@
  * has the spec's shape, and a screenshot is saved to test-results/workbench.png.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cellText, enterFormula, openWorkbench, type Workbench } from "./harness";
+import { BUILD_TIMEOUT, cellText, enterFormula, openWorkbench, type Workbench } from "./harness";
 
 let wb: Workbench;
 
 beforeAll(async () => {
   wb = await openWorkbench();
-});
+}, BUILD_TIMEOUT);
 afterAll(async () => {
   await wb?.close();
 });

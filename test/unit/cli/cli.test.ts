@@ -2,41 +2,26 @@
  * The built `aiecon` command (dist/cli/aiecon.js), spawned as users run it:
  * JSON equals the engine's result; exit statuses 0, 1, 2 and 3.
  */
-import { execFileSync, spawnSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { copyFileSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { inspect, summarize } from "../../../src/import/index";
 import { fileInput } from "../../../src/import/node";
+import { BUILD_TIMEOUT, DIST, ensureBuilt, ROOT } from "../../support/ensure-built";
 
-const ROOT = resolve(__dirname, "../../..");
-const BUILT = join(ROOT, "dist/cli/aiecon.js");
+const BUILT = join(DIST, "cli/aiecon.js");
 const tmp = mkdtempSync(join(tmpdir(), "aiecon-cli-"));
 /** A private copy of the built command: other tests' full builds clean dist/ while these run. */
 const CLI = join(tmp, "aiecon.js");
 const DATA = resolve(ROOT, "../shared/data");
 const FOCUS = join(DATA, "focus/focus_1.0_sample_1000.csv");
 
-function newest(dir: string): number {
-  let t = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    t = Math.max(t, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
-  }
-  return t;
-}
-
-beforeAll(() => {
-  const src = Math.max(newest(join(ROOT, "src/import")), newest(join(ROOT, "src/cli")), newest(join(ROOT, "src/core")));
-  if (!existsSync(BUILT) || statSync(BUILT).mtimeMs < src) {
-    execFileSync(process.execPath, [join(ROOT, "node_modules/webpack-cli/bin/cli.js"), "--mode", "production", "--config-name", "cli"], {
-      cwd: ROOT,
-      stdio: "pipe",
-    });
-  }
+beforeAll(async () => {
+  await ensureBuilt();
   copyFileSync(BUILT, CLI);
-}, 120_000);
+}, BUILD_TIMEOUT);
 
 function aiecon(...args: string[]): { status: number | null; out: string; err: string } {
   const r = spawnSync(process.execPath, [CLI, ...args], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });

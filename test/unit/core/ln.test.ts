@@ -23,7 +23,7 @@ describe("lnFast", () => {
       fc.property(fc.integer({ min: 1, max: 2 ** 31 }), fc.integer({ min: -30, max: 30 }), (m, e) => {
         agree(new Decimal(m).times(new Decimal(10).pow(e)));
       }),
-      { numRuns: 300 },
+      { numRuns: 300, seed: 21 },
     );
   });
   it("rejects x <= 0", () => {

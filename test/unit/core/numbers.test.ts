@@ -38,7 +38,7 @@ describe("plain-number aggregates equal the Decimal ones", () => {
         });
         expect(acc.value().eq(want)).toBe(true);
       }),
-      { numRuns: 2000 },
+      { numRuns: 2000, seed: 31 },
     );
     const acc = new ExactSum();
     acc.add(0.1);
@@ -57,7 +57,7 @@ describe("plain-number aggregates equal the Decimal ones", () => {
         expect(outcome(() => s.costTrendOfNumbers(xs))).toEqual(outcome(() => s.costTrend(ds)));
         expect(outcome(() => s.costTrendOfNumbers(xs, k))).toEqual(outcome(() => s.costTrend(ds, k)));
       }),
-      { numRuns: 2000 },
+      { numRuns: 2000, seed: 32 },
     );
   });
 });

@@ -8,7 +8,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { ensureBuilt, loadBundle, ROOT, type LoadedBundle } from "./bundle";
+import { BUILD_TIMEOUT, ensureBuilt, loadBundle, ROOT, type LoadedBundle } from "./bundle";
 import { SPEC_EXAMPLES, expectExample } from "./spec-examples";
 import { callWith, show, single } from "./helpers";
 
@@ -45,7 +45,7 @@ let b: LoadedBundle;
 
 beforeAll(async () => {
   b = loadBundle(await ensureBuilt());
-}, 300_000);
+}, BUILD_TIMEOUT);
 
 /**
  * Functions the spec lists ("Quarter close and the long tail") that are not built yet: they come

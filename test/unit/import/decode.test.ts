@@ -1,4 +1,4 @@
-/** Bytes in: encodings, BOMs, gzip, empty and unreadable files, chunk boundaries. */
+/** Bytes in: encodings, BOMs, gzip, empty and unreadable files, chunk boundaries, the place of invalid UTF-8. */
 import { describe, expect, it } from "vitest";
 import { ImportError, inspect, summarize } from "../../../src/import/index";
 import { gzip, memInput, utf16 } from "./helpers";
@@ -131,5 +131,27 @@ describe("inspect of an unknown layout", () => {
     );
     const m = await inspect(memInput("mine.csv", "Day,Spend,Team\n2024-09-01,10,a\n", "billing", { map: { date: "Day", cost: "Spend", currency: "GBP", key: "Team" } }));
     expect(m).toMatchObject({ format: "generic", rowsUsed: 1, totals: { GBP: "10" } });
+  });
+});
+
+describe("invalid UTF-8 names the line and the exact byte offset", () => {
+  it("whatever the chunk size, at the file's end too", async () => {
+    const enc = (t: string): number[] => [...new TextEncoder().encode(t)];
+    const cases: { bytes: number[]; line: number; offset: number; byte: string }[] = [
+      { bytes: [...enc("a,b\n1,2\n"), 0xff, 0x41, 0x0a], line: 3, offset: 8, byte: "ff" },
+      { bytes: [...enc("a,b\n1,\u00e9\u20ac\n2,x"), 0xe2, 0x41, 0x0a], line: 3, offset: 15, byte: "e2" },
+      { bytes: [...enc("\ufeffa,b\n1,2\n3,4\n5,"), 0xe2, 0x82], line: 4, offset: 17, byte: "e2" },
+      { bytes: [...enc("a,b\n"), 0xed, 0xa0, 0x80, 0x0a], line: 2, offset: 4, byte: "ed" },
+    ];
+    for (const c of cases) {
+      for (const chunk of [1, 2, 3, 5, 65536]) {
+        const err = await inspect(memInput("bad.csv", new Uint8Array(c.bytes), "billing", { chunk })).catch((e: unknown) => e);
+        expect(err).toBeInstanceOf(ImportError);
+        expect((err as ImportError).line).toBe(c.line);
+        expect((err as Error).message).toBe(
+          `bad.csv, line ${c.line}: the file is not valid UTF-8 text (byte 0x${c.byte} at byte offset ${c.offset}); save it as UTF-8 CSV`,
+        );
+      }
+    }
   });
 });

@@ -1,9 +1,14 @@
-/** Seeded generated files per format: bad rows rejected with their lines, totals exact. */
+/**
+ * The billing formats: seeded generated files per format (bad rows rejected with their lines,
+ * totals exact); currency codes, column mappings and the model key read by each format.
+ */
 import { describe, expect, it } from "vitest";
 import { ImportError, inspect, summarize } from "../../../src/import/index";
 import type { ImportResult } from "../../../src/import/types";
 import { type BadKind, GENERATORS, generate } from "./generators";
 import { D, memInput, sum } from "./helpers";
+
+const FOCUS_HEAD = "BilledCost,ChargePeriodStart,BillingCurrency,ServiceName,Tags\n";
 
 const ALL_BAD: BadKind[] = ["non-numeric", "empty-cost", "null-cost", "bad-date", "ragged", "thousands"];
 
@@ -172,5 +177,87 @@ describe("AWS amortized (effective) cost by line item type", () => {
     const eff = await summarize([memInput("cur.csv", text)], { period: "month", cost: "effective" });
     expect(billed.totals.USD).toBe(sum(["10", "100", "-10", "1000", "0", "50", "300", "7", "0.125"]));
     expect(eff.totals.USD).toBe(sum(["3.5", "20", "0", "0", "0.75", "3.75", "0", "7", "0.125"]));
+  });
+});
+
+describe("currency codes are upper-cased and trimmed in every format", () => {
+  it("USD, usd and ' Usd ' are one currency in FOCUS, AWS CUR, generic and value files", async () => {
+    const focus = FOCUS_HEAD + "1,2024-09-01,USD,S,NULL\n2,2024-09-01,usd,S,NULL\n4,2024-09-02, Usd ,S,NULL\n";
+    const cur =
+      "lineItem/UsageStartDate,lineItem/UnblendedCost,lineItem/CurrencyCode,lineItem/ProductCode\n" +
+      "2024-09-01T00:00:00Z,8,usd,S\n2024-09-01T00:00:00Z,16,USD,S\n";
+    const generic = "Day,Amount,Cur,Model\n2024-09-01,32,usd,S\n2024-09-01,64,USD,S\n";
+    const value = "date,key,value,currency\n2024-09-01,S,1,usd\n2024-09-01,S,2, USD\n";
+    const r = await summarize(
+      [
+        memInput("f.csv", focus),
+        memInput("c.csv", cur),
+        memInput("g.csv", generic, "billing", { map: { date: "Day", cost: "Amount", currency: "Cur", key: "Model" } }),
+        memInput("v.csv", value, "value"),
+      ],
+      { period: "month", cost: "billed", key: "service" },
+    );
+    expect(r.sources.map((s) => s.totals)).toEqual([{ USD: "7" }, { USD: "24" }, { USD: "96" }, { USD: "3" }]);
+    expect(r.totals).toEqual({ USD: "127" });
+    expect(r.groups).toHaveLength(1);
+    expect(r.groups[0]).toMatchObject({ period: "2024-09", key: "S", currency: "USD", cost: "127", value: "3" });
+  });
+});
+
+describe("a mapping's currency: a column when the header has it, else a fixed code for generic billing only", () => {
+  it("generic billing: exact-case column first, else a three-letter code; value files never take the fixed code", async () => {
+    const g = "Day,Amount,Cur\n2024-09-01,1,eur\n";
+    const col = await summarize([memInput("g.csv", g, "billing", { map: { date: "Day", cost: "Amount", currency: "Cur" } })], { period: "month", cost: "billed" });
+    expect(col.totals).toEqual({ EUR: "1" });
+    const fixed = await summarize([memInput("g.csv", g, "billing", { map: { date: "Day", cost: "Amount", currency: "GBP" } })], { period: "month", cost: "billed" });
+    expect(fixed.totals).toEqual({ GBP: "1" });
+    // the same mapping given to an unrecognised value file without a Cur column: billing currency (EUR), not "CUR"
+    const map = { date: "Day", cost: "Amount", currency: "Cur", value: "Gain" };
+    const r = await summarize(
+      [memInput("g.csv", g, "billing", { map }), memInput("v.csv", "Day,Gain\n2024-09-02,4\n", "value", { map: { ...map, currency: "USD" } })],
+      { period: "month", cost: "billed" },
+    );
+    expect(Object.keys(r.totals)).toEqual(["EUR"]);
+    expect(r.groups.map((x) => [x.currency, x.cost, x.value])).toEqual([["EUR", "1", "4"]]);
+  });
+
+  it("a recognised volume file ignores a mapping naming a date column it lacks", async () => {
+    const r = await summarize(
+      [memInput("b.csv", FOCUS_HEAD + "1,2024-09-01,USD,S,NULL\n"), memInput("c.csv", "date,key,requests\n2024-09-02,S,3\n", "volume", { map: { date: "Day", count: "Calls" } })],
+      { period: "month", cost: "billed", key: "service" },
+    );
+    expect(r.groups[0]).toMatchObject({ key: "S", inferences: 3 });
+  });
+});
+
+describe("--key model is the model named in a usage type or line item", () => {
+  it("AWS CUR and CUR 2.0: the usage type's model wins over the model tag; the tag only when none is named", async () => {
+    const cur =
+      "lineItem/UsageStartDate,lineItem/UnblendedCost,lineItem/CurrencyCode,lineItem/ProductCode,lineItem/UsageType,resourceTags/user:model\n" +
+      "2024-09-01T00:00:00Z,1,USD,AmazonBedrock,USE1-Claude3Sonnet-input-tokens,my-chatbot\n" +
+      "2024-09-01T00:00:00Z,2,USD,AmazonBedrock,USE1-Claude3Sonnet-output-tokens,\n" +
+      "2024-09-01T00:00:00Z,4,USD,AmazonEC2,BoxUsage:m5.large,my-chatbot\n" +
+      "2024-09-01T00:00:00Z,8,USD,AmazonEC2,BoxUsage:m5.large,\n";
+    const r = await summarize([memInput("cur.csv", cur)], { period: "month", cost: "billed", key: "model" });
+    expect(r.groups.map((g) => [g.key, g.cost])).toEqual([
+      ["(unattributed)", "8"],
+      ["Claude3Sonnet", "3"],
+      ["my-chatbot", "4"],
+    ]);
+    const cur2 =
+      "line_item_usage_start_date,line_item_unblended_cost,line_item_currency_code,line_item_product_code,line_item_usage_type,resource_tags\n" +
+      '2024-09-01T00:00:00Z,1,USD,AmazonBedrock,USE1-Claude3Sonnet-input-tokens,"{""user_model"":""my-chatbot""}"\n' +
+      '2024-09-01T00:00:00Z,4,USD,AmazonEC2,BoxUsage:m5.large,"{""user_model"":""my-chatbot""}"\n';
+    const r2 = await summarize([memInput("cur2.csv", cur2)], { period: "month", cost: "billed", key: "model" });
+    expect(r2.groups.map((g) => [g.key, g.cost])).toEqual([
+      ["Claude3Sonnet", "1"],
+      ["my-chatbot", "4"],
+    ]);
+    // tag:model still reads the tag
+    const t = await summarize([memInput("cur.csv", cur)], { period: "month", cost: "billed", key: "tag:model" });
+    expect(t.groups.map((g) => [g.key, g.cost])).toEqual([
+      ["(unattributed)", "10"],
+      ["my-chatbot", "5"],
+    ]);
   });
 });

@@ -1,22 +1,21 @@
 import { execFileSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdtempSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { BUILD_TIMEOUT, DIST, ensureBuilt, ROOT } from "../../support/ensure-built";
 
-const root = resolve(__dirname, "../../..");
-const dist = join(root, "dist");
+const root = ROOT;
+const dist = DIST;
 
 type Validate = (manifest: string, dist: string) => string[];
 let validateManifest: Validate;
 
 beforeAll(async () => {
-  if (!existsSync(join(dist, "functions.json"))) {
-    execFileSync("npx", ["webpack", "--mode", "production"], { cwd: root, stdio: "ignore" });
-  }
+  await ensureBuilt();
   const mod = (await import(join(root, "scripts/validate-manifest.mjs"))) as { validateManifest: Validate };
   validateManifest = mod.validateManifest;
-});
+}, BUILD_TIMEOUT);
 
 /** A copy of the manifest (with assets beside it) after `edit`, validated against dist/. */
 function validateEdited(edit: (xml: string) => string): string[] {

@@ -5,14 +5,14 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { createHost, getCell, setCell, type WorkbenchHost } from "../../../src/workbench/host";
-import { loadBuiltFunctions } from "./load-functions";
+import { BUILD_TIMEOUT, loadBuiltFunctions } from "./load-functions";
 
 let host: WorkbenchHost;
 let names: string[] = [];
 beforeAll(() => {
   names = loadBuiltFunctions().names;
   host = createHost();
-});
+}, BUILD_TIMEOUT);
 
 async function calc(formula: string, at = "A1"): Promise<unknown> {
   await setCell(host, "Sheet1", at, formula);

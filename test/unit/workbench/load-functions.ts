@@ -1,17 +1,12 @@
 /** Loads the built dist/functions.js + functions.json into a host the way the workbench page does. */
-import { execSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { runInThisContext } from "node:vm";
 import { installCustomFunctionsShim, registerCustomFunctions, type CfMetadata } from "../../../src/workbench/host";
 
-export const ROOT = resolve(__dirname, "../../..");
+import { ensureBuiltSync as ensureBuilt, ROOT } from "../../support/ensure-built";
 
-export function ensureBuilt(): void {
-  if (!existsSync(resolve(ROOT, "dist/functions.js")) || !existsSync(resolve(ROOT, "dist/functions.json"))) {
-    execSync("npx webpack --mode production", { cwd: ROOT, stdio: "inherit" });
-  }
-}
+export { BUILD_TIMEOUT, DIST, DIST_WORKBENCH, ensureBuiltSync as ensureBuilt, ROOT } from "../../support/ensure-built";
 
 /** Installs the CustomFunctions shim, runs dist/functions.js, registers functions.json into HyperFormula. */
 export function loadBuiltFunctions(): { names: string[]; metadata: CfMetadata } {

@@ -1,12 +1,13 @@
 /** `npm start` on Linux: builds (skipped here), serves the workbench, prints its URL; `npm stop` ends it. */
 import { spawn, spawnSync } from "node:child_process";
 import { resolve } from "node:path";
-import { describe, expect, it } from "vitest";
-import { ensureBuilt, ROOT } from "./load-functions";
+import { beforeAll, describe, expect, it } from "vitest";
+import { BUILD_TIMEOUT, ensureBuilt, ROOT } from "./load-functions";
+
+beforeAll(() => ensureBuilt(), BUILD_TIMEOUT);
 
 describe("scripts/start.mjs and scripts/stop.mjs (workbench mode)", () => {
-  it("serves dist/workbench.html until stopped", async () => {
-    ensureBuilt();
+  it("serves the workbench (dist-workbench/ over dist/) until stopped", async () => {
     const port = String(31000 + Math.floor(Math.random() * 2000));
     const env = { ...process.env, PORT: port, AIECON_WORKBENCH: "1" };
     const child = spawn(process.execPath, [resolve(ROOT, "scripts/start.mjs"), "--no-build"], { cwd: ROOT, env });

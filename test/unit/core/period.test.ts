@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isoWeek, parseMonth, parseTimestamp, periodOf, previousPeriod, previousQuarter, quarterLabel, relabel, sortPeriods } from "../../../src/core/period";
+import { isValidLabel, isoWeek, parseMonth, parseTimestamp, periodOf, previousPeriod, previousQuarter, quarterLabel, relabel, sortPeriods } from "../../../src/core/period";
 
 describe("UTC periods", () => {
   const t = parseTimestamp("2024-09-18T22:30:00Z");
@@ -52,5 +52,22 @@ describe("UTC periods", () => {
     expect(sortPeriods(["2024-Q3", "2023-Q4", "2024-Q1", "2024-Q3"])).toEqual(["2023-Q4", "2024-Q1", "2024-Q3"]);
     expect(parseMonth("July")).toBe(7);
     expect(parseMonth("13")).toBeNull();
+  });
+});
+
+describe("impossible dates", () => {
+  it("parseTimestamp and isValidLabel check every part's range", () => {
+    expect(parseTimestamp("2024-09-01T23:59:60Z")).not.toBeNaN();
+    expect(parseTimestamp("2024-09-01T24:00:00Z")).toBe(Date.UTC(2024, 8, 2));
+    expect(parseTimestamp("2024-09-01T24:00:01Z")).toBeNaN();
+    expect(parseTimestamp("09/01/2024 25:00")).toBeNaN();
+    expect(parseTimestamp("09/01/2024 0:00 AM")).toBeNaN();
+    expect(parseTimestamp("01.09.2024 10:61")).toBeNaN();
+    expect(parseTimestamp("2024/02/30")).toBeNaN();
+    expect(isValidLabel("2024-02-29")).toBe(true);
+    expect(isValidLabel("2023-02-29")).toBe(false);
+    expect(isValidLabel("2024-00")).toBe(false);
+    expect(isValidLabel("2020-W53")).toBe(true);
+    expect(isValidLabel("2024-W53")).toBe(false);
   });
 });
