@@ -43,7 +43,11 @@ export const UNATTRIBUTED = "(unattributed)";
 export const BILLING_CURRENCY = "(billing currency)";
 /** At most this many rejected rows are listed per file (rowsRejected counts them all). */
 export const MAX_REJECTED_LISTED = 1000;
-const JSON_MAX_CHARS = 256 * 1024 * 1024;
+/** Size limits of what the engine reads (a test may lower them to reach them quickly). */
+export const LIMITS = {
+  /** Characters of a JSON export (it is parsed whole). */
+  jsonMaxChars: 256 * 1024 * 1024,
+};
 const SEP = "\u001f";
 
 interface CostEntry {
@@ -216,7 +220,7 @@ async function runFile(input: ImportInput, state: State, o: RunOptions): Promise
   try {
     stream = input.open();
   } catch (e) {
-    throw new ImportError(`${file}: the file cannot be read (${e instanceof Error ? e.message : String(e)})`, file);
+    throw new ImportError("unreadable", `${file}: the file cannot be read (${e instanceof Error ? e.message : String(e)})`, file);
   }
   let src;
   try {
@@ -271,7 +275,7 @@ async function runFile(input: ImportInput, state: State, o: RunOptions): Promise
     let format: SourceFormat | null = jsonFormat ?? null;
     if (jsonKind !== undefined) {
       if (!o.detectKind && jsonKind !== kind) {
-        throw new ImportError(`${file}: this JSON is a ${jsonKind} export (${jsonFormat}), but it was given as a ${kind} file`, file);
+        throw new ImportError("wrong-kind", `${file}: this JSON is a ${jsonKind} export (${jsonFormat}), but it was given as a ${kind} file`, file);
       }
       kind = jsonKind;
     } else if (o.detectKind) {
@@ -289,6 +293,7 @@ async function runFile(input: ImportInput, state: State, o: RunOptions): Promise
         const near = input.map?.cost ? null : nearestBilling(columns);
         if (near !== null) {
           throw new ImportError(
+            "missing-columns",
             `${file}: looks like a ${near.format} export but required column(s) are missing: ${near.missing.join(", ")}; expected ${near.expected.join(", ")}; found ${columns.join(", ")}`,
             file,
           );
@@ -459,7 +464,7 @@ async function runFile(input: ImportInput, state: State, o: RunOptions): Promise
       }
       if (isJson) {
         jsonLen += chunk.length;
-        if (jsonLen > JSON_MAX_CHARS) throw new ImportError(`${file}: the JSON export is larger than ${JSON_MAX_CHARS} characters`, file);
+        if (jsonLen > LIMITS.jsonMaxChars) throw new ImportError("too-large", `${file}: the JSON export is larger than ${LIMITS.jsonMaxChars} characters`, file);
         jsonParts.push(chunk);
       } else {
         parser.push(chunk);
@@ -486,7 +491,7 @@ async function runFile(input: ImportInput, state: State, o: RunOptions): Promise
       });
     } else {
       parser.finish();
-      if (handle === null) throw new ImportError(`${file}: the file has no header line (only blank lines)`, file);
+      if (handle === null) throw new ImportError("no-header", `${file}: the file has no header line (only blank lines)`, file);
     }
   } catch (e) {
     await src.cancel();
@@ -527,18 +532,18 @@ async function runFile(input: ImportInput, state: State, o: RunOptions): Promise
 
 function asInputError(file: string, e: unknown): Error {
   if (e instanceof ImportError) return e;
-  if (e instanceof CsvSyntaxError) return new ImportError(`${file}, line ${e.line}: ${e.message}`, file, e.line);
+  if (e instanceof CsvSyntaxError) return new ImportError("csv-syntax", `${file}, line ${e.line}: ${e.message}`, file, e.line);
   if (e instanceof Error && e.name === "AbortError") return e;
   const msg = e instanceof Error ? e.message : String(e);
-  return new ImportError(`${file}: the file cannot be read (${msg})`, file);
+  return new ImportError("unreadable", `${file}: the file cannot be read (${msg})`, file);
 }
 
 function validateOptions(options: ImportOptions): { grain: Grain; fiscal: number; key: KeySpec } {
   const grain = options.period;
-  if (!["day", "week", "month", "quarter"].includes(grain)) throw new ImportError(`unknown period '${String(grain)}': use day, week, month or quarter`);
+  if (!["day", "week", "month", "quarter"].includes(grain)) throw new ImportError("bad-option", `unknown period '${String(grain)}': use day, week, month or quarter`);
   const fiscal = options.fiscalStartMonth ?? 1;
-  if (!Number.isInteger(fiscal) || fiscal < 1 || fiscal > 12) throw new ImportError(`the fiscal year start month must be 1–12, not ${fiscal}`);
-  if (options.cost !== "billed" && options.cost !== "effective") throw new ImportError(`unknown cost basis '${String(options.cost)}': use billed or effective`);
+  if (!Number.isInteger(fiscal) || fiscal < 1 || fiscal > 12) throw new ImportError("bad-option", `the fiscal year start month must be 1–12, not ${fiscal}`);
+  if (options.cost !== "billed" && options.cost !== "effective") throw new ImportError("bad-option", `unknown cost basis '${String(options.cost)}': use billed or effective`);
   return { grain, fiscal, key: parseKeySpec(options.key) };
 }
 
@@ -676,9 +681,10 @@ export async function summarize(inputs: ImportInput[], options: ImportOptions): 
   const billingCurrency = (what: string, file?: string): string => {
     if (billingCurrencies.length === 1) return billingCurrencies[0];
     if (billingCurrencies.length === 0) {
-      throw new ImportError(`${what} has no currency and there is no billing data to take it from; add a currency column or give one`, file);
+      throw new ImportError("no-currency", `${what} has no currency and there is no billing data to take it from; add a currency column or give one`, file);
     }
     throw new ImportError(
+      "no-currency",
       `${what} has no currency, and the billing data has several currencies (${billingCurrencies.join(", ")}); add a currency column`,
       file,
     );
@@ -740,6 +746,7 @@ export async function summarize(inputs: ImportInput[], options: ImportOptions): 
       const other = byKey.get(f);
       if (other !== undefined) {
         throw new ImportError(
+          "assumption",
           other.key === a.key
             ? `there are two value assumptions for '${a.key}'`
             : `the value assumptions for '${other.key}' and '${a.key}' are for the same key (keys are compared ignoring case, as Excel compares them)`,
@@ -764,8 +771,8 @@ export async function summarize(inputs: ImportInput[], options: ImportOptions): 
           method = "time saved";
         } else continue;
       } catch (e) {
-        if (e instanceof DomainError) throw new ImportError(`the value assumption for '${a.key}': ${e.message}`);
-        throw new ImportError(`the value assumption for '${a.key}' is not a number`);
+        if (e instanceof DomainError) throw new ImportError("assumption", `the value assumption for '${a.key}': ${e.message}`);
+        throw new ImportError("assumption", `the value assumption for '${a.key}' is not a number`);
       }
       const cur = a.currency ? a.currency.toUpperCase() : billingCurrency(`the value assumption for '${a.key}'`);
       assumptionRecs.push({ period, key, value: "", currency: cur, method, source: "assumption", d });

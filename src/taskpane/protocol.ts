@@ -3,8 +3,10 @@
  * Files travel as `File` objects (structured-cloneable); the worker wraps each as an
  * `ImportInput`. Errors travel as plain data (classes do not survive structured clone).
  */
+import { ImportError } from "../import/types";
 import type {
   ColumnMap,
+  ImportErrorCode,
   ImportOptions,
   ImportProgress,
   ImportResult,
@@ -42,6 +44,8 @@ export interface PaneInspect {
 export interface WorkerError {
   name: string;
   message: string;
+  /** The engine's code of an input error (the pane switches on it, never on the message). */
+  code?: ImportErrorCode;
   file?: string;
   line?: number;
 }
@@ -59,6 +63,7 @@ export function toWorkerError(e: unknown): WorkerError {
     return {
       name: e.name,
       message: e.message,
+      code: e instanceof ImportError ? e.code : undefined,
       file: typeof withPlace.file === "string" ? withPlace.file : undefined,
       line: typeof withPlace.line === "number" ? withPlace.line : undefined,
     };

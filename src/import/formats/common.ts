@@ -13,7 +13,7 @@ export function parseKeySpec(key: string | undefined): KeySpec {
   if (key === undefined || key === "") return { kind: "default" };
   if (key.startsWith("tag:") && key.length > 4) return { kind: "tag", name: key.slice(4) };
   if (key === "service" || key === "resource" || key === "sku" || key === "model") return { kind: key };
-  throw new ImportError(`unknown key '${key}': use tag:NAME, service, resource, sku or model`);
+  throw new ImportError("bad-option", `unknown key '${key}': use tag:NAME, service, resource, sku or model`);
 }
 
 /**
@@ -123,6 +123,7 @@ export function hasCols(columns: string[], ...names: string[]): boolean {
 
 export function missingColumns(file: string, expected: string[], columns: string[]): ImportError {
   return new ImportError(
+    "missing-columns",
     `${file}: required column(s) missing: expected ${expected.join(", ")}; found ${columns.length ? columns.join(", ") : "(none)"}`,
     file,
   );
@@ -299,7 +300,7 @@ export function modelFromLineItem(s: string): string | null {
 export function checkDuplicates(file: string, columns: string[]): void {
   const seen = new Set<string>();
   for (const c of columns) {
-    if (seen.has(c)) throw new ImportError(`${file}: duplicate column name '${c}' in the header`, file, 1);
+    if (seen.has(c)) throw new ImportError("bad-header", `${file}: duplicate column name '${c}' in the header`, file, 1);
     seen.add(c);
   }
 }

@@ -13,6 +13,7 @@ export function genericMapper(ctx: MapperContext): BillingMapper {
   const cols = ctx.columns;
   if (!map.date || !map.cost) {
     throw new ImportError(
+      "not-recognised",
       `${ctx.file}: the billing format was not recognised; give a column mapping such as --map date=Day,cost=Amount,currency=USD,key=Model (columns found: ${cols.join(", ")})`,
       ctx.file,
     );
@@ -40,6 +41,7 @@ export function genericMapper(ctx: MapperContext): BillingMapper {
     cCur = findCol(cols, "currency", "Currency", "BillingCurrency");
     if (cCur < 0) {
       throw new ImportError(
+        "no-currency",
         `${ctx.file}: no currency: map a currency column or give a fixed code (--map ...,currency=USD); columns found: ${cols.join(", ")}`,
         ctx.file,
       );

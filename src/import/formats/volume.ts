@@ -145,5 +145,5 @@ export function valueMapper(ctx: Ctx): ValueMapper {
 }
 
 export function notRecognised(file: string, kind: string, columns: string[]): ImportError {
-  return new ImportError(`${file}: not a recognised ${kind} file; columns found: ${columns.join(", ")}`, file);
+  return new ImportError("not-recognised", `${file}: not a recognised ${kind} file; columns found: ${columns.join(", ")}`, file);
 }
