@@ -204,6 +204,18 @@ export interface InspectReport extends SourceReport {
   compressed: boolean;
 }
 
+/** What `inspect(input, { asKind })` tells about one file read as a kind. */
+export interface InspectAsReport {
+  /** The file read as the kind asked for (its report's `kind` is that kind). */
+  report: InspectReport;
+  /** The columns must be mapped before the file can be imported (unrecognised format). */
+  needsMap: boolean;
+  /** Why the mapping given does not work yet (the engine's message), when it does not. */
+  mapError?: string;
+  /** What the file looks like on its own, when that is another kind than the one asked for. */
+  detected?: { kind: SourceKind; format: SourceFormat };
+}
+
 /**
  * What kind of input error an `ImportError` is. Callers switch on this, never on the
  * message text (which is for people and may change).

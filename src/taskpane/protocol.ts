@@ -10,7 +10,7 @@ import type {
   ImportOptions,
   ImportProgress,
   ImportResult,
-  InspectReport,
+  InspectAsReport,
   SourceKind,
 } from "../import/types";
 
@@ -29,17 +29,8 @@ export type WorkerRequest =
   | { id: number; type: "summarize"; inputs: WorkerFile[]; options: WorkerImportOptions }
   | { id: number; type: "cancel" };
 
-/** What the pane learns about one file before import. */
-export interface PaneInspect {
-  /** The file read as the kind the user gave it (its report's `kind` is that kind). */
-  report: InspectReport;
-  /** The columns must be mapped before the file can be imported (unrecognised format). */
-  needsMap: boolean;
-  /** Why the mapping given does not work yet (the engine's message), when it does not. */
-  mapError?: string;
-  /** What the file looks like on its own, when that is another kind than the one given. */
-  detected?: { kind: SourceKind; format: string };
-}
+/** What the pane learns about one file before import: the engine's `inspect(input, { asKind })`. */
+export type PaneInspect = InspectAsReport;
 
 export interface WorkerError {
   name: string;
