@@ -13,10 +13,11 @@ import {
   valueFromTimeSaved,
   valuePerInference as valuePerInferenceOf,
 } from "../core/metrics";
-import { type Grain, grainOfLabel, isValidLabel, parseTimestamp, periodOf, relabel } from "../core/period";
+import { KEY_CHOICES, type KeySpec, keyText, parseKeySpec } from "../core/grammar";
+import { GRAIN_CHOICES, type Grain, grainOfLabel, isGrain, isValidLabel, parseTimestamp, periodOf, relabel } from "../core/period";
 import { CsvParser, type CsvRecord, CsvSyntaxError, detach, recordFromArray } from "./csv";
 import { abortError, openText } from "./decode";
-import { type BillingMapper, type KeySpec, type RowIssue, checkDuplicates, normCurrency, parseKeySpec } from "./formats/common";
+import { type BillingMapper, type RowIssue, checkDuplicates, normCurrency } from "./formats/common";
 import { billingMapper, detectAny, detectBilling, nearestBilling } from "./formats/index";
 import { type ValueMapper, type VolumeMapper, isValue, isVolume, notRecognised, valueMapper, volumeMapper } from "./formats/volume";
 import { parseJsonExport } from "./json";
@@ -575,11 +576,13 @@ function asInputError(file: string, e: unknown): Error {
 
 function validateOptions(options: ImportOptions): { grain: Grain; fiscal: number; key: KeySpec } {
   const grain = options.period;
-  if (!["day", "week", "month", "quarter"].includes(grain)) throw new ImportError("bad-option", `unknown period '${String(grain)}': use day, week, month or quarter`);
+  if (!isGrain(grain)) throw new ImportError("bad-option", `unknown period '${String(grain)}': use ${GRAIN_CHOICES}`);
   const fiscal = options.fiscalStartMonth ?? 1;
   if (!Number.isInteger(fiscal) || fiscal < 1 || fiscal > 12) throw new ImportError("bad-option", `the fiscal year start month must be 1–12, not ${fiscal}`);
   if (options.cost !== "billed" && options.cost !== "effective") throw new ImportError("bad-option", `unknown cost basis '${String(options.cost)}': use billed or effective`);
-  return { grain, fiscal, key: parseKeySpec(options.key) };
+  const key = parseKeySpec(options.key);
+  if (key === null) throw new ImportError("bad-option", `unknown key '${options.key}': use ${KEY_CHOICES}`);
+  return { grain, fiscal, key };
 }
 
 /** The currency of value data without one: the billing currency, when there is exactly one. */
@@ -598,7 +601,7 @@ function billingCurrencyOf(billingCurrencies: readonly string[], what: string, f
 /** The key in default mode: `tag:model` when some billing file has that tag, else the service. */
 function keyChoice(state: State, key: KeySpec): { name: string; useService: boolean } {
   const hasModelTag = [...state.tagKeys].some((t) => t.toLowerCase() === "model");
-  const name = key.kind === "tag" ? `tag:${key.name}` : key.kind === "default" ? (hasModelTag ? "tag:model" : "service") : key.kind;
+  const name = key.kind === "default" ? (hasModelTag ? keyText({ kind: "tag", name: "model" }) : "service") : keyText(key);
   return { name, useService: key.kind === "default" && !hasModelTag };
 }
 

@@ -5,4 +5,3 @@ export { foldKey } from "./keys";
 export { ImportError, MAPPABLE_CODES } from "./types";
 export type * from "./types";
 export { detectBilling, detectAny } from "./formats/index";
-export { parseKeySpec } from "./formats/common";

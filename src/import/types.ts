@@ -5,6 +5,8 @@
  * Money is carried as exact decimal strings; counts as integers.
  */
 
+import type { Grain } from "../core/period";
+
 export type SourceKind = "billing" | "volume" | "value";
 
 export type BillingFormat =
@@ -23,7 +25,7 @@ export type VolumeFormat = "counts" | "request-log";
 export type ValueFormat = "value";
 export type SourceFormat = BillingFormat | VolumeFormat | ValueFormat;
 
-export type PeriodGrain = "day" | "week" | "month" | "quarter";
+export type PeriodGrain = Grain;
 export type CostBasis = "billed" | "effective";
 
 /**

@@ -3,7 +3,7 @@
  * (`date=Day,cost=Amount,currency=EUR,key=Model`). Money is read leniently: currency
  * symbols, thousands separators, `(12.34)` negatives, decimal commas when the delimiter is `;`.
  */
-import { parseLenientDecimal } from "../../core/money";
+import { parseLenientDecimal } from "../../core/grammar";
 import type { CsvRecord } from "../csv";
 import { ImportError } from "../types";
 import { type BillingMapper, type MapperContext, type RowIssue, clip, findCol, isMissing, missingColumns, present } from "./common";

@@ -3,7 +3,7 @@
  * value files (value per period). Columns are found by their usual names or from the
  * user's mapping (`date`, `count`, `value`, `currency`, `key`).
  */
-import { parseCount, parseLenientDecimal } from "../../core/money";
+import { parseCount, parseLenientDecimal } from "../../core/grammar";
 import type { CsvRecord } from "../csv";
 import { ImportError } from "../types";
 import { type RowIssue, clip, findCol, isMissing, missingColumns, present } from "./common";
