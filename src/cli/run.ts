@@ -12,18 +12,20 @@ import { ImportError, inspect, summarize } from "../import/index";
 import { fileInput } from "../import/node";
 import { caseMergeText } from "../import/report-text";
 import type { ColumnMap, CostBasis, ImportInput, ImportResult, InspectReport, PeriodGrain, SourceReport } from "../import/types";
-import { parseMonth } from "../core/period";
+import { parseArgs } from "node:util";
+import { KEY_CHOICES, parseKeySpec } from "../core/grammar";
+import { GRAIN_CHOICES, GRAINS, isGrain, parseMonth } from "../core/period";
 
 export const USAGE = `usage:
   aiecon inspect FILE [--json]
   aiecon summarize [--billing FILE]... [--volume FILE]... [--value FILE]...
-                   [--period day|week|month|quarter] [--fiscal-start MONTH]
+                   [--period ${GRAINS.join("|")}] [--fiscal-start MONTH]
                    [--key KEY] [--cost billed|effective]
                    [--map FIELD=COLUMN,...] [--json]
 
   --period        grouping period (default month)
   --fiscal-start  fiscal year start month (1-12 or a month name) for quarters
-  --key           tag:NAME, service, resource, sku or model
+  --key           ${KEY_CHOICES}
                   (default tag:model when that tag exists, else service)
   --cost          billed (default) or effective (amortized)
   --map           column mapping of a generic file, e.g. date=Day,cost=Amount,currency=EUR,key=Model
@@ -65,73 +67,106 @@ interface SummarizeArgs {
   json: boolean;
 }
 
+type Token = NonNullable<ReturnType<typeof parseArgs>["tokens"]>[number];
+
+/**
+ * Split the arguments with `node:util` `parseArgs` (in order, as tokens: a file list keeps
+ * its order across `--billing`, `--volume` and `--value`); what each value may be is checked
+ * here, with messages that name the option.
+ */
+function tokensOf(args: string[], options: Record<string, { type: "string" | "boolean" }>): Token[] {
+  return parseArgs({ args, options, strict: false, allowPositionals: true, tokens: true }).tokens;
+}
+
+/** An argument as the user wrote it, without an inline `=VALUE` of a long option. */
+function written(args: string[], t: Token): string {
+  const raw = args[t.index];
+  const eq = raw.indexOf("=");
+  return raw.startsWith("--") && eq > 2 ? raw.slice(0, eq) : raw;
+}
+
+const SUMMARIZE_OPTIONS = {
+  billing: { type: "string" },
+  volume: { type: "string" },
+  value: { type: "string" },
+  period: { type: "string" },
+  "fiscal-start": { type: "string" },
+  key: { type: "string" },
+  cost: { type: "string" },
+  map: { type: "string" },
+  json: { type: "boolean" },
+} as const;
+
 export function parseSummarizeArgs(args: string[]): SummarizeArgs {
   const a: SummarizeArgs = { files: [], period: "month", cost: "billed", json: false };
-  const value = (i: number, opt: string): string => {
-    const v = args[i + 1];
-    if (v === undefined || (v.startsWith("--") && v.length > 2)) throw new UsageError(`${opt} needs a value`);
-    return v;
-  };
-  for (let i = 0; i < args.length; i++) {
-    let arg = args[i];
-    let inline: string | undefined;
-    const eq = arg.indexOf("=");
-    if (arg.startsWith("--") && eq > 2) {
-      inline = arg.slice(eq + 1);
-      arg = arg.slice(0, eq);
+  for (const t of tokensOf(args, SUMMARIZE_OPTIONS)) {
+    if (t.kind === "option-terminator") throw new UsageError(`unknown option '${args[t.index]}'`);
+    if (t.kind === "positional") {
+      throw new UsageError(t.value.startsWith("-") ? `unknown option '${t.value}'` : `unexpected argument '${t.value}' (give files with --billing, --volume or --value)`);
     }
-    const take = (): string => {
-      if (inline !== undefined) return inline;
-      const v = value(i, arg);
-      i++;
-      return v;
-    };
-    switch (arg) {
-      case "--billing":
-      case "--volume":
-      case "--value":
-        a.files.push({ path: take(), kind: arg.slice(2) as "billing" | "volume" | "value" });
+    const opt = t.rawName;
+    if (!opt.startsWith("--") || !Object.hasOwn(SUMMARIZE_OPTIONS, t.name)) throw new UsageError(`unknown option '${written(args, t)}'`);
+    const name = t.name as keyof typeof SUMMARIZE_OPTIONS;
+    if (name === "json") {
+      if (t.inlineValue) throw new UsageError("--json takes no value");
+      a.json = true;
+      continue;
+    }
+    // A value is the rest of `--opt=VALUE`, or the next argument unless that is another option.
+    const v = t.value;
+    if (v === undefined || (!t.inlineValue && v.startsWith("--") && v.length > 2)) throw new UsageError(`${opt} needs a value`);
+    switch (name) {
+      case "billing":
+      case "volume":
+      case "value":
+        a.files.push({ path: v, kind: name });
         break;
-      case "--period": {
-        const p = take();
-        if (!["day", "week", "month", "quarter"].includes(p)) throw new UsageError(`--period must be day, week, month or quarter, not '${p}'`);
-        a.period = p as PeriodGrain;
+      case "period":
+        if (!isGrain(v)) throw new UsageError(`--period must be ${GRAIN_CHOICES}, not '${v}'`);
+        a.period = v;
         break;
-      }
-      case "--fiscal-start": {
-        const m = parseMonth(take());
+      case "fiscal-start": {
+        const m = parseMonth(v);
         if (m === null) throw new UsageError("--fiscal-start must be a month, 1-12 or a month name");
         a.fiscal = m;
         break;
       }
-      case "--key": {
-        const k = take();
-        if (!(k === "service" || k === "resource" || k === "sku" || k === "model" || (k.startsWith("tag:") && k.length > 4))) {
-          throw new UsageError(`--key must be tag:NAME, service, resource, sku or model, not '${k}'`);
-        }
-        a.key = k;
+      case "key": {
+        const k = parseKeySpec(v);
+        if (k === null || k.kind === "default") throw new UsageError(`--key must be ${KEY_CHOICES}, not '${v}'`);
+        a.key = v;
         break;
       }
-      case "--cost": {
-        const c = take();
-        if (c !== "billed" && c !== "effective") throw new UsageError(`--cost must be billed or effective, not '${c}'`);
-        a.cost = c;
+      case "cost":
+        if (v !== "billed" && v !== "effective") throw new UsageError(`--cost must be billed or effective, not '${v}'`);
+        a.cost = v;
         break;
-      }
-      case "--map":
+      case "map":
         a.map = a.map ?? {};
-        parseMap(take(), a.map);
+        parseMap(v, a.map);
         break;
-      case "--json":
-        if (inline !== undefined) throw new UsageError("--json takes no value");
-        a.json = true;
-        break;
-      default:
-        throw new UsageError(arg.startsWith("-") ? `unknown option '${arg}'` : `unexpected argument '${arg}' (give files with --billing, --volume or --value)`);
     }
   }
   if (a.files.length === 0) throw new UsageError("summarize needs at least one --billing, --volume or --value file");
   return a;
+}
+
+/** `inspect FILE [--json]`: an argument that starts with `--` is an option, any other a file. */
+export function parseInspectArgs(args: string[]): { file: string; json: boolean } {
+  let json = false;
+  let unknown: string | null = null;
+  const files: string[] = [];
+  let lastIndex = -1;
+  for (const t of tokensOf(args, { json: { type: "boolean" } })) {
+    if (t.kind === "option" && t.rawName === "--json" && !t.inlineValue) json = true;
+    else if (t.index === lastIndex) continue; // one more option of a short group such as `-abc`
+    else if (args[t.index].startsWith("--")) unknown = unknown ?? args[t.index];
+    else files.push(args[t.index]);
+    lastIndex = t.index;
+  }
+  if (unknown !== null) throw new UsageError(`unknown option '${unknown}'`);
+  if (files.length !== 1) throw new UsageError("inspect needs exactly one FILE");
+  return { file: files[0], json };
 }
 
 function pad(s: string, n: number, right = false): string {
@@ -199,12 +234,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
       return cmd === undefined ? 2 : 0;
     }
     if (cmd === "inspect") {
-      const json = rest.includes("--json");
-      const files = rest.filter((x) => x !== "--json");
-      const unknown = files.find((x) => x.startsWith("--"));
-      if (unknown) throw new UsageError(`unknown option '${unknown}'`);
-      if (files.length !== 1) throw new UsageError("inspect needs exactly one FILE");
-      const r = await inspect(fileInput(files[0], "billing"));
+      const { file, json } = parseInspectArgs(rest);
+      const r = await inspect(fileInput(file, "billing"));
       io.out(json ? JSON.stringify(r, null, 2) + "\n" : formatInspect(r));
       return r.rowsRejected > 0 ? 3 : 0;
     }

@@ -1,77 +1,8 @@
 /**
- * Decimal text parsing for money read from files. Amounts stay text until they are
- * summed exactly (src/core/decimal.ts); these functions only validate and normalise.
+ * Exact sums of money read from files. Amounts stay text until they are summed here;
+ * the number grammars that validate them are in ./grammar.ts.
  */
 import { Decimal } from "./decimal";
-
-const STRICT_RE = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
-
-/**
- * Strict: plain or scientific notation (`12.5`, `-7.0E-10`, `5.64902E-05`), surrounding
- * spaces allowed. No thousands separators, no currency symbols. Returns the number text
- * ready for Decimal, or null when it is not a number.
- */
-export function parseStrictDecimal(s: string): string | null {
-  if (STRICT_RE.test(s)) return s;
-  const t = s.trim();
-  if (t !== s && STRICT_RE.test(t)) return t;
-  return null;
-}
-
-const SYMBOLS_RE = /[$€£¥₹₩₽₺₪₫฿₴₦₱¢]|\b(?:USD|EUR|GBP|JPY|CHF|CAD|AUD|NZD|SEK|NOK|DKK|PLN|CZK|INR|CNY|BRL|MXN|ZAR|SGD|HKD)\b/g;
-const SPACES_RE = /[\s\u00a0\u202f\u2009']/g;
-
-/**
- * Lenient (generic files from a user): currency symbols and codes, spaces and `'` as
- * group separators, thousands separators, `(12.34)` as negative, a trailing minus, and a
- * decimal comma when `decimalComma` is set (the file's delimiter is `;`).
- * Returns normalised decimal text or null.
- */
-export function parseLenientDecimal(s: string, decimalComma: boolean): string | null {
-  let t = s.trim();
-  if (t === "") return null;
-  let neg = false;
-  if (t.startsWith("(") && t.endsWith(")")) {
-    neg = true;
-    t = t.slice(1, -1);
-  }
-  t = t.replace(SYMBOLS_RE, "").replace(SPACES_RE, "");
-  if (t.endsWith("-")) {
-    neg = !neg;
-    t = t.slice(0, -1);
-  }
-  if (t.startsWith("-")) {
-    neg = !neg;
-    t = t.slice(1);
-  } else if (t.startsWith("+")) t = t.slice(1);
-  if (decimalComma) {
-    // 1.234.567,89 → 1234567.89
-    if (/^\d{1,3}(\.\d{3})+(,\d*)?$/.test(t)) t = t.replace(/\./g, "");
-    t = t.replace(",", ".");
-    if (t.includes(",")) return null;
-  } else {
-    // 1,234,567.89 → 1234567.89
-    if (/^\d{1,3}(,\d{3})+(\.\d*)?$/.test(t)) t = t.replace(/,/g, "");
-  }
-  if (!STRICT_RE.test(t) || /^[+-]/.test(t)) return null;
-  return neg ? "-" + t : t;
-}
-
-/** A non-negative whole count (`12`, `12.0`); null otherwise. */
-export function parseCount(s: string): number | null {
-  const t = s.trim();
-  if (!/^\d+(?:\.0*)?$/.test(t)) {
-    // scientific notation of a whole number, e.g. 1.2E+3
-    if (/^\d+(?:\.\d+)?[eE]\+?\d+$/.test(t)) {
-      const v = Number(t);
-      return Number.isSafeInteger(v) ? v : null;
-    }
-    return null;
-  }
-  const v = Number(t);
-  return Number.isSafeInteger(v) ? v : null;
-}
-
 
 const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9];
 const LIMB = 1e9;
@@ -93,7 +24,7 @@ export class DecimalSum {
   private n = 0;
   count = 0;
 
-  /** Add validated decimal text (see parseStrictDecimal). */
+  /** Add validated decimal text (see parseStrictDecimal in ./grammar.ts). */
   add(s: string): void {
     this.count++;
     const len = s.length;

@@ -8,7 +8,16 @@
  * Labels keep the `YYYY-Qn` shape, so `2025-Q1` with S = 7 means 2024-07 … 2024-09.
  */
 
-export type Grain = "day" | "week" | "month" | "quarter";
+/** The period grains, finest first: the grammar of `--period` and of the import's `period`. */
+export const GRAINS = ["day", "week", "month", "quarter"] as const;
+export type Grain = (typeof GRAINS)[number];
+
+/** The grains in words, for messages: `day, week, month or quarter`. */
+export const GRAIN_CHOICES = `${GRAINS.slice(0, -1).join(", ")} or ${GRAINS[GRAINS.length - 1]}`;
+
+export function isGrain(s: unknown): s is Grain {
+  return (GRAINS as readonly unknown[]).includes(s);
+}
 
 function pad2(n: number): string {
   return n < 10 ? "0" + n : String(n);

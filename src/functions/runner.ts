@@ -20,6 +20,7 @@
 import { cutoffsValid, DEFAULT_CUTOFF_NUMBERS, DEFAULT_CUTOFFS, type Cutoffs } from "../core/bands";
 import { Decimal, ZERO } from "../core/decimal";
 import { DomainError } from "../core/errors";
+import { parseStrictDecimal } from "../core/grammar";
 import { relationViolation, violation, type Relation, type Rule } from "../core/rules";
 
 /** A value of a cell computed by a body; an aggregate that spills returns rows of them. */
@@ -129,8 +130,6 @@ const BAD_NUMBER = 3;
 // Built-ins cached in module scope: in a host whose global object is slow to read (a Node vm
 // context, some script runtimes) the hot path then never looks up a global.
 const isArray = Array.isArray;
-
-const NUMERIC_TEXT = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 
 export function prepare(decl: FunctionDecl): PreparedFunction {
   const n = decl.params.length;
@@ -288,8 +287,9 @@ function coerce(x: unknown, p: ParamDecl): Decimal | undefined | null {
     return ZERO;
   }
   if (typeof x === "string") {
-    const t = x.trim();
-    if (NUMERIC_TEXT.test(t)) {
+    // The spec's plain decimal number after trimming spaces (one grammar: src/core/grammar.ts).
+    const t = parseStrictDecimal(x);
+    if (t !== null) {
       const d = new Decimal(t);
       if (d.isFinite()) return d;
       coerceState = BAD_NUMBER;

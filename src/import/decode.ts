@@ -96,12 +96,12 @@ export async function openText(
   let raw = 0;
   const outer = new ByteReader(stream.getReader(), (n) => (raw += n));
   const magic = await outer.peek(2);
-  if (magic.byteLength === 0) throw new ImportError(`${file}: the file is empty (0 bytes)`, file);
+  if (magic.byteLength === 0) throw new ImportError("empty", `${file}: the file is empty (0 bytes)`, file);
   let compressed = false;
   let src = outer;
   if (magic.byteLength >= 2 && magic[0] === 0x1f && magic[1] === 0x8b) {
     if (typeof DecompressionStream !== "function") {
-      throw new ImportError(`${file}: the file is gzip-compressed and this platform cannot decompress it`, file);
+      throw new ImportError("compression", `${file}: the file is gzip-compressed and this platform cannot decompress it`, file);
     }
     compressed = true;
     const ds = toStream(outer).pipeThrough(new DecompressionStream("gzip") as unknown as TransformStream<Uint8Array, Uint8Array>);
@@ -113,7 +113,7 @@ export async function openText(
   } catch (e) {
     throw gzipError(file, e);
   }
-  if (head.byteLength === 0) throw new ImportError(`${file}: the file is empty${compressed ? " (after decompression)" : ""}`, file);
+  if (head.byteLength === 0) throw new ImportError("empty", `${file}: the file is empty${compressed ? " (after decompression)" : ""}`, file);
   let encoding: TextSource["encoding"] = "utf-8";
   let bom = false;
   if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) bom = true;
@@ -134,6 +134,7 @@ export async function openText(
     else if (pairs >= 1 && zeroEven >= pairs * 0.5 && zeroOdd * 4 <= zeroEven) encoding = "utf-16be";
     else if (zeroEven + zeroOdd > 0) {
       throw new ImportError(
+        "encoding",
         `${file}: the file's encoding could not be read (it holds zero bytes but is neither UTF-8 nor UTF-16); save it as UTF-8 CSV`,
         file,
       );
@@ -153,6 +154,7 @@ export async function openText(
     const after = compressed ? " after decompression" : "";
     if (encoding !== "utf-8") {
       return new ImportError(
+        "encoding",
         `${file}: the file is not valid ${encoding.toUpperCase()} text (near byte ${decodedBytes}${after}, line ${newlines + 1}); save it as UTF-8 CSV`,
         file,
         newlines + 1,
@@ -170,6 +172,7 @@ export async function openText(
     let line = newlines + 1;
     for (let i = tail.byteLength - start; i < pos; i++) if (bytes[i] === 0x0a) line++;
     return new ImportError(
+      "encoding",
       `${file}, line ${line}: the file is not valid UTF-8 text (byte 0x${bytes[pos]?.toString(16).padStart(2, "0") ?? "??"} at byte offset ${base + pos}${after}); save it as UTF-8 CSV`,
       file,
       line,
@@ -273,5 +276,5 @@ function gzipError(file: string, e: unknown): Error {
   if (e instanceof ImportError) return e;
   if (e instanceof Error && e.name === "AbortError") return e;
   const msg = e instanceof Error ? e.message : String(e);
-  return new ImportError(`${file}: the gzip data is damaged or truncated (${msg})`, file);
+  return new ImportError("compression", `${file}: the gzip data is damaged or truncated (${msg})`, file);
 }

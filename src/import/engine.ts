@@ -13,10 +13,11 @@ import {
   valueFromTimeSaved,
   valuePerInference as valuePerInferenceOf,
 } from "../core/metrics";
-import { type Grain, grainOfLabel, isValidLabel, parseTimestamp, periodOf, relabel } from "../core/period";
+import { KEY_CHOICES, type KeySpec, keyText, parseKeySpec } from "../core/grammar";
+import { GRAIN_CHOICES, type Grain, grainOfLabel, isGrain, isValidLabel, parseTimestamp, periodOf, relabel } from "../core/period";
 import { CsvParser, type CsvRecord, CsvSyntaxError, detach, recordFromArray } from "./csv";
 import { abortError, openText } from "./decode";
-import { type BillingMapper, type KeySpec, type RowIssue, checkDuplicates, normCurrency, parseKeySpec } from "./formats/common";
+import { type BillingMapper, type RowIssue, checkDuplicates, normCurrency } from "./formats/common";
 import { billingMapper, detectAny, detectBilling, nearestBilling } from "./formats/index";
 import { type ValueMapper, type VolumeMapper, isValue, isVolume, notRecognised, valueMapper, volumeMapper } from "./formats/volume";
 import { parseJsonExport } from "./json";
@@ -28,6 +29,7 @@ import {
   type ImportInput,
   type ImportOptions,
   type ImportResult,
+  type InspectAsReport,
   type InspectReport,
   type SourceFormat,
   type SourceKind,
@@ -36,6 +38,7 @@ import {
   type ValueRecord,
   type VolumeRecord,
   ImportError,
+  MAPPABLE_CODES,
 } from "./types";
 
 export const UNATTRIBUTED = "(unattributed)";
@@ -43,7 +46,11 @@ export const UNATTRIBUTED = "(unattributed)";
 export const BILLING_CURRENCY = "(billing currency)";
 /** At most this many rejected rows are listed per file (rowsRejected counts them all). */
 export const MAX_REJECTED_LISTED = 1000;
-const JSON_MAX_CHARS = 256 * 1024 * 1024;
+/** Size limits of what the engine reads (a test may lower them to reach them quickly). */
+export const LIMITS = {
+  /** Characters of a JSON export (it is parsed whole). */
+  jsonMaxChars: 256 * 1024 * 1024,
+};
 const SEP = "\u001f";
 
 interface CostEntry {
@@ -170,6 +177,10 @@ interface FileRun {
   encoding: string;
   delimiter: string;
   compressed: boolean;
+  /** asKind: the kind and format the header says, when it says one. */
+  detected: { kind: SourceKind; format: SourceFormat } | null;
+  /** asKind: why the file cannot be read without a (better) column mapping; its rows were not read. */
+  unmapped: ImportError | null;
 }
 
 interface RunOptions {
@@ -184,6 +195,11 @@ interface RunOptions {
   previewRows: number;
   /** inspect: detect the kind from the header instead of trusting input.kind. */
   detectKind: boolean;
+  /**
+   * inspect as a kind: read as input.kind (as the import will), note what the header says,
+   * and when a column mapping is needed keep the header and first rows instead of throwing.
+   */
+  asKind: boolean;
 }
 
 /** The report of a file before any row is read (no format detected yet). */
@@ -216,7 +232,7 @@ async function runFile(input: ImportInput, state: State, o: RunOptions): Promise
   try {
     stream = input.open();
   } catch (e) {
-    throw new ImportError(`${file}: the file cannot be read (${e instanceof Error ? e.message : String(e)})`, file);
+    throw new ImportError("unreadable", `${file}: the file cannot be read (${e instanceof Error ? e.message : String(e)})`, file);
   }
   let src;
   try {
@@ -263,15 +279,29 @@ async function runFile(input: ImportInput, state: State, o: RunOptions): Promise
   // Row handlers, set once the header is known.
   let handle: ((rec: CsvRecord) => void) | null = null;
   let ncols = 0;
+  let detected: FileRun["detected"] = null;
+  let unmapped: ImportError | null = null;
 
   const setup = (columns: string[], delimiter: string, jsonFormat?: SourceFormat, jsonKind?: SourceKind): void => {
     report.columns = columns;
     checkDuplicates(file, columns);
+    if (!o.asKind) return setupKind(columns, delimiter, jsonFormat, jsonKind);
+    detected = jsonKind !== undefined && jsonFormat !== undefined ? { kind: jsonKind, format: jsonFormat } : detectAny(columns, input.kind);
+    try {
+      setupKind(columns, delimiter, jsonFormat, jsonKind);
+    } catch (e) {
+      if (!(e instanceof ImportError && MAPPABLE_CODES.has(e.code))) throw e;
+      unmapped = e;
+      handle = () => undefined;
+    }
+  };
+
+  const setupKind = (columns: string[], delimiter: string, jsonFormat?: SourceFormat, jsonKind?: SourceKind): void => {
     let kind: SourceKind = input.kind;
     let format: SourceFormat | null = jsonFormat ?? null;
     if (jsonKind !== undefined) {
       if (!o.detectKind && jsonKind !== kind) {
-        throw new ImportError(`${file}: this JSON is a ${jsonKind} export (${jsonFormat}), but it was given as a ${kind} file`, file);
+        throw new ImportError("wrong-kind", `${file}: this JSON is a ${jsonKind} export (${jsonFormat}), but it was given as a ${kind} file`, file);
       }
       kind = jsonKind;
     } else if (o.detectKind) {
@@ -289,6 +319,7 @@ async function runFile(input: ImportInput, state: State, o: RunOptions): Promise
         const near = input.map?.cost ? null : nearestBilling(columns);
         if (near !== null) {
           throw new ImportError(
+            "missing-columns",
             `${file}: looks like a ${near.format} export but required column(s) are missing: ${near.missing.join(", ")}; expected ${near.expected.join(", ")}; found ${columns.join(", ")}`,
             file,
           );
@@ -448,8 +479,14 @@ async function runFile(input: ImportInput, state: State, o: RunOptions): Promise
   let isJson = false;
   const jsonParts: string[] = [];
   let jsonLen = 0;
+  /** asKind: the mapping is missing and the preview is full: the rest of the file is not read. */
+  let stopped = false;
   try {
     for (;;) {
+      if (unmapped !== null && preview.length >= o.previewRows) {
+        stopped = true;
+        break;
+      }
       const chunk = await src.next();
       if (chunk === null) break;
       if (!started) {
@@ -459,7 +496,7 @@ async function runFile(input: ImportInput, state: State, o: RunOptions): Promise
       }
       if (isJson) {
         jsonLen += chunk.length;
-        if (jsonLen > JSON_MAX_CHARS) throw new ImportError(`${file}: the JSON export is larger than ${JSON_MAX_CHARS} characters`, file);
+        if (jsonLen > LIMITS.jsonMaxChars) throw new ImportError("too-large", `${file}: the JSON export is larger than ${LIMITS.jsonMaxChars} characters`, file);
         jsonParts.push(chunk);
       } else {
         parser.push(chunk);
@@ -484,9 +521,11 @@ async function runFile(input: ImportInput, state: State, o: RunOptions): Promise
         recordFromArray(row, table.lines[i] || i + 1, rec);
         handle?.(rec);
       });
+    } else if (stopped) {
+      await src.cancel();
     } else {
       parser.finish();
-      if (handle === null) throw new ImportError(`${file}: the file has no header line (only blank lines)`, file);
+      if (handle === null) throw new ImportError("no-header", `${file}: the file has no header line (only blank lines)`, file);
     }
   } catch (e) {
     await src.cancel();
@@ -522,30 +561,47 @@ async function runFile(input: ImportInput, state: State, o: RunOptions): Promise
     encoding: src.encoding + (src.bom ? " (BOM)" : ""),
     delimiter: isJson ? "" : parser.delimiter,
     compressed: src.compressed,
+    detected,
+    unmapped,
   };
 }
 
 function asInputError(file: string, e: unknown): Error {
   if (e instanceof ImportError) return e;
-  if (e instanceof CsvSyntaxError) return new ImportError(`${file}, line ${e.line}: ${e.message}`, file, e.line);
+  if (e instanceof CsvSyntaxError) return new ImportError("csv-syntax", `${file}, line ${e.line}: ${e.message}`, file, e.line);
   if (e instanceof Error && e.name === "AbortError") return e;
   const msg = e instanceof Error ? e.message : String(e);
-  return new ImportError(`${file}: the file cannot be read (${msg})`, file);
+  return new ImportError("unreadable", `${file}: the file cannot be read (${msg})`, file);
 }
 
 function validateOptions(options: ImportOptions): { grain: Grain; fiscal: number; key: KeySpec } {
   const grain = options.period;
-  if (!["day", "week", "month", "quarter"].includes(grain)) throw new ImportError(`unknown period '${String(grain)}': use day, week, month or quarter`);
+  if (!isGrain(grain)) throw new ImportError("bad-option", `unknown period '${String(grain)}': use ${GRAIN_CHOICES}`);
   const fiscal = options.fiscalStartMonth ?? 1;
-  if (!Number.isInteger(fiscal) || fiscal < 1 || fiscal > 12) throw new ImportError(`the fiscal year start month must be 1–12, not ${fiscal}`);
-  if (options.cost !== "billed" && options.cost !== "effective") throw new ImportError(`unknown cost basis '${String(options.cost)}': use billed or effective`);
-  return { grain, fiscal, key: parseKeySpec(options.key) };
+  if (!Number.isInteger(fiscal) || fiscal < 1 || fiscal > 12) throw new ImportError("bad-option", `the fiscal year start month must be 1–12, not ${fiscal}`);
+  if (options.cost !== "billed" && options.cost !== "effective") throw new ImportError("bad-option", `unknown cost basis '${String(options.cost)}': use billed or effective`);
+  const key = parseKeySpec(options.key);
+  if (key === null) throw new ImportError("bad-option", `unknown key '${options.key}': use ${KEY_CHOICES}`);
+  return { grain, fiscal, key };
+}
+
+/** The currency of value data without one: the billing currency, when there is exactly one. */
+function billingCurrencyOf(billingCurrencies: readonly string[], what: string, file?: string): string {
+  if (billingCurrencies.length === 1) return billingCurrencies[0];
+  if (billingCurrencies.length === 0) {
+    throw new ImportError("no-currency", `${what} has no currency and there is no billing data to take it from; add a currency column or give one`, file);
+  }
+  throw new ImportError(
+    "no-currency",
+    `${what} has no currency, and the billing data has several currencies (${billingCurrencies.join(", ")}); add a currency column`,
+    file,
+  );
 }
 
 /** The key in default mode: `tag:model` when some billing file has that tag, else the service. */
 function keyChoice(state: State, key: KeySpec): { name: string; useService: boolean } {
   const hasModelTag = [...state.tagKeys].some((t) => t.toLowerCase() === "model");
-  const name = key.kind === "tag" ? `tag:${key.name}` : key.kind === "default" ? (hasModelTag ? "tag:model" : "service") : key.kind;
+  const name = key.kind === "default" ? (hasModelTag ? keyText({ kind: "tag", name: "model" }) : "service") : keyText(key);
   return { name, useService: key.kind === "default" && !hasModelTag };
 }
 
@@ -588,12 +644,27 @@ function foldKeys(state: State, useService: boolean, reports: readonly SourceRep
   return (key) => canonical.get(foldKey(key)) ?? key;
 }
 
+/** Options of `inspect`: the import options, and the kind to read the file as. */
+export interface InspectOptions extends Partial<ImportOptions> {
+  /**
+   * Read the file as this kind, as the import will (not as the kind its header suggests),
+   * in one read; say what the header suggests when that is another kind, and answer with
+   * the header and first rows when a column mapping is needed rather than throwing.
+   */
+  asKind?: SourceKind;
+}
+
 /** Look at one file before import: format, rows, periods, currencies, totals, columns, a preview. */
-export async function inspect(input: ImportInput, options?: Partial<ImportOptions>): Promise<InspectReport> {
-  const opts: ImportOptions = { period: "month", cost: "billed", ...options };
+export async function inspect(input: ImportInput, options?: InspectOptions & { asKind?: undefined }): Promise<InspectReport>;
+/** Look at one file as a kind (see `InspectOptions.asKind`). */
+export async function inspect(input: ImportInput, options: InspectOptions & { asKind: SourceKind }): Promise<InspectAsReport>;
+export async function inspect(input: ImportInput, options: InspectOptions = {}): Promise<InspectReport | InspectAsReport> {
+  const { asKind, ...rest } = options;
+  const opts: ImportOptions = { period: "month", cost: "billed", ...rest };
   const { grain, fiscal, key } = validateOptions(opts);
+  const given: ImportInput = asKind === undefined ? input : { ...input, kind: asKind, open: () => input.open() };
   const state = new State();
-  const run = await runFile(input, state, {
+  const run = await runFile(given, state, {
     grain,
     fiscal,
     key,
@@ -603,16 +674,32 @@ export async function inspect(input: ImportInput, options?: Partial<ImportOption
     fileIndex: 0,
     fileCount: 1,
     previewRows: 10,
-    detectKind: true,
+    detectKind: asKind === undefined,
+    asKind: asKind !== undefined,
   });
   const report = run.report;
+  const head = { preview: run.preview, encoding: run.encoding, delimiter: run.delimiter, compressed: run.compressed };
+  const detected = run.detected !== null && run.detected.kind !== report.kind ? run.detected : undefined;
+  if (run.unmapped !== null) {
+    // Nothing was read but the header and the first rows: enough to map the columns.
+    if (report.columns.length === 0) throw run.unmapped;
+    const blank: InspectReport = { ...newReport(given), columns: report.columns, ...head };
+    return { report: blank, needsMap: true, mapError: given.map ? run.unmapped.message : undefined, detected };
+  }
   foldKeys(state, keyChoice(state, key).useService, [report]);
+  if (asKind !== undefined && (detected !== undefined || given.map !== undefined || report.format === "generic")) {
+    // Read as the import will read it: value rows without a currency take the billing
+    // currency, and a file alone has none.
+    for (const e of state.value.values()) if (e.currency === "") billingCurrencyOf([], `the value file ${e.source}`, e.source);
+    return { report: { ...report, ...head }, needsMap: given.map !== undefined || report.format === "generic", detected };
+  }
   if (report.totals[""] !== undefined) {
     // A value file without a currency column: its currency is the billing currency, known only at import.
     const { "": billing, ...rest } = report.totals;
     report.totals = { ...rest, [BILLING_CURRENCY]: billing };
   }
-  return { ...report, preview: run.preview, encoding: run.encoding, delimiter: run.delimiter, compressed: run.compressed };
+  const full: InspectReport = { ...report, ...head };
+  return asKind === undefined ? full : { report: full, needsMap: false };
 }
 
 /** Import every file and compute the unit economics per period × key × currency. */
@@ -634,6 +721,7 @@ export async function summarize(inputs: ImportInput[], options: ImportOptions): 
       fileCount: inputs.length,
       previewRows: 0,
       detectKind: false,
+      asKind: false,
     });
     sources.push(run.report);
   }
@@ -673,16 +761,7 @@ export async function summarize(inputs: ImportInput[], options: ImportOptions): 
   const billingCurrencies = [...totals.keys()].sort();
 
   // Value currency: a value file without a currency column is in the billing currency.
-  const billingCurrency = (what: string, file?: string): string => {
-    if (billingCurrencies.length === 1) return billingCurrencies[0];
-    if (billingCurrencies.length === 0) {
-      throw new ImportError(`${what} has no currency and there is no billing data to take it from; add a currency column or give one`, file);
-    }
-    throw new ImportError(
-      `${what} has no currency, and the billing data has several currencies (${billingCurrencies.join(", ")}); add a currency column`,
-      file,
-    );
-  };
+  const billingCurrency = (what: string, file?: string): string => billingCurrencyOf(billingCurrencies, what, file);
   const valueRecs = new Map<string, ValueRecord & { d: Decimal }>();
   for (const e of state.value.values()) {
     let cur = e.currency;
@@ -740,6 +819,7 @@ export async function summarize(inputs: ImportInput[], options: ImportOptions): 
       const other = byKey.get(f);
       if (other !== undefined) {
         throw new ImportError(
+          "assumption",
           other.key === a.key
             ? `there are two value assumptions for '${a.key}'`
             : `the value assumptions for '${other.key}' and '${a.key}' are for the same key (keys are compared ignoring case, as Excel compares them)`,
@@ -764,8 +844,8 @@ export async function summarize(inputs: ImportInput[], options: ImportOptions): 
           method = "time saved";
         } else continue;
       } catch (e) {
-        if (e instanceof DomainError) throw new ImportError(`the value assumption for '${a.key}': ${e.message}`);
-        throw new ImportError(`the value assumption for '${a.key}' is not a number`);
+        if (e instanceof DomainError) throw new ImportError("assumption", `the value assumption for '${a.key}': ${e.message}`);
+        throw new ImportError("assumption", `the value assumption for '${a.key}' is not a number`);
       }
       const cur = a.currency ? a.currency.toUpperCase() : billingCurrency(`the value assumption for '${a.key}'`);
       assumptionRecs.push({ period, key, value: "", currency: cur, method, source: "assumption", d });

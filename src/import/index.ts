@@ -1,8 +1,7 @@
 /** The import engine's public face (no DOM, no Node). */
-export { inspect, summarize, newReport, UNATTRIBUTED, BILLING_CURRENCY, MAX_REJECTED_LISTED } from "./engine";
+export { inspect, summarize, newReport, LIMITS, UNATTRIBUTED, BILLING_CURRENCY, MAX_REJECTED_LISTED } from "./engine";
 export { caseMergeText } from "./report-text";
 export { foldKey } from "./keys";
-export { ImportError } from "./types";
+export { ImportError, MAPPABLE_CODES } from "./types";
 export type * from "./types";
 export { detectBilling, detectAny } from "./formats/index";
-export { parseKeySpec } from "./formats/common";

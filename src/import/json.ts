@@ -32,7 +32,7 @@ export function parseJsonExport(file: string, src: string): JsonTable {
   try {
     doc = JSON.parse(src.replace(AMOUNT_RE, '$1"$2"'));
   } catch (e) {
-    throw new ImportError(`${file}: the JSON cannot be read (${e instanceof Error ? e.message : String(e)})`, file);
+    throw new ImportError("bad-json", `${file}: the JSON cannot be read (${e instanceof Error ? e.message : String(e)})`, file);
   }
   // A page ({data: [...]}) or an array of pages or of buckets.
   const buckets: Record<string, unknown>[] = [];
@@ -57,7 +57,7 @@ export function parseJsonExport(file: string, src: string): JsonTable {
   const lines: number[] = [];
   const lineOf = (b: Record<string, unknown>, j: number): number => starts.get(`${paths.get(b) ?? ""}/results/${j}`) ?? 0;
   if (buckets.length === 0 && !(doc && typeof doc === "object" && "data" in (doc as object))) {
-    throw new ImportError(`${file}: JSON that is not an OpenAI Costs/usage page or an Anthropic cost report (no "data" buckets)`, file);
+    throw new ImportError("bad-json", `${file}: JSON that is not an OpenAI Costs/usage page or an Anthropic cost report (no "data" buckets)`, file);
   }
   let first: Record<string, unknown> | undefined;
   for (const b of buckets) {

@@ -9,11 +9,11 @@ export function fileInput(path: string, kind: SourceKind, extra?: { map?: Column
   let size: number | undefined;
   try {
     const st = statSync(path);
-    if (st.isDirectory()) throw new ImportError(`${path}: is a directory, not a file`, path);
+    if (st.isDirectory()) throw new ImportError("unreadable", `${path}: is a directory, not a file`, path);
     size = st.size;
   } catch (e) {
     if (e instanceof ImportError) throw e;
-    throw new ImportError(`${path}: the file cannot be read (${(e as NodeJS.ErrnoException).code ?? String(e)})`, path);
+    throw new ImportError("unreadable", `${path}: the file cannot be read (${(e as NodeJS.ErrnoException).code ?? String(e)})`, path);
   }
   return {
     name: extra?.name ?? basename(path),

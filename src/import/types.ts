@@ -5,6 +5,8 @@
  * Money is carried as exact decimal strings; counts as integers.
  */
 
+import type { Grain } from "../core/period";
+
 export type SourceKind = "billing" | "volume" | "value";
 
 export type BillingFormat =
@@ -23,7 +25,7 @@ export type VolumeFormat = "counts" | "request-log";
 export type ValueFormat = "value";
 export type SourceFormat = BillingFormat | VolumeFormat | ValueFormat;
 
-export type PeriodGrain = "day" | "week" | "month" | "quarter";
+export type PeriodGrain = Grain;
 export type CostBasis = "billed" | "effective";
 
 /**
@@ -204,9 +206,61 @@ export interface InspectReport extends SourceReport {
   compressed: boolean;
 }
 
+/** What `inspect(input, { asKind })` tells about one file read as a kind. */
+export interface InspectAsReport {
+  /** The file read as the kind asked for (its report's `kind` is that kind). */
+  report: InspectReport;
+  /** The columns must be mapped before the file can be imported (unrecognised format). */
+  needsMap: boolean;
+  /** Why the mapping given does not work yet (the engine's message), when it does not. */
+  mapError?: string;
+  /** What the file looks like on its own, when that is another kind than the one asked for. */
+  detected?: { kind: SourceKind; format: SourceFormat };
+}
+
+/**
+ * What kind of input error an `ImportError` is. Callers switch on this, never on the
+ * message text (which is for people and may change).
+ */
+export type ImportErrorCode =
+  /** The file cannot be opened or read (missing, a directory, an I/O error). */
+  | "unreadable"
+  /** The file has no bytes (or none after decompression). */
+  | "empty"
+  /** The file has only blank lines: there is no header. */
+  | "no-header"
+  /** The header cannot be used as it is (a column name given twice). */
+  | "bad-header"
+  /** The bytes are not UTF-8 or UTF-16 text. */
+  | "encoding"
+  /** gzip data that this platform cannot decompress, or that is damaged. */
+  | "compression"
+  /** CSV that cannot be split into records (an unterminated quote, a record too long). */
+  | "csv-syntax"
+  /** JSON that cannot be parsed, or that is no export the engine reads. */
+  | "bad-json"
+  /** Larger than the engine reads (a JSON export over its size limit). */
+  | "too-large"
+  /** The format was not recognised: a column mapping is needed. */
+  | "not-recognised"
+  /** Required columns are missing (a near-miss of a known format, or a mapping naming absent columns). */
+  | "missing-columns"
+  /** No currency: none mapped or in the file, and none to take from the billing data. */
+  | "no-currency"
+  /** A file of one kind given as another (a volume JSON export given as billing). */
+  | "wrong-kind"
+  /** An import option is not valid (period, fiscal start month, key, cost basis). */
+  | "bad-option"
+  /** A value assumption cannot be used (twice for one key, not a number, out of range). */
+  | "assumption";
+
+/** Codes whose error a column mapping can cure: the task pane then asks for one. */
+export const MAPPABLE_CODES: ReadonlySet<ImportErrorCode> = new Set<ImportErrorCode>(["not-recognised", "missing-columns"]);
+
 /** An input error: the whole file (or call) cannot be used. CLI exit status 1. */
 export class ImportError extends Error {
   constructor(
+    readonly code: ImportErrorCode,
     message: string,
     readonly file?: string,
     readonly line?: number,

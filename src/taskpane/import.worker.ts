@@ -4,9 +4,8 @@
  * task pane. `cancel` aborts a running summarize (the pane also terminates the worker,
  * which is the hard stop).
  */
-import { summarize } from "../import/index";
+import { inspect, summarize } from "../import/index";
 import type { ImportInput, ImportProgress } from "../import/types";
-import { paneInspect } from "./inspect-as";
 import { toWorkerError, type WorkerFile, type WorkerRequest, type WorkerResponse } from "./protocol";
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -38,7 +37,8 @@ scope.onmessage = async (ev: MessageEvent<WorkerRequest>) => {
   jobs.set(req.id, ctrl);
   try {
     if (req.type === "inspect") {
-      const inspected = await paneInspect(toInput(req.input), ctrl.signal);
+      // Read as the kind the user gave it, so that the totals shown are the ones the import will use.
+      const inspected = await inspect(toInput(req.input), { asKind: req.input.kind, signal: ctrl.signal });
       post({ id: req.id, type: "inspected", inspected });
     } else {
       let last = 0;

@@ -4,7 +4,8 @@
  * No DOM and no Office here, so it is unit-tested in node.
  */
 import { Decimal } from "../core/decimal";
-import { isoWeekStart, grainOfLabel, periodOf, sortPeriods, type Grain } from "../core/period";
+import { KEY_KINDS, type KeyKind, keyText, parseUserDecimal } from "../core/grammar";
+import { GRAINS, isoWeekStart, grainOfLabel, periodOf, sortPeriods, type Grain } from "../core/period";
 import type {
   CaseMerge,
   ColumnMap,
@@ -32,19 +33,18 @@ export const KIND_LABELS: Readonly<Record<SourceKind, string>> = {
   value: "Value files",
 };
 
-export const BUILTIN_KEYS: ReadonlyArray<{ value: string; label: string }> = [
-  { value: "service", label: "Service" },
-  { value: "resource", label: "Resource" },
-  { value: "sku", label: "SKU" },
-  { value: "model", label: "Model (from usage type or line item)" },
-];
+const KEY_LABELS: Readonly<Record<KeyKind, string>> = {
+  service: "Service",
+  resource: "Resource",
+  sku: "SKU",
+  model: "Model (from usage type or line item)",
+};
 
-export const PERIODS: ReadonlyArray<{ value: PeriodGrain; label: string }> = [
-  { value: "day", label: "Day" },
-  { value: "week", label: "Week (ISO)" },
-  { value: "month", label: "Month" },
-  { value: "quarter", label: "Quarter" },
-];
+export const BUILTIN_KEYS: ReadonlyArray<{ value: string; label: string }> = KEY_KINDS.map((k) => ({ value: k, label: KEY_LABELS[k] }));
+
+const GRAIN_LABELS: Readonly<Record<Grain, string>> = { day: "Day", week: "Week (ISO)", month: "Month", quarter: "Quarter" };
+
+export const PERIODS: ReadonlyArray<{ value: PeriodGrain; label: string }> = GRAINS.map((g) => ({ value: g, label: GRAIN_LABELS[g] }));
 
 export const MONTH_NAMES = [
   "January", "February", "March", "April", "May", "June",
@@ -98,13 +98,14 @@ export function keyOptions(entries: readonly FileEntry[]): Array<{ value: string
   }
   const tagOpts = [...tags]
     .sort((a, b) => a.localeCompare(b, "en", { sensitivity: "base" }) || (a < b ? -1 : a > b ? 1 : 0))
-    .map((t) => ({ value: "tag:" + t, label: "Tag: " + t }));
+    .map((t) => ({ value: keyText({ kind: "tag", name: t }), label: "Tag: " + t }));
   return [...tagOpts, ...BUILTIN_KEYS];
 }
 
 /** The engine's default: `tag:model` when that tag exists, else `service`. */
 export function defaultKey(entries: readonly FileEntry[]): string {
-  return keyOptions(entries).some((o) => o.value === "tag:model") ? "tag:model" : "service";
+  const tagModel = keyText({ kind: "tag", name: "model" });
+  return keyOptions(entries).some((o) => o.value === tagModel) ? tagModel : "service";
 }
 
 /** Keep the user's key when it is still on offer; otherwise fall back to the default. */
@@ -198,21 +199,6 @@ export function guessMapping(kind: SourceKind, columns: readonly string[]): Colu
 
 // ---------------------------------------------------------------------------
 // Numbers typed by the user (numbers shown: numbers.ts)
-
-/**
- * A non-negative decimal typed by the user ("0.05", "1,250", "12.5"), as an exact
- * decimal string; null when it is not one.
- */
-export function parseUserDecimal(text: string): string | null {
-  const t = text.trim().replace(/[\s\u00a0]/g, "");
-  if (t === "") return null;
-  let s = t;
-  if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(s)) s = s.replace(/,/g, "");
-  else if (/^\d+,\d+$/.test(s)) s = s.replace(",", ".");
-  if (!/^(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(s)) return null;
-  const d = new Decimal(s);
-  return d.toFixed();
-}
 
 // ---------------------------------------------------------------------------
 // What a file card shows

@@ -3,12 +3,14 @@
  * Files travel as `File` objects (structured-cloneable); the worker wraps each as an
  * `ImportInput`. Errors travel as plain data (classes do not survive structured clone).
  */
+import { ImportError } from "../import/types";
 import type {
   ColumnMap,
+  ImportErrorCode,
   ImportOptions,
   ImportProgress,
   ImportResult,
-  InspectReport,
+  InspectAsReport,
   SourceKind,
 } from "../import/types";
 
@@ -27,21 +29,14 @@ export type WorkerRequest =
   | { id: number; type: "summarize"; inputs: WorkerFile[]; options: WorkerImportOptions }
   | { id: number; type: "cancel" };
 
-/** What the pane learns about one file before import. */
-export interface PaneInspect {
-  /** The file read as the kind the user gave it (its report's `kind` is that kind). */
-  report: InspectReport;
-  /** The columns must be mapped before the file can be imported (unrecognised format). */
-  needsMap: boolean;
-  /** Why the mapping given does not work yet (the engine's message), when it does not. */
-  mapError?: string;
-  /** What the file looks like on its own, when that is another kind than the one given. */
-  detected?: { kind: SourceKind; format: string };
-}
+/** What the pane learns about one file before import: the engine's `inspect(input, { asKind })`. */
+export type PaneInspect = InspectAsReport;
 
 export interface WorkerError {
   name: string;
   message: string;
+  /** The engine's code of an input error (the pane switches on it, never on the message). */
+  code?: ImportErrorCode;
   file?: string;
   line?: number;
 }
@@ -59,6 +54,7 @@ export function toWorkerError(e: unknown): WorkerError {
     return {
       name: e.name,
       message: e.message,
+      code: e instanceof ImportError ? e.code : undefined,
       file: typeof withPlace.file === "string" ? withPlace.file : undefined,
       line: typeof withPlace.line === "number" ? withPlace.line : undefined,
     };

@@ -3,16 +3,18 @@
  * then terminates the worker (a parse in progress stops at once); the next call
  * starts a fresh worker.
  */
-import type { ImportProgress, ImportResult } from "../import/types";
+import type { ImportErrorCode, ImportProgress, ImportResult } from "../import/types";
 import type { PaneInspect, WorkerError, WorkerFile, WorkerImportOptions, WorkerRequest, WorkerResponse } from "./protocol";
 
 /** An error raised by the engine in the worker, with the file and line it names. */
 export class EngineError extends Error {
+  readonly code?: ImportErrorCode;
   readonly file?: string;
   readonly line?: number;
   constructor(e: WorkerError) {
     super(e.message);
     this.name = e.name;
+    this.code = e.code;
     this.file = e.file;
     this.line = e.line;
   }

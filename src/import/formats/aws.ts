@@ -10,7 +10,7 @@
  *   anything else → UnblendedCost
  */
 import { Decimal } from "../../core/decimal";
-import { parseStrictDecimal } from "../../core/money";
+import { parseStrictDecimal } from "../../core/grammar";
 import type { CsvRecord } from "../csv";
 import {
   type BillingMapper,

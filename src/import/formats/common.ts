@@ -2,19 +2,7 @@
 import { type CsvRecord, detach } from "../csv";
 import type { BillingFormat, ColumnMap, CostBasis } from "../types";
 import { ImportError } from "../types";
-import { parseStrictDecimal } from "../../core/money";
-
-/** The workload key the user asked for. `default` = tag:model when that tag exists, else service. */
-export type KeySpec =
-  | { kind: "tag"; name: string }
-  | { kind: "service" | "resource" | "sku" | "model" | "default" };
-
-export function parseKeySpec(key: string | undefined): KeySpec {
-  if (key === undefined || key === "") return { kind: "default" };
-  if (key.startsWith("tag:") && key.length > 4) return { kind: "tag", name: key.slice(4) };
-  if (key === "service" || key === "resource" || key === "sku" || key === "model") return { kind: key };
-  throw new ImportError(`unknown key '${key}': use tag:NAME, service, resource, sku or model`);
-}
+import { type KeySpec, parseStrictDecimal } from "../../core/grammar";
 
 /**
  * The workload key of a row for formats whose model is named only by a tag: `service`,
@@ -123,6 +111,7 @@ export function hasCols(columns: string[], ...names: string[]): boolean {
 
 export function missingColumns(file: string, expected: string[], columns: string[]): ImportError {
   return new ImportError(
+    "missing-columns",
     `${file}: required column(s) missing: expected ${expected.join(", ")}; found ${columns.length ? columns.join(", ") : "(none)"}`,
     file,
   );
@@ -299,7 +288,7 @@ export function modelFromLineItem(s: string): string | null {
 export function checkDuplicates(file: string, columns: string[]): void {
   const seen = new Set<string>();
   for (const c of columns) {
-    if (seen.has(c)) throw new ImportError(`${file}: duplicate column name '${c}' in the header`, file, 1);
+    if (seen.has(c)) throw new ImportError("bad-header", `${file}: duplicate column name '${c}' in the header`, file, 1);
     seen.add(c);
   }
 }

@@ -4,7 +4,7 @@
  * Labels are a list of {key, value}.
  */
 import { Decimal } from "../../core/decimal";
-import { parseStrictDecimal } from "../../core/money";
+import { parseStrictDecimal } from "../../core/grammar";
 import { type CsvRecord, detach } from "../csv";
 import {
   type BillingMapper,

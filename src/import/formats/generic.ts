@@ -3,7 +3,7 @@
  * (`date=Day,cost=Amount,currency=EUR,key=Model`). Money is read leniently: currency
  * symbols, thousands separators, `(12.34)` negatives, decimal commas when the delimiter is `;`.
  */
-import { parseLenientDecimal } from "../../core/money";
+import { parseLenientDecimal } from "../../core/grammar";
 import type { CsvRecord } from "../csv";
 import { ImportError } from "../types";
 import { type BillingMapper, type MapperContext, type RowIssue, clip, findCol, isMissing, missingColumns, present } from "./common";
@@ -13,6 +13,7 @@ export function genericMapper(ctx: MapperContext): BillingMapper {
   const cols = ctx.columns;
   if (!map.date || !map.cost) {
     throw new ImportError(
+      "not-recognised",
       `${ctx.file}: the billing format was not recognised; give a column mapping such as --map date=Day,cost=Amount,currency=USD,key=Model (columns found: ${cols.join(", ")})`,
       ctx.file,
     );
@@ -40,6 +41,7 @@ export function genericMapper(ctx: MapperContext): BillingMapper {
     cCur = findCol(cols, "currency", "Currency", "BillingCurrency");
     if (cCur < 0) {
       throw new ImportError(
+        "no-currency",
         `${ctx.file}: no currency: map a currency column or give a fixed code (--map ...,currency=USD); columns found: ${cols.join(", ")}`,
         ctx.file,
       );

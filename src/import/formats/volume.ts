@@ -3,7 +3,7 @@
  * value files (value per period). Columns are found by their usual names or from the
  * user's mapping (`date`, `count`, `value`, `currency`, `key`).
  */
-import { parseCount, parseLenientDecimal } from "../../core/money";
+import { parseCount, parseLenientDecimal } from "../../core/grammar";
 import type { CsvRecord } from "../csv";
 import { ImportError } from "../types";
 import { type RowIssue, clip, findCol, isMissing, missingColumns, present } from "./common";
@@ -145,5 +145,5 @@ export function valueMapper(ctx: Ctx): ValueMapper {
 }
 
 export function notRecognised(file: string, kind: string, columns: string[]): ImportError {
-  return new ImportError(`${file}: not a recognised ${kind} file; columns found: ${columns.join(", ")}`, file);
+  return new ImportError("not-recognised", `${file}: not a recognised ${kind} file; columns found: ${columns.join(", ")}`, file);
 }

@@ -15,7 +15,6 @@ import {
   missingMapFields,
   overallFraction,
   parseFraction,
-  parseUserDecimal,
   periodChoices,
   reconcileKey,
   rejectedOf,
@@ -95,16 +94,6 @@ describe("money and numbers", () => {
   it("formats totals per currency, sorted, never added across currencies", () => {
     expect(formatTotals({ USD: "10", EUR: "2.5" })).toBe("EUR 2.50; USD 10.00");
     expect(formatTotals({})).toBe("none");
-  });
-  it("parses user decimals exactly and refuses anything else", () => {
-    expect(parseUserDecimal("0.05")).toBe("0.05");
-    expect(parseUserDecimal(" 1,250 ")).toBe("1250");
-    expect(parseUserDecimal("1,250.75")).toBe("1250.75");
-    expect(parseUserDecimal("12,5")).toBe("12.5");
-    expect(parseUserDecimal(".5")).toBe("0.5");
-    expect(parseUserDecimal("1e-3")).toBe("0.001");
-    expect(parseUserDecimal("0.1000000000000000000000001")).toBe("0.1000000000000000000000001");
-    for (const bad of ["", "abc", "-1", "1.2.3", "$5", "1,2,3"]) expect(parseUserDecimal(bad)).toBeNull();
   });
 });
 

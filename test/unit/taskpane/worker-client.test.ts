@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { EngineError, ImportWorkerClient, JobCancelled } from "../../../src/taskpane/worker-client";
-import type { WorkerRequest, WorkerResponse } from "../../../src/taskpane/protocol";
+import { type WorkerRequest, type WorkerResponse, toWorkerError } from "../../../src/taskpane/protocol";
+import { ImportError } from "../../../src/import/types";
 import type { ImportResult, InspectReport } from "../../../src/import/types";
 
 /** A stand-in for a Worker: records what is posted; the test answers. */
@@ -60,10 +61,21 @@ describe("import worker client", () => {
   it("turns an engine error into an EngineError that keeps file and line", async () => {
     const { client, workers } = setup();
     const a = client.inspect({ file, kind: "billing" });
-    workers[0].answer({ id: workers[0].posted[0].id, type: "error", error: { name: "ImportError", message: "bad date", file: "a.csv", line: 7 } });
+    workers[0].answer({ id: workers[0].posted[0].id, type: "error", error: { name: "ImportError", message: "bad date", code: "csv-syntax", file: "a.csv", line: 7 } });
     const e = await a.catch((x: unknown) => x);
     expect(e).toBeInstanceOf(EngineError);
-    expect(e).toMatchObject({ message: "bad date", file: "a.csv", line: 7, name: "ImportError" });
+    expect(e).toMatchObject({ message: "bad date", code: "csv-syntax", file: "a.csv", line: 7, name: "ImportError" });
+  });
+
+  it("sends an ImportError's code across the worker boundary", () => {
+    expect(toWorkerError(new ImportError("empty", "a.csv: the file is empty", "a.csv"))).toEqual({
+      name: "ImportError",
+      message: "a.csv: the file is empty",
+      code: "empty",
+      file: "a.csv",
+      line: undefined,
+    });
+    expect(toWorkerError(new Error("x")).code).toBeUndefined();
   });
 
   it("cancels a summarize: posts cancel, terminates the worker, rejects as cancelled; the next call starts a new worker", async () => {

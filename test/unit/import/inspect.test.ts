@@ -2,20 +2,40 @@ import { describe, expect, it } from "vitest";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { readFileSync } from "node:fs";
-import { paneInspect } from "../../../src/taskpane/inspect-as";
-import type { ColumnMap, ImportInput, SourceKind } from "../../../src/import/types";
+import { inspect } from "../../../src/import/index";
+import type { ColumnMap, ImportInput, InspectAsReport, SourceKind } from "../../../src/import/types";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const FOCUS = path.resolve(here, "../../../../shared/data/focus/focus_1.0_sample_1000.csv");
 
+/** Opens of each input by name: a file is read once. */
+const opens = new Map<string, number>();
+
 function input(name: string, kind: SourceKind, text: string | Uint8Array, map?: ColumnMap): ImportInput {
   const bytes = typeof text === "string" ? new TextEncoder().encode(text) : text;
-  return { name, kind, size: bytes.byteLength, open: () => new Blob([bytes as Uint8Array<ArrayBuffer>]).stream(), map };
+  return {
+    name,
+    kind,
+    size: bytes.byteLength,
+    open: () => {
+      opens.set(name, (opens.get(name) ?? 0) + 1);
+      return new Blob([bytes as Uint8Array<ArrayBuffer>]).stream();
+    },
+    map,
+  };
+}
+
+/** The file read as the kind it was given as (as the task pane's worker calls it), in one read. */
+async function paneInspect(i: ImportInput): Promise<InspectAsReport> {
+  opens.delete(i.name);
+  const r = await inspect(i, { asKind: i.kind });
+  expect(opens.get(i.name), `${i.name} is read once`).toBe(1);
+  return r;
 }
 
 const GENERIC = "Day,Model,Amount,Currency\n2024-09-01,gpt,1.5,USD\n2024-09-02,gpt,2.25,USD\n2024-10-01,claude,abc,USD\n";
 
-describe("inspect a file as the kind the user gave it", () => {
+describe("inspect(input, { asKind }): a file read as the kind the user gave it", () => {
   it("reads a FOCUS billing file as the engine's inspect does", async () => {
     const r = await paneInspect(input("focus.csv", "billing", readFileSync(FOCUS)));
     expect(r.needsMap).toBe(false);
@@ -65,6 +85,31 @@ describe("inspect a file as the kind the user gave it", () => {
     const r = await paneInspect(input("focus.csv", "volume", readFileSync(FOCUS)));
     expect(r.detected).toEqual({ kind: "billing", format: "focus" });
     expect(r.report.kind).toBe("volume");
+  });
+
+  it("reads a file as the kind asked for, whatever the input's own kind", async () => {
+    const r = await inspect(input("v.csv", "billing", "date,model,requests\n2024-09-01,gpt,3\n"), { asKind: "volume" });
+    expect(r).toMatchObject({ needsMap: false, report: { kind: "volume", format: "counts", inferences: 3 } });
+    expect(r.detected).toBeUndefined();
+  });
+
+  it("reads a value file without a currency as the engine's inspect does (the billing currency, known at import)", async () => {
+    const r = await paneInspect(input("val.csv", "value", "date,value\n2024-09-01,5\n"));
+    expect(r.needsMap).toBe(false);
+    expect(r.report.totals).toEqual({ "(billing currency)": "5" });
+  });
+
+  it("stops reading an unrecognised file once the header and first rows are read", async () => {
+    const rows = Array.from({ length: 200_000 }, (_, i) => `2024-09-01,gpt,${i}.5,USD`).join("\n");
+    const r = await paneInspect(input("big.csv", "billing", GENERIC.split("\n")[0] + "\n" + rows + "\n"));
+    expect(r.needsMap).toBe(true);
+    expect(r.report.preview).toHaveLength(10);
+    expect(r.report.rowsRead).toBe(0);
+  });
+
+  it("throws the errors a mapping cannot cure, with their code", async () => {
+    await expect(paneInspect(input("dup.csv", "billing", "Day,Day\n1,2\n"))).rejects.toMatchObject({ code: "bad-header" });
+    await expect(paneInspect(input("nocur.csv", "billing", "Day,Amount\n2024-09-01,1\n", { date: "Day", cost: "Amount" }))).rejects.toMatchObject({ code: "no-currency" });
   });
 
   it("throws the engine's error, naming the file, for an empty file", async () => {
