@@ -61,13 +61,16 @@ export class ColumnTable<K extends string, R, C> {
   }
 }
 
+/** The key union of a column table: `KeyOf<typeof UNIT>`. */
+export type KeyOf<T extends { index(key: never): number }> = Parameters<T["index"]>[0];
+
 /** `columns<Row, Ctx>()([...])`: a column table whose keys are inferred from its columns. */
 export function columns<R, C = void>(): <K extends string>(cols: readonly Column<K, R, C>[]) => ColumnTable<K, R, C> {
   return (cols) => new ColumnTable(cols);
 }
 
 /** The body of a table has at least one row, so that every table has a data row (Excel adds an empty one otherwise). */
-export function atLeastOneRow(body: Cell[][], width: number): Cell[][] {
+function atLeastOneRow(body: Cell[][], width: number): Cell[][] {
   return body.length > 0 ? body : [new Array<Cell>(width).fill("")];
 }
 
@@ -168,7 +171,7 @@ export class PlacedTable<K extends string, R, C> {
 }
 
 /** One number format per row for a column whose rows carry different currencies; a single one when all agree. */
-export function columnFormat(col: number, firstRow: number, rowFormats: string[]): FormatPlan {
+function columnFormat(col: number, firstRow: number, rowFormats: string[]): FormatPlan {
   const rowCount = Math.max(1, rowFormats.length);
   const unique = new Set(rowFormats);
   if (unique.size <= 1) {
@@ -191,6 +194,3 @@ function widths(header: string[], body: Cell[][]): number[] {
   const sample = body.slice(0, 200);
   return header.map((h, c) => widthFor(h, sample.map((r) => r[c])));
 }
-
-/** The key union of a column table: `KeyOf<typeof UNIT>`. */
-export type KeyOf<T extends { index(key: never): number }> = Parameters<T["index"]>[0];
