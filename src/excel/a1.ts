@@ -36,3 +36,21 @@ export function sheetColumnRange(sheet: string, col: number, firstRow: number, l
   const c = columnLetters(col);
   return `${quoteSheet(sheet)}!$${c}$${firstRow + 1}:$${c}$${lastRow + 1}`;
 }
+
+/** `$B7` for (row 6, col 1), 0-based: the column fixed, the row relative (a criterion cell of a row formula). */
+export function fixedColumnAddress(row: number, col: number): string {
+  return `$${columnLetters(col)}${row + 1}`;
+}
+
+/**
+ * The 0-based column of each key, by its position in `keys` (the first at column `first`):
+ * letters are derived from where a column stands, never typed. Keys must be distinct.
+ */
+export function columnIndexes<K extends string>(keys: readonly K[], first = 0): ReadonlyMap<K, number> {
+  const out = new Map<K, number>();
+  keys.forEach((k, i) => {
+    if (out.has(k)) throw new Error(`column key '${k}' appears twice`);
+    out.set(k, first + i);
+  });
+  return out;
+}

@@ -7,7 +7,8 @@
  * formula and chart references on a sheet rename). A failure or a cancel
  * before that removes the staging sheets, so the workbook is left as it was.
  *
- * Every Excel call is here and kept thin; what to write comes from `plan.ts`.
+ * Every Excel call is here (the first look at the workbook in `inspect.ts`) and kept thin;
+ * what to write comes from `plan.ts`.
  */
 import type { ImportResult } from "../import/types";
 import { nativePlan } from "./native";
@@ -37,7 +38,8 @@ import {
   type WorkbookPlan,
 } from "./plan";
 import { CALL_OVERHEAD_BYTES, jsonStringBytes, rowBytes } from "./payload";
-import { isOwn, OWN_SHEETS_SETTING, type OwnSheetRef, type OwnSheetsRecord, parseOwnSheets, serializeOwnSheets } from "./ownership";
+import { inspect, sameName } from "./inspect";
+import { OWN_SHEETS_SETTING, type OwnSheetRef, serializeOwnSheets } from "./ownership";
 
 /** Excel Online refuses requests above 5 MB; stay well below, counting our own estimate. */
 export const PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
@@ -58,84 +60,6 @@ class Aborted extends Error {
   constructor() {
     super("aborted");
   }
-}
-
-/** What the first look at the workbook found. */
-interface Inspection {
-  record: OwnSheetsRecord | null;
-  /** Own sheets present now. */
-  own: OwnSheetRef[];
-  /** Names of foreign sheets/tables in the way. */
-  conflicts: string[];
-  /** `Application.calculationMode` when asked for and readable (ExcelApi 1.8), else null. */
-  calculationMode: CalculationMode | null;
-  syncs: number;
-}
-
-type CalculationMode = Excel.Application["calculationMode"];
-
-interface RequirementsGlobal {
-  Office?: { context?: { requirements?: { isSetSupported(name: string, minVersion?: string): boolean } } };
-}
-
-/**
- * `Application.calculationMode` needs ExcelApi 1.8; loading it on an older Excel would fail the sync,
- * so it is read only where Office says the set is supported (or where there is no Office global:
- * the workbench host and the test fakes, which implement it).
- */
-function calculationModeReadable(): boolean {
-  const requirements = (globalThis as RequirementsGlobal).Office?.context?.requirements;
-  return requirements === undefined || requirements.isSetSupported("ExcelApi", "1.8");
-}
-
-function sameName(a: string, b: string): boolean {
-  return a.toLowerCase() === b.toLowerCase();
-}
-
-async function inspect(ctx: Excel.RequestContext, readCalculationMode = false): Promise<Inspection> {
-  // The calculation mode rides on the first sync of the write, which looks at the workbook anyway.
-  const app = readCalculationMode && calculationModeReadable() ? ctx.workbook.application : null;
-  app?.load("calculationMode");
-  const setting = ctx.workbook.settings.getItemOrNullObject(OWN_SHEETS_SETTING);
-  setting.load("value");
-  const sheets = ctx.workbook.worksheets;
-  sheets.load("items/name,items/id");
-  const tables = ctx.workbook.tables;
-  tables.load("items/name");
-  const names = ctx.workbook.names;
-  names.load("items/name");
-  await ctx.sync();
-  let syncs = 1;
-  const calculationMode = app === null ? null : app.calculationMode;
-  const record = setting.isNullObject ? null : parseOwnSheets(setting.value);
-  const present: OwnSheetRef[] = sheets.items.map((s) => ({ id: s.id ?? "", name: s.name }));
-  const own = present.filter((s) => isOwn(record, s));
-  const conflicts: string[] = [];
-  for (const id of SHEET_IDS) {
-    const name = SHEET_NAMES[id];
-    const hit = present.find((s) => sameName(s.name, name));
-    if (hit !== undefined && !own.includes(hit)) conflicts.push(`sheet "${hit.name}"`);
-  }
-  // A table with one of our names on a sheet that is not ours is in the way too, and so is a
-  // defined name (tables and names share one namespace).
-  const ourTableNames = TABLE_IDS.map((t) => TABLE_NAMES[t]);
-  for (const n of names.items) {
-    if (ourTableNames.some((t) => sameName(t, n.name))) conflicts.push(`defined name "${n.name}"`);
-  }
-  const clashing = tables.items.filter((t) => ourTableNames.some((n) => sameName(n, t.name)));
-  if (clashing.length > 0) {
-    const owners = clashing.map((t) => {
-      const ws = t.worksheet;
-      ws.load("name");
-      return { table: t.name, ws };
-    });
-    await ctx.sync();
-    syncs++;
-    for (const o of owners) {
-      if (!own.some((s) => sameName(s.name, o.ws.name))) conflicts.push(`table "${o.table}" (on sheet "${o.ws.name}")`);
-    }
-  }
-  return { record, own, conflicts, calculationMode, syncs };
 }
 
 /** Names of the add-in's own sheets present in the workbook. */

@@ -1,0 +1,95 @@
+/**
+ * What the figure sheets are built on: the Unit Economics rows (every period × key × currency
+ * of the input, sorted), the periods, their quarters, and the periods the Comparison and the
+ * Quarterly Review show. Pure.
+ */
+import type { ImportResult } from "../../import/types";
+import type { WriteOptions } from "../types";
+import { chooseQuarters, quarterOf, sortPeriods } from "../periods";
+import { grainOfLabel } from "../../core/period";
+import { EXCEL_MAX_ROWS } from "./names";
+
+export interface Triple {
+  period: string;
+  key: string;
+  currency: string;
+}
+
+export function tripleId(t: Triple): string {
+  return t.period + "\u0000" + t.key + "\u0000" + t.currency;
+}
+
+export function pairId(key: string, currency: string): string {
+  return key + "\u0000" + currency;
+}
+
+export function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Exact decimal string → the double that goes into a cell (the last step). */
+export function toCellNumber(exact: string): number {
+  const n = Number(exact);
+  if (!Number.isFinite(n)) throw new Error(`not a number: '${exact}'`);
+  return n;
+}
+
+/** Throws when `rows` data rows and a header do not fit on one sheet. */
+export function checkRows(sheet: string, rows: number, what: string): void {
+  if (rows + 1 > EXCEL_MAX_ROWS) {
+    throw new Error(
+      `${sheet} would need ${(rows + 1).toLocaleString("en")} rows for ${rows.toLocaleString("en")} ${what}, ` +
+        `but an Excel sheet holds ${EXCEL_MAX_ROWS.toLocaleString("en")}. Import grouped records (not line items) or fewer periods.`,
+    );
+  }
+}
+
+export interface UnitModel {
+  /** The Unit Economics rows, by key, currency, period. */
+  rows: Triple[];
+  /** Distinct periods, sorted. */
+  periods: string[];
+  /** The quarter of a period (fiscal), or the label itself when some label is not a period. */
+  quarterFor(period: string): string;
+  /** Latest (full) quarter and the one before; null when labels are not periods. */
+  latestQuarter: string | null;
+  previousQuarter: string | null;
+  /** The period the Comparison shows, and whether it is a quarter (matched on the Quarter column). */
+  comparisonPeriod: string | null;
+  comparisonByQuarter: boolean;
+  /** Distinct key × currency pairs of the rows a filter keeps, in row order. */
+  pairsWhere(keep: (t: Triple) => boolean): Triple[];
+}
+
+export function unitModel(result: ImportResult, options: WriteOptions): UnitModel {
+  const fsm = options.fiscalStartMonth >= 1 && options.fiscalStartMonth <= 12 ? options.fiscalStartMonth : 1;
+  const triples = new Map<string, Triple>();
+  const add = (t: Triple): void => {
+    const id = tripleId(t);
+    if (!triples.has(id)) triples.set(id, { period: t.period, key: t.key, currency: t.currency });
+  };
+  for (const g of result.groups) add(g);
+  for (const r of result.costRecords) add(r);
+  for (const r of result.valueRecords) add(r);
+  const rows = [...triples.values()].sort((a, b) => cmp(a.key, b.key) || cmp(a.currency, b.currency) || cmp(a.period, b.period));
+  const periods = sortPeriods(rows.map((t) => t.period));
+  const allPeriodLabels = periods.every((p) => grainOfLabel(p) !== null);
+  const quarterFor = (p: string): string => (allPeriodLabels ? quarterOf(p, fsm) : p);
+  const choice = allPeriodLabels ? chooseQuarters(periods, fsm) : { latest: null, previous: null };
+  const comparisonPeriod = options.comparisonPeriod ?? choice.latest ?? (periods.length > 0 ? periods[periods.length - 1] : null);
+  const pairsWhere = (keep: (t: Triple) => boolean): Triple[] => {
+    const seen = new Map<string, Triple>();
+    for (const t of rows) if (keep(t) && !seen.has(pairId(t.key, t.currency))) seen.set(pairId(t.key, t.currency), t);
+    return [...seen.values()];
+  };
+  return {
+    rows,
+    periods,
+    quarterFor,
+    latestQuarter: choice.latest,
+    previousQuarter: choice.previous,
+    comparisonPeriod,
+    comparisonByQuarter: comparisonPeriod !== null && grainOfLabel(comparisonPeriod) === "quarter",
+    pairsWhere,
+  };
+}

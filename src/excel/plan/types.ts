@@ -1,0 +1,98 @@
+/** The shapes of a workbook plan: what the writer puts into the workbook (pure data, no Office calls). */
+
+export type SheetId = "cost" | "volume" | "value" | "unit" | "comparison" | "trend" | "review";
+
+export type TableId = SheetId | "trendSummary" | "costVolume";
+
+/** A cell: a number, a boolean, or a string (a formula when it starts with `=` in a `formulas` block). */
+export type Cell = string | number | boolean;
+
+/** A rectangle on the sheet, 0-based. */
+export interface Rect {
+  row: number;
+  col: number;
+  rowCount: number;
+  colCount: number;
+}
+
+/** Cells written as one rectangle (the writer splits it into row chunks). */
+export interface BlockPlan extends Rect {
+  /** `values` for constants only; `formulas` when some cells are formulas (constants are kept as constants). */
+  mode: "values" | "formulas";
+  cells: Cell[][];
+}
+
+/**
+ * A number format over a rectangle: one format for all of it, or one per row
+ * (`perRow[i]` for row `row + i`, every column of the rectangle).
+ * Formats are set after the values (text cells stay General: see safeText).
+ */
+export interface FormatPlan extends Rect {
+  format: string | null;
+  perRow?: string[];
+}
+
+export interface TablePlan extends Rect {
+  id: TableId;
+  name: string;
+  style: string;
+}
+
+export type ChartKind = "ColumnClustered" | "BarClustered" | "Line" | "XYScatter";
+
+export interface SeriesPlan {
+  name: string;
+  values: Rect;
+  xValues?: Rect;
+}
+
+export interface ChartPlan {
+  title: string;
+  type: ChartKind;
+  series: SeriesPlan[];
+  /** Top-left and bottom-right cells (A1) of the chart. */
+  from: string;
+  to: string;
+  valueAxisTitle?: string;
+  categoryAxisTitle?: string;
+}
+
+export interface BandRule {
+  text: string;
+  fill: string;
+  font: string;
+}
+
+export interface ConditionalFormatPlan extends Rect {
+  rules: BandRule[];
+}
+
+export interface SheetPlan {
+  id: SheetId;
+  name: string;
+  blocks: BlockPlan[];
+  formats: FormatPlan[];
+  tables: TablePlan[];
+  charts: ChartPlan[];
+  conditionalFormats: ConditionalFormatPlan[];
+  /** Column widths in points, from column A. */
+  columnWidths: number[];
+  freezeRows: number;
+}
+
+export interface WorkbookPlan {
+  sheets: SheetPlan[];
+  /** The period the Comparison sheet shows (a quarter or a period label), null without data. */
+  comparisonPeriod: string | null;
+  /** Latest (full) quarter and the one before, for the Quarterly Review. */
+  reviewQuarter: string | null;
+  previousQuarter: string | null;
+  /** Rows of data written over all sheets (header rows excluded). */
+  dataRows: number;
+}
+
+/** Names used when planning: the final ones, or the writer's staging names. */
+export interface PlanNames {
+  sheets: Readonly<Record<SheetId, string>>;
+  tables: Readonly<Record<TableId, string>>;
+}
