@@ -3,7 +3,6 @@
  * inspect reports, the user's choices) to what it shows and to the engine's options.
  * No DOM and no Office here, so it is unit-tested in node.
  */
-import { Decimal } from "../core/decimal";
 import { KEY_KINDS, type KeyKind, keyText, parseUserDecimal } from "../core/grammar";
 import { GRAINS, isoWeekStart, grainOfLabel, periodOf, sortPeriods, type Grain } from "../core/period";
 import type {
