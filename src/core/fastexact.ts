@@ -52,29 +52,37 @@ function decompose(x: number): boolean {
 export class ExactSum {
   private n = 0;
   private s = 0;
-  private acc: Decimal = new Decimal(0);
-  private exactAcc = true;
+  /** What does not fit the safe-integer part: Σ m × 10^e by exponent e, exact (BigInt). */
+  private big: Map<number, bigint> | null = null;
+  /** The same without BigInt (an old runtime): a Decimal sum. */
+  private acc: Decimal | null = null;
+
+  private addScaled(m: number | bigint | string, e: number, weight: number): void {
+    const B = Big;
+    if (B === undefined) {
+      this.acc = (this.acc ?? new Decimal(0)).plus(new Decimal(String(m)).times(weight).times(new Decimal(`1e${e}`)));
+      return;
+    }
+    const v = B(m) * B(weight);
+    const big = (this.big ??= new Map<number, bigint>());
+    big.set(e, (big.get(e) ?? 0n) + v);
+  }
 
   private flush(): void {
-    if (this.n !== 0) {
-      this.acc = this.acc.plus(new Decimal(this.n).times(POW10_DEC[this.s]));
-      this.exactAcc = false;
-    }
+    if (this.n !== 0) this.addScaled(this.n, -this.s, 1);
     this.n = 0;
   }
 
   /** Adds x × weight (weight a small non-negative integer). */
   add(x: number, weight = 1): void {
     if (!decompose(x)) {
-      this.acc = this.acc.plus(new Decimal(x).times(weight));
-      this.exactAcc = false;
+      this.addDouble(x, weight);
       return;
     }
     let n = dN * weight;
     const s = dS;
     if (!isSafeInteger(n)) {
-      this.acc = this.acc.plus(new Decimal(dN).times(weight).times(POW10_DEC[s]));
-      this.exactAcc = false;
+      this.addScaled(dN, -s, weight);
       return;
     }
     if (s > this.s) {
@@ -85,8 +93,7 @@ export class ExactSum {
     } else if (s < this.s) {
       n *= POW10[this.s - s];
       if (!isSafeInteger(n)) {
-        this.acc = this.acc.plus(new Decimal(dN).times(weight).times(POW10_DEC[s]));
-        this.exactAcc = false;
+        this.addScaled(dN, -s, weight);
         return;
       }
     }
@@ -99,8 +106,39 @@ export class ExactSum {
     }
   }
 
+  /** A number that is not a short decimal: its shortest decimal form as mantissa × 10^e. */
+  private addDouble(x: number, weight: number): void {
+    if (x - x !== 0) return; // not finite: never passed (the runner packs finite numbers only)
+    let str = `${x < 0 ? -x : x}`;
+    let e = 0;
+    const ei = str.indexOf("e");
+    if (ei >= 0) {
+      e = +str.slice(ei + 1);
+      str = str.slice(0, ei);
+    }
+    const di = str.indexOf(".");
+    if (di >= 0) {
+      e -= str.length - di - 1;
+      str = str.slice(0, di) + str.slice(di + 1);
+    }
+    this.addScaled(x < 0 ? `-${str}` : str, e, weight);
+  }
+
   value(): Decimal {
     const part = new Decimal(this.n).times(POW10_DEC[this.s]);
-    return this.exactAcc ? part : this.acc.plus(part);
+    if (this.acc !== null) return this.acc.plus(part);
+    const big = this.big;
+    if (big === null) return part;
+    const B = Big as BigIntConstructor;
+    if (this.n !== 0) big.set(-this.s, (big.get(-this.s) ?? 0n) + B(this.n));
+    this.n = 0;
+    let emin = Infinity;
+    for (const e of big.keys()) emin = Math.min(emin, e);
+    let total = 0n;
+    for (const [e, m] of big) total += m * B(10) ** B(e - emin);
+    // Exact: a Decimal made from a string keeps every digit (decimal.js rounds only operations).
+    return new Decimal(`${total}e${emin}`);
   }
 }
+
+const Big: BigIntConstructor | undefined = typeof BigInt === "function" ? BigInt : undefined;

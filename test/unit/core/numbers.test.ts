@@ -3,6 +3,7 @@
  * from two sums) give what the Decimal-list versions give.
  */
 import fc from "fast-check";
+import DecimalJs from "decimal.js";
 import { describe, expect, it } from "vitest";
 import { Decimal } from "../../../src/core/decimal";
 import { ExactSum } from "../../../src/core/fastexact";
@@ -58,6 +59,27 @@ describe("plain-number aggregates equal the Decimal ones", () => {
         expect(outcome(() => s.costTrendOfNumbers(xs, k))).toEqual(outcome(() => s.costTrend(ds, k)));
       }),
       { numRuns: 2000, seed: 32 },
+    );
+  });
+});
+
+describe("ExactSum of numbers that are not short decimals", () => {
+  it("is the exact sum of their decimal readings (× weight), across magnitudes", () => {
+    const W = DecimalJs.clone({ precision: 2000 });
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e300, max: 1e300 }), fc.integer({ min: 0, max: 100_000 })), { maxLength: 80 }),
+        (xs) => {
+          const acc = new ExactSum();
+          let want = new W(0);
+          for (const [x, w] of xs) {
+            acc.add(x, w);
+            want = want.plus(new W(String(x)).times(w));
+          }
+          expect(new W(acc.value().toString()).eq(want)).toBe(true);
+        },
+      ),
+      { numRuns: 500, seed: 21 },
     );
   });
 });
