@@ -64,7 +64,16 @@ export async function bench(): Promise<void> {
     ["BREAKEVENVOLUME", "fixed, value, cost", (n) => [column(n, money), column(n, () => 0.05 + rnd() * 0.01), column(n, perRequest)], false],
     ["COSTGROWTH", "values", (n) => [column(n, money)], true],
     ["COSTTREND", "values", (n) => [column(n, money)], true],
-    ["SCALINGELASTICITY", "costs, volumes", (n) => [column(n, money), column(n, count)], true],
+    [
+      "SCALINGELASTICITY",
+      "cost ∝ volume^0.8 with noise",
+      (n) => {
+        const vols = column(n, count);
+        return [vols.map(([v]) => [Math.round(0.02 * (v as number) ** 0.8 * (0.9 + 0.2 * rnd()) * 100) / 100]), vols];
+      },
+      true,
+    ],
+    ["SCALINGELASTICITY", "uncorrelated (slope ≈ 0: decimal)", (n) => [column(n, money), column(n, count)], true],
     ["COSTPERCENTILE", "costs per request, k 0.95", (n) => [column(n, perRequest), [[0.95]]], true],
     ["TAILRATIO", "costs per request", (n) => [column(n, perRequest)], true],
     ["TOPSHARE", "costs per request", (n) => [column(n, perRequest)], true],
