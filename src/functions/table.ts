@@ -37,7 +37,7 @@ function paramOf(a: ArgDecl): ParamDecl {
  * formula's arguments; the runner checks their domains left to right; the body is the formula in
  * decimal, and the shortcut the same formula exact on plain numbers.
  */
-function formula(id: FormulaId): FunctionDecl {
+function formula<I extends FormulaId>(id: I): FunctionDecl & { id: I } {
   const fm: AnyFormula = FORMULAS[id];
   return {
     id,
@@ -48,21 +48,21 @@ function formula(id: FormulaId): FunctionDecl {
   };
 }
 
-function each(
-  id: string,
+function each<I extends string>(
+  id: I,
   params: ParamDecl[],
   body: (a: BodyArgs) => Decimal | string,
   fast?: (x: number[], a: BodyArgs) => number | string | undefined,
-): FunctionDecl {
+): FunctionDecl & { id: I } {
   return fast === undefined ? { id, elementwise: true, params, body } : { id, elementwise: true, params, body, fast };
 }
 
-function aggregate(id: string, params: ParamDecl[], body: (a: BodyArgs) => Decimal | string): FunctionDecl {
+function aggregate<I extends string>(id: I, params: ParamDecl[], body: (a: BodyArgs) => Decimal | string): FunctionDecl & { id: I } {
   return { id, elementwise: false, params, body };
 }
 
 /** An aggregate that spills rows of its own shape. */
-function spilling(id: string, params: ParamDecl[], body: (a: BodyArgs) => BodyResult): FunctionDecl {
+function spilling<I extends string>(id: I, params: ParamDecl[], body: (a: BodyArgs) => BodyResult): FunctionDecl & { id: I } {
   return { id, elementwise: false, spills: true, params, body };
 }
 
@@ -96,7 +96,7 @@ function elasticity(a: BodyArgs): Decimal {
   return s.scalingElasticityOfNumbers(cs, vs);
 }
 
-export const DECLARATIONS: readonly FunctionDecl[] = [
+export const DECLARATIONS = [
   formula("COSTPERINFERENCE"),
   formula("VALUEPERINFERENCE"),
   formula("COSTTOVALUERATIO"),
@@ -163,9 +163,10 @@ export const DECLARATIONS: readonly FunctionDecl[] = [
     ],
     (a) => forecastUnitCostOfNumbers(a.numbers[0], v(a, 0), a.texts[0], v(a, 1)),
   ),
-];
+] as const satisfies readonly FunctionDecl[];
+
+/** The id of every AIECON function: `FN.COSTPERINFERENC` does not compile. */
+export type FunctionId = (typeof DECLARATIONS)[number]["id"];
 
 /** Every function, prepared, by id. */
-export const FN: Readonly<Record<string, PreparedFunction>> = Object.fromEntries(
-  DECLARATIONS.map((d) => [d.id, prepare(d)]),
-);
+export const FN = Object.fromEntries(DECLARATIONS.map((d) => [d.id, prepare(d)])) as Readonly<Record<FunctionId, PreparedFunction>>;

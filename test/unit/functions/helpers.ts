@@ -5,7 +5,7 @@
 import { expect } from "vitest";
 import { installCustomFunctionsShim, isCfError } from "./cf-shim";
 import * as functions from "../../../src/functions/functions";
-import { FN } from "../../../src/functions/table";
+import { FN, type FunctionId } from "../../../src/functions/table";
 
 installCustomFunctionsShim();
 
@@ -57,7 +57,7 @@ export function callWith(fns: Readonly<Record<string, Fn>> | ((id: string) => Fn
   const f = typeof fns === "function" ? fns(id) : fns[id];
   if (!f) throw new Error(`no function ${id}`);
   let shaped = args.map(xl);
-  const rep = FN[id]?.params.findIndex((p) => p.kind === "repeating") ?? -1;
+  const rep = (FN as Readonly<Record<string, (typeof FN)[FunctionId] | undefined>>)[id]?.params.findIndex((p) => p.kind === "repeating") ?? -1;
   // (one argument that is already a list of 2D components is taken as Excel's one array)
   const given = shaped.slice(rep);
   const asOne = given.length === 1 && isComponentList(given[0]);

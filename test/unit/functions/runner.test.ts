@@ -181,3 +181,12 @@ describe("ranges (element-wise)", () => {
     for (let i = 0; i < n; i += 777) expect(r[i][0]).toBe((i + 0.5) * 4);
   });
 });
+
+describe("the function table is typed by id", () => {
+  it("FN has every declared id and no other (a typo does not compile)", async () => {
+    const { FN, DECLARATIONS } = await import("../../../src/functions/table");
+    // @ts-expect-error: no such function
+    expect(FN.COSTPERINFERENC).toBeUndefined();
+    expect(Object.keys(FN).sort()).toEqual(DECLARATIONS.map((d) => d.id).sort());
+  });
+});
