@@ -208,12 +208,12 @@ function toBig(x: number, B: BigIntConstructor): BigScaled | undefined {
 
 function bigAlign(a: BigScaled, b: BigScaled, sign: bigint, B: BigIntConstructor): BigScaled | undefined {
   // Aligning scales far apart would need more than 60 digits: give up rather than compute it.
-  const e = Math.min(a.e, b.e);
+  const e = a.e < b.e ? a.e : b.e;
   const da = a.d + a.e - e;
   const db = b.d + b.e - e;
   if (da > SIG || db > SIG) return undefined;
   const m = a.m * pow10big(a.e - e, B) + sign * b.m * pow10big(b.e - e, B);
-  return big(m, e, digitsBelow(m, Math.max(da, db) + 1, B));
+  return big(m, e, digitsBelow(m, (da > db ? da : db) + 1, B));
 }
 
 function live(a: BigScaled | undefined): a is BigScaled {

@@ -16,6 +16,18 @@ import { LN_RATIO_ABS_ERR, LN_RATIO_ERR, lnRatio, NeumaierSum, U } from "./float
 import { lnFast } from "./ln";
 import { tInv } from "./tdist";
 
+// Built-ins cached in module scope: no global lookups in the loops (a slow global object, such
+// as a Node vm context, then costs nothing).
+const M_ABS = Math.abs;
+const M_EXP = Math.exp;
+const M_FLOOR = Math.floor;
+const M_LOG = Math.log;
+const M_LOG2 = Math.log2;
+const M_MAX = Math.max;
+const M_MIN = Math.min;
+const M_SQRT = Math.sqrt;
+const IS_FINITE = Number.isFinite;
+
 export type ForecastMethod = "exponential" | "linear";
 export const FORECAST_METHODS: readonly ForecastMethod[] = ["exponential", "linear"];
 export const DEFAULT_CONFIDENCE = new Decimal("0.8");
@@ -138,18 +150,18 @@ export function forecastFloat(
   const y0 = values[0];
   // Linear: the values scaled by a power of two (exact) so that squared errors cannot underflow.
   let maxAbs = 0;
-  for (const v of values) maxAbs = Math.max(maxAbs, Math.abs(v));
-  const scale = exp || maxAbs === 0 ? 1 : 2 ** Math.floor(Math.log2(maxAbs));
-  if (!Number.isFinite(scale) || scale === 0) return undefined;
+  for (const v of values) maxAbs = M_MAX(maxAbs, M_ABS(v));
+  const scale = exp || maxAbs === 0 ? 1 : 2 ** M_FLOOR(M_LOG2(maxAbs));
+  if (!IS_FINITE(scale) || scale === 0) return undefined;
   const dy = new Float64Array(n);
   const e = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     if (exp) {
       dy[i] = lnRatio(values[i], y0);
-      e[i] = LN_RATIO_ERR * Math.abs(dy[i]) + LN_RATIO_ABS_ERR;
+      e[i] = LN_RATIO_ERR * M_ABS(dy[i]) + LN_RATIO_ABS_ERR;
     } else {
       dy[i] = values[i] / scale;
-      e[i] = U * Math.abs(dy[i]);
+      e[i] = U * M_ABS(dy[i]);
     }
   }
   const mx = (n - 1) / 2;
@@ -163,36 +175,36 @@ export function forecastFloat(
     s1.add(dy[i]);
     s2.add(ex * dy[i]);
     e1 += e[i];
-    e2 += Math.abs(ex) * e[i] + U * Math.abs(ex * dy[i]);
+    e2 += M_ABS(ex) * e[i] + U * M_ABS(ex * dy[i]);
   }
   const b = s2.value / sxx;
-  const eb = (e2 + s2.error + 2 * U * Math.abs(s2.value)) / sxx + U * Math.abs(b);
+  const eb = (e2 + s2.error + 2 * U * M_ABS(s2.value)) / sxx + U * M_ABS(b);
   const my = s1.value / n;
-  const ey = (e1 + s1.error) / n + U * Math.abs(my);
+  const ey = (e1 + s1.error) / n + U * M_ABS(my);
   const a = my - b * mx;
-  const ea = ey + eb * mx + 2 * U * (Math.abs(my) + Math.abs(b * mx));
+  const ea = ey + eb * mx + 2 * U * (M_ABS(my) + M_ABS(b * mx));
   const sse = new NeumaierSum();
   let eSse = 0;
   for (let i = 0; i < n; i++) {
     const r = dy[i] - (a + b * i);
-    const er = e[i] + ea + eb * i + 3 * U * (Math.abs(dy[i]) + Math.abs(a) + Math.abs(b * i));
+    const er = e[i] + ea + eb * i + 3 * U * (M_ABS(dy[i]) + M_ABS(a) + M_ABS(b * i));
     sse.add(r * r);
-    eSse += 2 * Math.abs(r) * er + er * er + U * r * r;
+    eSse += 2 * M_ABS(r) * er + er * er + U * r * r;
   }
   eSse += sse.error;
-  const SSE = Math.max(0, sse.value);
-  const s = Math.sqrt(SSE / (n - 2));
-  const es = Math.min(SSE > 0 ? (s * eSse) / (2 * SSE) : Infinity, Math.sqrt(eSse / (n - 2))) + 2 * U * s;
+  const SSE = M_MAX(0, sse.value);
+  const s = M_SQRT(SSE / (n - 2));
+  const es = M_MIN(SSE > 0 ? (s * eSse) / (2 * SSE) : Infinity, M_SQRT(eSse / (n - 2))) + 2 * U * s;
   const t = tInv((1 + confidence) / 2, n - 2);
-  const et = 8 * U * t + U * Math.abs(confidence); // the quantile, and (1 + c)/2 rounded
-  const base = exp ? Math.log(y0) : 0;
-  const eBase = exp ? U * Math.abs(base) : 0;
+  const et = 8 * U * t + U * M_ABS(confidence); // the quantile, and (1 + c)/2 rounded
+  const base = exp ? M_LOG(y0) : 0;
+  const eBase = exp ? U * M_ABS(base) : 0;
   const rows: number[][] = [];
   for (let j = 0; j < periods; j++) {
     const x = n + j;
     const yHat = a + b * x;
-    const eHat = ea + eb * x + 2 * U * (Math.abs(a) + Math.abs(b * x));
-    const g = Math.sqrt(1 + 1 / n + ((x - mx) * (x - mx)) / sxx);
+    const eHat = ea + eb * x + 2 * U * (M_ABS(a) + M_ABS(b * x));
+    const g = M_SQRT(1 + 1 / n + ((x - mx) * (x - mx)) / sxx);
     const half = t * s * g;
     const eHalf = t * es * g + et * s * g + 4 * U * half;
     const row: number[] = [];
@@ -203,15 +215,15 @@ export function forecastFloat(
     ]) {
       if (exp) {
         const lv = base + v;
-        const out = Math.exp(lv);
+        const out = M_EXP(lv);
         // exp turns an absolute error in its argument into a relative one (plus its own rounding)
-        const rel = ev + eBase + U * Math.abs(lv) + 2 * U;
-        if (!(rel <= tolerance) || !Number.isFinite(out)) return undefined;
+        const rel = ev + eBase + U * M_ABS(lv) + 2 * U;
+        if (!(rel <= tolerance) || !IS_FINITE(out)) return undefined;
         row.push(out);
       } else {
-        const rel = (ev + U * Math.abs(v)) / Math.abs(v);
+        const rel = (ev + U * M_ABS(v)) / M_ABS(v);
         const out = v * scale; // exact: a power of two
-        if (!(rel <= tolerance) || !Number.isFinite(out) || (out !== 0 && Math.abs(out) < 2 ** -1022)) return undefined;
+        if (!(rel <= tolerance) || !IS_FINITE(out) || (out !== 0 && M_ABS(out) < 2 ** -1022)) return undefined;
         row.push(out);
       }
     }
