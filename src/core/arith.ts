@@ -186,8 +186,11 @@ function big(m: bigint, e: number, d: number): BigScaled | undefined {
   return d > SIG ? undefined : { m, e, d, fin: NaN };
 }
 
-/** x as m × 10^e from its shortest decimal form (as Decimal reads it). */
-function toBig(x: number, B: BigIntConstructor): BigScaled | undefined {
+/**
+ * The shortest decimal form of |x| (what Decimal reads) as its digits and exponent:
+ * |x| = digits × 10^exp. Sets DIGITS and EXP (no object on the hot path).
+ */
+export function shortestDecimal(x: number): void {
   let str = `${x < 0 ? -x : x}`;
   let exp = 0;
   const ei = str.indexOf("e");
@@ -200,6 +203,18 @@ function toBig(x: number, B: BigIntConstructor): BigScaled | undefined {
     exp -= str.length - di - 1;
     str = str.slice(0, di) + str.slice(di + 1);
   }
+  DIGITS = str;
+  EXP = exp;
+}
+/** Set by shortestDecimal. */
+export let DIGITS = "0";
+export let EXP = 0;
+
+/** x as m × 10^e from its shortest decimal form (as Decimal reads it). */
+function toBig(x: number, B: BigIntConstructor): BigScaled | undefined {
+  shortestDecimal(x);
+  const str = DIGITS;
+  const exp = EXP;
   let lead = 0;
   while (lead < str.length - 1 && str.charCodeAt(lead) === 48) lead++; // "0"
   const m = B(str);

@@ -9,6 +9,7 @@
  * the one Number.prototype.toString prints).
  */
 
+import { DIGITS, EXP, shortestDecimal } from "./arith";
 import { Decimal } from "./decimal";
 
 // Built-ins cached in module scope (no global lookups on the hot path).
@@ -109,18 +110,9 @@ export class ExactSum {
   /** A number that is not a short decimal: its shortest decimal form as mantissa × 10^e. */
   private addDouble(x: number, weight: number): void {
     if (x - x !== 0) return; // not finite: never passed (the runner packs finite numbers only)
-    let str = `${x < 0 ? -x : x}`;
-    let e = 0;
-    const ei = str.indexOf("e");
-    if (ei >= 0) {
-      e = +str.slice(ei + 1);
-      str = str.slice(0, ei);
-    }
-    const di = str.indexOf(".");
-    if (di >= 0) {
-      e -= str.length - di - 1;
-      str = str.slice(0, di) + str.slice(di + 1);
-    }
+    shortestDecimal(x);
+    const str = DIGITS;
+    const e = EXP;
     this.addScaled(x < 0 ? `-${str}` : str, e, weight);
   }
 
