@@ -17,119 +17,36 @@
  * `CustomFunctions` is a global of the host (Excel, the workbench, the vm test); it is
  * only read when a function runs, never at load time.
  */
-import { cutoffsValid, DEFAULT_CUTOFF_NUMBERS, DEFAULT_CUTOFFS, type Cutoffs } from "../core/bands";
-import { Decimal, ZERO } from "../core/decimal";
+import { DEFAULT_CUTOFF_NUMBERS, DEFAULT_CUTOFFS } from "../core/bands";
+import { Decimal } from "../core/decimal";
 import { DomainError } from "../core/errors";
-import { parseStrictDecimal } from "../core/grammar";
-import { relationViolation, violation, type Relation, type Rule } from "../core/rules";
+import { relationViolation, violation } from "../core/rules";
+import {
+  asRows,
+  BAD_NUMBER,
+  BAD_TYPE,
+  coerce,
+  coerced,
+  collectNumbers,
+  collectPlainNumbers,
+  components,
+  describe,
+  domainToError,
+  firstErrorIn,
+  IS_ERROR,
+  isArray,
+  isErrorValue,
+  numErrorValue,
+  OK,
+  parseCutoffs,
+  passError,
+  shapeOf,
+  valueError,
+} from "./cells";
+import type { BodyArgs, BodyValue, Cell, Domain, FunctionDecl, PreparedFunction, Result } from "./decl";
 
-/** A value of a cell computed by a body; an aggregate that spills returns rows of them. */
-export type BodyValue = Decimal | string;
-export type BodyResult = BodyValue | BodyValue[][];
-
-/** What a body sees: single values (one per element-wise/scalar parameter), lists, paired cells, cutoffs. */
-export interface BodyArgs {
-  /** Element-wise and scalar parameters, by slot; `undefined` for an omitted optional without default. */
-  v: (Decimal | undefined)[];
-  /** Aggregate ranges (packed numbers) and repeating ranges (all numbers of all components), by slot. */
-  lists: Decimal[][];
-  /** Aggregate and repeating ranges declared `numbers: true`: the packed numbers as read (each is exactly the Decimal of its shortest form). */
-  numbers: number[][];
-  /** Paired ranges: the numbers of each cell position, `null` where the cell is not a number. */
-  cells: (Decimal | null)[][];
-  /** Paired ranges declared `numbers: true`: the plain number of each cell position, NaN where not a number. */
-  pairNumbers: number[][];
-  /** Cutoffs (default 10, 3, 1). */
-  cutoffs: Cutoffs;
-  /** The cutoffs as plain numbers when each is exactly a double (what a number cell gives), else null. */
-  cutoffNumbers: readonly number[] | null;
-  /** Text parameters, by slot (their default when omitted). */
-  texts: string[];
-}
-
-/**
- * The domain of a number argument, checked as soon as the argument is read (left to right):
- * `rule` on its own value, `relation` against an earlier argument (given by parameter index).
- */
-interface Domain {
-  rule?: Rule;
-  relation?: Relation;
-}
-
-export type ParamDecl =
-  /** A number, broadcast element-wise over ranges. */
-  | ({ kind: "each"; name: string; optional?: false } & Domain)
-  /** An optional number, broadcast; null and "" mean omitted → default (`undefined`: "not given"). */
-  | ({ kind: "each"; name: string; optional: true; default: Decimal | undefined } & Domain)
-  /** One number, never broadcast (a multi-cell range is #VALUE!). */
-  | ({ kind: "scalar"; name: string; optional?: false } & Domain)
-  | ({ kind: "scalar"; name: string; optional: true; default: Decimal | undefined } & Domain)
-  /** A range read row by row; only numbers count, packed. */
-  | { kind: "range"; name: string; numbers?: boolean }
-  /** A range paired cell by cell with another `paired` parameter of the same shape (`numbers`: as plain numbers, NaN where not a number). */
-  | { kind: "paired"; name: string; with: number; numbers?: boolean }
-  /** Repeating ranges (or single values) whose numbers are all collected, as SUM does. */
-  | { kind: "repeating"; name: string; numbers?: boolean }
-  /** Three numbers in strictly descending order, default 10, 3, 1. */
-  | { kind: "cutoffs"; name: string; optional: true }
-  /** An optional text (a single value; blank or omitted → default; a number or boolean is #VALUE!). */
-  | { kind: "text"; name: string; optional: true; default: string };
-
-export interface FunctionDecl {
-  id: string;
-  /** True when the function is element-wise: it returns a 2D array (a spill). */
-  elementwise: boolean;
-  /** An aggregate whose body returns rows (COSTBRIDGE, FORECASTUNITCOST): the result is always a 2D array. */
-  spills?: boolean;
-  params: readonly ParamDecl[];
-  body: (a: BodyArgs) => BodyResult;
-  /**
-   * Optional exact shortcut on plain numbers (one per element-wise/scalar parameter, an
-   * omitted optional as its default): returns exactly what body would give, converted to a
-   * number, or undefined when it cannot guarantee that (invalid or unusual input) — the runner
-   * then takes the decimal path, which also produces the errors.
-   */
-  fast?: (x: number[], a: BodyArgs) => number | string | undefined;
-}
-
-/** A declared function, prepared for fast calls (all scratch space allocated once). */
-export interface PreparedFunction {
-  readonly decl: FunctionDecl;
-  readonly params: readonly ParamDecl[];
-  /** Slot of each parameter in BodyArgs.v / lists / cells (-1 when not applicable). */
-  readonly slot: readonly number[];
-  /** Parameters that are single values per cell (each + scalar), in order. */
-  readonly cellParams: readonly number[];
-  readonly hasWhole: boolean;
-  readonly args: BodyArgs;
-  // per-call scratch: for each parameter
-  readonly raw: unknown[];
-  readonly isRange: boolean[];
-  readonly single: unknown[];
-  readonly pre: (Decimal | undefined)[];
-  readonly preState: number[];
-  readonly preMsg: string[];
-  readonly preErr: unknown[];
-  /** What a blank means for each element-wise parameter, as a number: 0 if required, else its default (NaN: none). */
-  readonly defaultNumber: number[];
-  /** Scratch numbers for the fast path, one per element-wise/scalar parameter. */
-  readonly nums: number[];
-  /** Whether the single-valued arguments of this call have been coerced yet. */
-  preDone: boolean;
-}
-
-type Cell = number | string | CustomFunctions.Error;
-export type Result = Cell | Cell[][];
-
-// preState values
-const OK = 0;
-const IS_ERROR = 1;
-const BAD_TYPE = 2;
-const BAD_NUMBER = 3;
-
-// Built-ins cached in module scope: in a host whose global object is slow to read (a Node vm
-// context, some script runtimes) the hot path then never looks up a global.
-const isArray = Array.isArray;
+export type { BodyArgs, BodyResult, BodyValue, FunctionDecl, ParamDecl, PreparedFunction, Result } from "./decl";
+export { isErrorValue, valueError } from "./cells";
 
 export function prepare(decl: FunctionDecl): PreparedFunction {
   const n = decl.params.length;
@@ -191,221 +108,6 @@ export function prepare(decl: FunctionDecl): PreparedFunction {
 }
 
 // ---------------------------------------------------------------------------------------
-// Errors
-
-function cfError(code: CustomFunctions.ErrorCode, message?: string): CustomFunctions.Error {
-  return message === undefined ? new CustomFunctions.Error(code) : new CustomFunctions.Error(code, message);
-}
-
-export function valueError(message: string): CustomFunctions.Error {
-  return cfError(CustomFunctions.ErrorCode.invalidValue, message);
-}
-
-function numErrorValue(): CustomFunctions.Error {
-  return cfError(CustomFunctions.ErrorCode.invalidNumber);
-}
-
-const ERROR_TYPE_CODES: Readonly<Record<string, string>> = {
-  Div0: "#DIV/0!",
-  NotAvailable: "#N/A",
-  Num: "#NUM!",
-  Null: "#NULL!",
-  Name: "#NAME?",
-  Ref: "#REF!",
-  Value: "#VALUE!",
-};
-
-/** An incoming error value: a CustomFunctions.Error (code "#...") or an Excel ErrorCellValue. */
-export function isErrorValue(x: unknown): boolean {
-  if (typeof x !== "object" || x === null || isArray(x)) return false;
-  const code = (x as { code?: unknown }).code;
-  if (typeof code === "string") return code.charCodeAt(0) === 35; // "#"
-  return (x as { type?: unknown }).type === "Error";
-}
-
-/** Errors Excel accepts as a custom function's input but not as its result (CustomFunctions.ErrorCode docs). */
-const NOT_RETURNABLE: ReadonlySet<string> = new Set(["#REF!", "#NAME?"]);
-
-/**
- * The error value to return for an incoming error of argument `name`: unchanged when it is a
- * CustomFunctions.Error, except #REF! and #NAME?, which Excel does not accept as a result:
- * those give #VALUE! naming the incoming error and the argument ("total_cost is #REF!").
- */
-function passError(x: unknown, name: string): CustomFunctions.Error {
-  const code = (x as { code?: unknown }).code;
-  if (typeof code === "string") return NOT_RETURNABLE.has(code) ? valueError(`${name} is ${code}`) : (x as CustomFunctions.Error);
-  const errorType = String((x as { errorType?: unknown }).errorType ?? "Value");
-  const mapped = (ERROR_TYPE_CODES[errorType] ?? "#VALUE!") as CustomFunctions.ErrorCode;
-  if (NOT_RETURNABLE.has(mapped)) return valueError(`${name} is ${mapped}`);
-  return mapped === CustomFunctions.ErrorCode.invalidValue || mapped === CustomFunctions.ErrorCode.notAvailable
-    ? cfError(mapped, `error value #${errorType} passed in`)
-    : cfError(mapped);
-}
-
-function domainToError(e: unknown): CustomFunctions.Error {
-  if (e instanceof DomainError) {
-    switch (e.kind) {
-      case "divZero":
-        return cfError(CustomFunctions.ErrorCode.divisionByZero);
-      case "num":
-        return cfError(CustomFunctions.ErrorCode.invalidNumber);
-      case "notAvailable":
-        return cfError(CustomFunctions.ErrorCode.notAvailable, e.message);
-      case "value":
-        return cfError(CustomFunctions.ErrorCode.invalidValue, e.message);
-    }
-  }
-  // Not expected; never let an exception escape into Excel.
-  return cfError(CustomFunctions.ErrorCode.invalidValue, `internal error: ${e instanceof Error ? e.message : String(e)}`);
-}
-
-// ---------------------------------------------------------------------------------------
-// Coercion
-
-let coerceMessage = "";
-let coerceState = OK;
-
-function describe(x: unknown): string {
-  if (typeof x === "string") return x.trim() === "" ? "a blank text" : `the text "${x}"`;
-  if (typeof x === "boolean") return `the boolean ${x ? "TRUE" : "FALSE"}`;
-  if (isArray(x)) return "a range";
-  return `a value of type ${typeof x}`;
-}
-
-/**
- * One cell of a number parameter → Decimal, `undefined` (omitted optional without default),
- * or null with coerceState/coerceMessage set. Error values must be checked before.
- */
-function coerce(x: unknown, p: ParamDecl): Decimal | undefined | null {
-  if (typeof x === "number") {
-    if (x - x === 0) return new Decimal(x); // finite
-    coerceState = BAD_NUMBER;
-    return null;
-  }
-  if (x === null || x === undefined || x === "") {
-    if ((p.kind === "each" || p.kind === "scalar") && p.optional === true) return p.default;
-    return ZERO;
-  }
-  if (typeof x === "string") {
-    // The spec's plain decimal number after trimming spaces (one grammar: src/core/grammar.ts).
-    const t = parseStrictDecimal(x);
-    if (t !== null) {
-      const d = new Decimal(t);
-      if (d.isFinite()) return d;
-      coerceState = BAD_NUMBER;
-      return null;
-    }
-  }
-  coerceState = BAD_TYPE;
-  coerceMessage = `${p.name} must be a number, not ${describe(x)}`;
-  return null;
-}
-
-// ---------------------------------------------------------------------------------------
-// Shapes
-
-/** Rows and columns of a rectangular non-empty 2D array, or null. */
-function shapeOf(a: unknown[]): [number, number] | null {
-  const rows = a.length;
-  if (rows === 0) return null;
-  const first = a[0];
-  if (!isArray(first) || first.length === 0) return null;
-  const cols = first.length;
-  for (let r = 1; r < rows; r++) {
-    const row = a[r];
-    if (!isArray(row) || row.length !== cols) return null;
-  }
-  return [rows, cols];
-}
-
-/** A range argument as a list of rows (a single value becomes 1×1); 1D arrays are one row. */
-function asRows(x: unknown): unknown[][] {
-  if (!isArray(x)) return [[x]];
-  if (x.length > 0 && !isArray(x[0])) return [x];
-  return x as unknown[][];
-}
-
-/** An optional range argument that was omitted: null, "", or a 1×1 of those. */
-function isOmitted(x: unknown): boolean {
-  if (x === null || x === undefined || x === "") return true;
-  if (isArray(x) && x.length === 1 && isArray(x[0]) && x[0].length === 1) {
-    const v = (x[0] as unknown[])[0];
-    return v === null || v === undefined || v === "";
-  }
-  return false;
-}
-
-/** First error value met in a range read row by row, or undefined. */
-function firstErrorIn(x: unknown): unknown {
-  const rows = asRows(x);
-  for (const row of rows) {
-    if (!isArray(row)) {
-      if (isErrorValue(row)) return row;
-      continue;
-    }
-    for (const v of row) if (isErrorValue(v)) return v;
-  }
-  return undefined;
-}
-
-/** Components of a repeating parameter: Excel passes an array of ranges. */
-function components(x: unknown): unknown[] {
-  if (!isArray(x)) return [x];
-  if (x.length > 0 && isArray(x[0]) && x[0].length > 0 && isArray(x[0][0])) return x;
-  if (x.length > 0 && isArray(x[0])) return [x];
-  return x;
-}
-
-// ---------------------------------------------------------------------------------------
-// Whole parameters
-
-/** Numbers of a range, read row by row, packed; only finite numbers count. */
-function collectNumbers(x: unknown, out: Decimal[]): void {
-  for (const row of asRows(x)) {
-    const cells = isArray(row) ? row : [row];
-    for (const v of cells) {
-      if (typeof v === "number" && v - v === 0) out.push(new Decimal(v));
-    }
-  }
-}
-
-/** Numbers of a range, read row by row, packed, as JavaScript numbers (finite only). */
-function collectPlainNumbers(x: unknown, out: number[]): void {
-  for (const row of asRows(x)) {
-    const cells = isArray(row) ? row : [row];
-    for (const v of cells) {
-      if (typeof v === "number" && v - v === 0) out.push(v);
-    }
-  }
-}
-
-/** Parses cutoffs into args.cutoffs; returns a #VALUE! message when malformed. */
-function parseCutoffs(x: unknown, name: string, args: BodyArgs): string | undefined {
-  args.cutoffs = DEFAULT_CUTOFFS;
-  args.cutoffNumbers = DEFAULT_CUTOFF_NUMBERS;
-  if (isOmitted(x)) return undefined;
-  const cells: unknown[] = [];
-  for (const row of asRows(x)) {
-    if (isArray(row)) cells.push(...row);
-    else cells.push(row);
-  }
-  const bad = `${name} must be three numbers in strictly descending order, such as 10, 3, 1`;
-  if (cells.length !== 3) return `${bad}; got ${cells.length} cell${cells.length === 1 ? "" : "s"}`;
-  const ds: Decimal[] = [];
-  for (const c of cells) {
-    if (c === null || c === undefined || c === "") return `${bad}; got a blank`;
-    const d = coerce(c, { kind: "each", name });
-    if (d === null || d === undefined) return `${bad}; got ${describe(c)}`;
-    ds.push(d);
-  }
-  if (!cutoffsValid(ds)) return `${bad}; got ${ds.map((d) => d.toString()).join(", ")}`;
-  args.cutoffs = ds;
-  const plain = ds.map((d) => d.toNumber());
-  args.cutoffNumbers = plain.every((x, i) => new Decimal(x).eq(ds[i])) ? plain : null;
-  return undefined;
-}
-
-// ---------------------------------------------------------------------------------------
 // The runner
 
 function toCell(r: BodyValue): Cell {
@@ -424,8 +126,8 @@ function coerceSingles(f: PreparedFunction): void {
     if (isRange[i] || preState[i] === IS_ERROR) continue;
     const d = coerce(single[i], params[i]);
     if (d === null) {
-      preState[i] = coerceState;
-      f.preMsg[i] = coerceMessage;
+      preState[i] = coerced.state;
+      f.preMsg[i] = coerced.message;
     } else {
       preState[i] = OK;
       pre[i] = d;
@@ -475,7 +177,7 @@ function computeCell(f: PreparedFunction, r: number, c: number): Cell | Cell[][]
     let d: Decimal | undefined;
     if (isRange[i]) {
       const x = coerce((raw[i] as unknown[][])[r][c], params[i]);
-      if (x === null) return coerceState === BAD_NUMBER ? numErrorValue() : valueError(coerceMessage);
+      if (x === null) return coerced.state === BAD_NUMBER ? numErrorValue() : valueError(coerced.message);
       d = x;
     } else {
       const s = preState[i];
