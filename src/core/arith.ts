@@ -71,7 +71,8 @@ const isInteger = Number.isInteger;
 const isSafeInteger = Number.isSafeInteger;
 const round = Math.round;
 const LIMIT = 2 ** 50;
-const POW10: number[] = [];
+/** 10^0 … 10^22, exact doubles. */
+export const POW10: number[] = [];
 for (let i = 0, p = 1; i <= 22; i++, p *= 10) POW10.push(p);
 const FINAL = -1;
 
@@ -90,16 +91,37 @@ function scaled(n: number, s: number): Scaled | undefined {
   return v;
 }
 
-/** x = N / 10^s exactly as Decimal reads x, or undefined. */
-function decompose(x: number): Scaled | undefined {
-  if (isInteger(x)) return x > LIMIT || x < -LIMIT ? undefined : scaled(x, 0);
+/** Set by decomposeShort: x = SHORT_N / 10^SHORT_S. */
+export let SHORT_N = 0;
+export let SHORT_S = 0;
+
+/**
+ * Sets SHORT_N, SHORT_S so that x = SHORT_N / 10^SHORT_S exactly as Decimal reads x, with
+ * |SHORT_N| <= 2^50; false when x is not such a short decimal (no object on the hot path).
+ */
+export function decomposeShort(x: number): boolean {
+  if (isInteger(x)) {
+    if (x > LIMIT || x < -LIMIT) return false;
+    SHORT_N = x;
+    SHORT_S = 0;
+    return true;
+  }
   for (let s = 1; s <= 15; s++) {
     const p = POW10[s];
     const n = round(x * p);
-    if (n > LIMIT || n < -LIMIT) return undefined;
-    if (n / p === x) return scaled(n, s);
+    if (n > LIMIT || n < -LIMIT) return false;
+    if (n / p === x) {
+      SHORT_N = n;
+      SHORT_S = s;
+      return true;
+    }
   }
-  return undefined;
+  return false;
+}
+
+/** x = N / 10^s exactly as Decimal reads x, or undefined. */
+function decompose(x: number): Scaled | undefined {
+  return decomposeShort(x) ? scaled(SHORT_N, SHORT_S) : undefined;
 }
 
 function align(a: Scaled, b: Scaled, sign: number): Scaled | undefined {

@@ -4,48 +4,17 @@
  * they could overflow. The per-formula shortcuts are in ./arith.ts and ./formulas.ts.
  *
  * Decimal reads a JavaScript number x as its shortest round-trip decimal string, N / 10^s.
- * `decompose` finds that N and s when |N| <= 2^50 (minimal s, verified by N / 10^s === x; below
+ * `decomposeShort` (./arith.ts) finds that N and s when |N| <= 2^50 (minimal s, verified by N / 10^s === x; below
  * 2^50 the round-trip interval of x holds at most one decimal with s fraction digits, so it is
  * the one Number.prototype.toString prints).
  */
 
-import { DIGITS, EXP, shortestDecimal } from "./arith";
+import { decomposeShort, DIGITS, EXP, POW10, SHORT_N, SHORT_S, shortestDecimal } from "./arith";
 import { Decimal } from "./decimal";
 
-// Built-ins cached in module scope (no global lookups on the hot path).
-const isInteger = Number.isInteger;
 const isSafeInteger = Number.isSafeInteger;
-const round = Math.round;
-
-const LIMIT = 2 ** 50;
-const POW10: number[] = [];
-for (let i = 0, p = 1; i <= 22; i++, p *= 10) POW10.push(p);
 /** 10^-s as exact Decimals. */
 const POW10_DEC: Decimal[] = POW10.map((_, s) => new Decimal(`1e-${s}`));
-
-let dN = 0;
-let dS = 0;
-
-/** Sets dN, dS so that x = dN / 10^dS exactly as Decimal reads x; false when not found. */
-function decompose(x: number): boolean {
-  if (isInteger(x)) {
-    if (x > LIMIT || x < -LIMIT) return false;
-    dN = x;
-    dS = 0;
-    return true;
-  }
-  for (let s = 1; s <= 15; s++) {
-    const p = POW10[s];
-    const n = round(x * p);
-    if (n > LIMIT || n < -LIMIT) return false;
-    if (n / p === x) {
-      dN = n;
-      dS = s;
-      return true;
-    }
-  }
-  return false;
-}
 
 // Exact sums of many numbers; numbers that are not short decimals are added as Decimals directly.
 // The result is the exact decimal sum, as Decimal additions give it.
@@ -76,12 +45,13 @@ export class ExactSum {
 
   /** Adds x × weight (weight a small non-negative integer). */
   add(x: number, weight = 1): void {
-    if (!decompose(x)) {
+    if (!decomposeShort(x)) {
       this.addDouble(x, weight);
       return;
     }
+    const dN = SHORT_N;
+    const s = SHORT_S;
     let n = dN * weight;
-    const s = dS;
     if (!isSafeInteger(n)) {
       this.addScaled(dN, -s, weight);
       return;

@@ -11,7 +11,7 @@
 import type { Arith, NumberArith } from "./arith";
 import { BIG, DECIMAL, SAFE } from "./arith";
 import { Decimal } from "./decimal";
-import { numberViolates, relationViolation, violation, type Relation, type Rule } from "./rules";
+import { domainProblem, numberViolates, relatedTo, type Relation, type Rule } from "./rules";
 
 /** One argument of a formula. */
 export interface ArgDecl {
@@ -108,15 +108,8 @@ export function argProblem(args: readonly ArgDecl[], i: number, x: readonly (Dec
   const a = args[i];
   const d = x[i];
   if (d === undefined) return undefined;
-  if (a.rule !== undefined) {
-    const e = violation(a.rule, d, a.name);
-    if (e !== undefined) return e;
-  }
-  const rel = a.relation;
-  if (rel === undefined) return undefined;
-  const at = "atMost" in rel ? rel.atMost : rel.below;
-  const other = x[at];
-  return other === undefined ? undefined : relationViolation(rel, d, a.name, other, args[at].name);
+  const at = a.relation === undefined ? -1 : relatedTo(a.relation);
+  return domainProblem(a, d, a.name, at < 0 ? undefined : x[at], at < 0 ? "" : args[at].name);
 }
 
 /**
@@ -129,6 +122,11 @@ export function evaluate(fm: AnyFormula, x: readonly (Decimal | undefined)[]): D
     const e = argProblem(fm.args, i, x);
     if (e !== undefined) throw e;
   }
+  return computeDecimal(fm, x);
+}
+
+/** The formula's arithmetic in decimal, for arguments whose domains were checked already (the runner checks them as it reads them). */
+export function computeDecimal(fm: AnyFormula, x: readonly (Decimal | undefined)[]): Decimal {
   const f = fm.f as <T>(A: Arith<T>, ...v: (T | undefined)[]) => T | undefined;
   const r = f(DECIMAL, x[0], x[1], x[2], x[3], x[4], x[5]);
   if (r === undefined) throw new Error("a decimal formula gave no value"); // not reachable: DECIMAL never gives up
@@ -177,7 +175,7 @@ export function exact(fm: AnyFormula, x: readonly number[]): number | undefined 
     if (a.rule !== undefined && numberViolates(a.rule, v)) return undefined;
     const rel = a.relation;
     if (rel !== undefined) {
-      const o = x["atMost" in rel ? rel.atMost : rel.below];
+      const o = x[relatedTo(rel)];
       if (o === o && ("atMost" in rel ? !(v <= o) : !(v < o))) return undefined;
     }
   }

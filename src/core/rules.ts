@@ -72,3 +72,27 @@ export function numberViolates(rule: Rule, x: number): boolean {
       return !(x > 0 && x <= 1);
   }
 }
+
+/** The argument a relation refers to (its parameter index). */
+export function relatedTo(rel: Relation): number {
+  return "atMost" in rel ? rel.atMost : rel.below;
+}
+
+/**
+ * The problem of an argument's value `d`: its rule first, then its relation to the earlier
+ * argument `other` (skipped when that is not given). Both the formulas and the runner use it.
+ */
+export function domainProblem(
+  domain: { readonly rule?: Rule; readonly relation?: Relation },
+  d: Decimal,
+  name: string,
+  other: Decimal | undefined,
+  otherName: string,
+): DomainError | undefined {
+  if (domain.rule !== undefined) {
+    const e = violation(domain.rule, d, name);
+    if (e !== undefined) return e;
+  }
+  const rel = domain.relation;
+  return rel === undefined || other === undefined ? undefined : relationViolation(rel, d, name, other, otherName);
+}

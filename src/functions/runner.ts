@@ -20,7 +20,7 @@
 import { DEFAULT_CUTOFF_NUMBERS, DEFAULT_CUTOFFS } from "../core/bands";
 import { Decimal } from "../core/decimal";
 import { DomainError } from "../core/errors";
-import { relationViolation, violation } from "../core/rules";
+import { domainProblem, relatedTo } from "../core/rules";
 import {
   asRows,
   BAD_NUMBER,
@@ -60,7 +60,7 @@ export function prepare(decl: FunctionDecl): PreparedFunction {
   decl.params.forEach((p, i) => {
     if (p.kind === "each" || p.kind === "scalar") {
       const rel = p.relation;
-      const at = rel === undefined ? -1 : "atMost" in rel ? rel.atMost : rel.below;
+      const at = rel === undefined ? -1 : relatedTo(rel);
       const other = at >= 0 ? decl.params[at] : undefined;
       if (rel !== undefined && (at >= i || other === undefined || (other.kind !== "each" && other.kind !== "scalar"))) {
         throw new Error(`${decl.id}: the relation of ${p.name} must name an earlier number parameter`);
@@ -203,15 +203,8 @@ function computeCell(f: PreparedFunction, r: number, c: number): Cell | Cell[][]
 
 /** The problem of argument `p`'s value `d` under its rule, then against the earlier argument it relates to. */
 function domainOf(f: PreparedFunction, p: Domain & { name: string }, d: Decimal): DomainError | undefined {
-  if (p.rule !== undefined) {
-    const e = violation(p.rule, d, p.name);
-    if (e !== undefined) return e;
-  }
-  const rel = p.relation;
-  if (rel === undefined) return undefined;
-  const at = "atMost" in rel ? rel.atMost : rel.below;
-  const other = f.args.v[f.slot[at]];
-  return other === undefined ? undefined : relationViolation(rel, d, p.name, other, f.params[at].name);
+  const at = p.relation === undefined ? -1 : relatedTo(p.relation);
+  return domainProblem(p, d, p.name, at < 0 ? undefined : f.args.v[f.slot[at]], at < 0 ? "" : f.params[at].name);
 }
 
 function wrap(f: PreparedFunction, x: Cell | Cell[][]): Result {

@@ -5,7 +5,7 @@
  */
 import { actionFor, bandFor, bandForNumber } from "../core/bands";
 import { Decimal } from "../core/decimal";
-import { evaluate, exact, FORMULAS, type AnyFormula, type ArgDecl, type FormulaId } from "../core/formulas";
+import { computeDecimal, exact, FORMULAS, type AnyFormula, type ArgDecl, type FormulaId } from "../core/formulas";
 import * as m from "../core/metrics";
 import type { Rule } from "../core/rules";
 import * as s from "../core/stats";
@@ -43,7 +43,7 @@ function formula<I extends FormulaId>(id: I): FunctionDecl & { id: I } {
     id,
     elementwise: true,
     params: fm.args.map(paramOf),
-    body: (a) => evaluate(fm, a.v),
+    body: (a) => computeDecimal(fm, a.v), // the runner has checked each domain, left to right
     fast: (x) => exact(fm, x),
   };
 }

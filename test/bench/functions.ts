@@ -42,18 +42,8 @@ function rate(f: (a: unknown, b: unknown) => unknown, as: unknown[], bs: unknown
 export async function bench(): Promise<void> {
   const dir = await ensureBuilt();
   const b = loadBundle(dir);
-  // Every call as Excel makes it: omitted optionals null up to the declared parameters, then the
-  // invocation object (which Excel passes last to every custom function).
-  const excel = (id: string): ((...a: unknown[]) => unknown) => {
-    const f = b.fn(id);
-    const declared = f.length;
-    const inv = { functionName: `AIECON.${id}`, isInValuePreview: false };
-    return (...a: unknown[]) => {
-      while (a.length < declared) a.push(null);
-      a.push(inv);
-      return f(...a);
-    };
-  };
+  // Every call as Excel makes it: omitted optionals null, then the invocation object, last.
+  const excel = (id: string): ((...a: unknown[]) => unknown) => b.excel(id);
   const cpi = excel("COSTPERINFERENCE");
   console.log(`functions bundle: ${dir}/functions.js (${b.CF.registry.size} functions associated in a vm context)`);
 

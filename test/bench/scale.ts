@@ -36,14 +36,8 @@ const rate = (): number => Math.round(rnd() * 1000) / 1000;
 
 export async function bench(): Promise<void> {
   const b = loadBundle(await ensureBuilt());
-  const excel = (id: string): ((...a: unknown[]) => unknown) => {
-    const f = b.fn(id);
-    const inv = { functionName: `AIECON.${id}`, isInValuePreview: false };
-    return (...a: unknown[]) => {
-      while (a.length < f.length) a.push(null);
-      return f(...a, inv);
-    };
-  };
+  // Every call as Excel makes it: omitted optionals null, then the invocation object, last.
+  const excel = (id: string): ((...a: unknown[]) => unknown) => b.excel(id);
 
   type Case = [id: string, label: string, args: (n: number) => unknown[], aggregate: boolean];
   const cases: Case[] = [

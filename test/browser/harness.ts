@@ -23,6 +23,20 @@ export const CHROMIUM_ARGS = [
   "--no-first-run",
 ];
 
+/** A cell of `window.workbench.snapshot()`. */
+export type Cell = string | number | boolean | null;
+/** One sheet of `window.workbench.snapshot()`: computed values, formulas, tables, charts. */
+export interface SnapSheet {
+  name: string;
+  values: Cell[][];
+  formulas: Cell[][];
+  tables: { name: string; address: string }[];
+  charts: { title: string; type: string; series: { name: string; values: Cell[] }[] }[];
+}
+export interface Snap {
+  sheets: SnapSheet[];
+}
+
 export interface Workbench {
   browser: Browser;
   context: BrowserContext;

@@ -5,21 +5,10 @@
  */
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { BUILD_TIMEOUT, ensureBuilt, enterFormula, openWorkbench, type Workbench } from "./harness";
+import { BUILD_TIMEOUT, ensureBuilt, enterFormula, openWorkbench, type Cell, type Snap, type SnapSheet, type Workbench } from "./harness";
 
 beforeAll(() => ensureBuilt(), BUILD_TIMEOUT);
 
-type Cell = string | number | boolean | null;
-interface SnapSheet {
-  name: string;
-  values: Cell[][];
-  formulas: Cell[][];
-  tables: { name: string; address: string }[];
-  charts: { title: string; type: string; series: { name: string; values: Cell[] }[] }[];
-}
-interface Snap {
-  sheets: SnapSheet[];
-}
 
 /** The sheets the add-in writes (../shared/spec/workbook.md). */
 const ADDIN_SHEETS = ["AI Cost Data", "AI Volume Data", "AI Value Data", "Unit Economics", "Comparison", "Trend", "Quarterly Review"];

@@ -12,7 +12,7 @@ import type { Page } from "playwright-core";
 import { summarize } from "../../src/import/index";
 import { fileInput } from "../../src/import/node";
 import type { Group, ImportResult } from "../../src/import/types";
-import { BUILD_TIMEOUT, ensureBuilt, openWorkbench, type Workbench } from "./harness";
+import { BUILD_TIMEOUT, ensureBuilt, openWorkbench, type Cell, type Snap, type SnapSheet, type Workbench } from "./harness";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, "../..");
@@ -20,17 +20,6 @@ const FOCUS = path.resolve(repo, "../shared/data/focus/focus_1.0_sample_1000.csv
 const results = path.join(repo, "test-results");
 const dataDir = path.join(results, "taskpane-data");
 
-type Cell = string | number | boolean | null;
-interface SnapSheet {
-  name: string;
-  values: Cell[][];
-  formulas: Cell[][];
-  tables: { name: string; address: string }[];
-  charts: { title: string; type: string; series: { name: string; values: (number | string | boolean | null)[] }[] }[];
-}
-interface Snap {
-  sheets: SnapSheet[];
-}
 
 const SPEC_SHEETS: Array<[sheet: string, table: string]> = [
   ["AI Cost Data", "AiCostData"],

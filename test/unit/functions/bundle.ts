@@ -36,6 +36,11 @@ export interface LoadedBundle {
   metadata: FunctionsMetadata;
   /** The associated function of an id; throws when not associated. */
   fn(id: string): (...args: unknown[]) => unknown;
+  /**
+   * The associated function called as Excel calls it: omitted optionals null up to the declared
+   * parameters, then the invocation object (for benchmarks; tests use helpers.ts `callWith`).
+   */
+  excel(id: string): (...args: unknown[]) => unknown;
   context: vm.Context;
 }
 
@@ -46,14 +51,24 @@ export function loadBundle(dir: string): LoadedBundle {
   const code = fs.readFileSync(path.join(dir, "functions.js"), "utf8");
   vm.runInContext(code, context, { filename: path.join(dir, "functions.js") });
   const metadata = JSON.parse(fs.readFileSync(path.join(dir, "functions.json"), "utf8")) as FunctionsMetadata;
+  const fn = (id: string): ((...args: unknown[]) => unknown) => {
+    const f = CF.registry.get(id.toUpperCase());
+    if (!f) throw new Error(`${id} is not associated by functions.js`);
+    return f;
+  };
   return {
     CF,
     metadata,
     context,
-    fn(id: string) {
-      const f = CF.registry.get(id.toUpperCase());
-      if (!f) throw new Error(`${id} is not associated by functions.js`);
-      return f;
+    fn,
+    excel(id: string) {
+      const f = fn(id);
+      const inv = { functionName: `AIECON.${id}`, isInValuePreview: false };
+      return (...a: unknown[]) => {
+        while (a.length < f.length) a.push(null);
+        a.push(inv);
+        return f(...a);
+      };
     },
   };
 }
