@@ -79,17 +79,22 @@ export function mountWorkbench(root: HTMLElement, host: WorkbenchHost): Workbenc
   const cellBox = el("input", { id: "wb-cell", "aria-label": "Cell", value: "A1", spellcheck: "false", autocomplete: "off" });
   const formulaBox = el("input", { id: "wb-formula", "aria-label": "Formula", spellcheck: "false", autocomplete: "off" });
   const fbar = el("div", { class: "wb-fbar" }, el("label", { for: "wb-cell" }, "Cell"), cellBox, el("label", { for: "wb-formula" }, "fx"), formulaBox);
-  const wrap = el("div", { class: "wb-sheetwrap", role: "region", "aria-label": "Sheet" });
+  // The sheet area is the tab panel of the sheet tabs (ARIA tabs pattern): one panel, its label
+  // follows the selected tab.
+  const wrap = el("div", { class: "wb-sheetwrap", id: "wb-sheetpanel", role: "tabpanel", "aria-label": "Sheet" });
   const tabs = el("div", { class: "wb-tabs", role: "tablist", "aria-label": "Sheets" });
   const status = el("div", { class: "wb-status", "aria-live": "polite" });
   const main = el("div", { class: "wb-main" }, toolbar, fbar, wrap, tabs, status);
-  const side = el("aside", { class: "wb-side", "aria-label": "AIECON task pane" });
+  const side = el("aside", { class: "wb-side", "aria-label": "AIECON task pane", tabindex: "-1" });
   root.replaceChildren(el("div", { class: "wb" }, main, side));
 
   let shown: SheetModel | undefined;
   let sel = { r: 0, c: 0 };
   let lastVersion = -1;
   let scheduled = false;
+  /** The cell the formula bar shows (`sheet!A1`), and whether the user has typed in the Formula box since. */
+  let barFor = "";
+  let formulaEdited = false;
 
   let lastActive: SheetModel | undefined;
   const currentSheet = (): SheetModel => {
@@ -104,34 +109,68 @@ export function mountWorkbench(root: HTMLElement, host: WorkbenchHost): Workbenc
     return shown;
   };
 
+  // The formula bar follows the selection, wherever focus is: a new cell (from a click, the
+  // keyboard or the Cell box) always shows its own address and formula. Only a redraw of the
+  // same cell leaves alone a box the user is typing in.
   const updateFormulaBar = async (force = false): Promise<void> => {
     const s = currentSheet();
-    if (force || document.activeElement !== cellBox) cellBox.value = cellName(sel.r, sel.c);
-    const c = await getCell(host, s.name, cellName(sel.r, sel.c));
+    const at = cellName(sel.r, sel.c);
+    const key = `${s.name}!${at}`;
+    const moved = key !== barFor;
+    barFor = key;
+    if (moved) formulaEdited = false;
+    if (force || moved || document.activeElement !== cellBox) cellBox.value = at;
+    const c = await getCell(host, s.name, at);
+    if (barFor !== key) return; // the selection moved on while this cell was read
     // The formula bar shows text that would read as something else with its apostrophe, as Excel does.
     const shown = typeof c.value === "string" && c.formula === c.value && c.value !== "" ? quoteText(c.value) : String(c.formula);
-    if (force || document.activeElement !== formulaBox) formulaBox.value = shown;
+    if (force || !formulaEdited || document.activeElement !== formulaBox) {
+      formulaBox.value = shown;
+      formulaEdited = false;
+    }
   };
 
+  // Sheet tabs follow the ARIA tabs pattern: one tab stop (the selected tab, roving tabindex),
+  // Left/Right/Home/End move between tabs and show the sheet (automatic activation).
   const renderTabs = (): void => {
     const s = currentSheet();
-    tabs.replaceChildren(
-      ...host.model.sheets
-        .filter((x) => x.visibility === "Visible")
-        .map((x) => {
-          const b = el("button", { role: "tab", "aria-selected": String(x === s), "data-sheet": x.name }, x.name);
-          b.addEventListener("click", () => showSheet(x.name));
-          return b;
-        }),
-    );
+    const hadFocus = tabs.contains(document.activeElement);
+    const buttons = host.model.sheets
+      .filter((x) => x.visibility === "Visible")
+      .map((x, i) => {
+        const b = el(
+          "button",
+          { type: "button", role: "tab", id: `wb-tab-${i}`, "aria-selected": String(x === s), "aria-controls": wrap.id, tabindex: x === s ? "0" : "-1", "data-sheet": x.name },
+          x.name,
+        );
+        b.addEventListener("click", () => showSheet(x.name));
+        return b;
+      });
+    tabs.replaceChildren(...buttons);
+    const selected = buttons.find((b) => b.getAttribute("aria-selected") === "true");
+    if (selected) wrap.setAttribute("aria-labelledby", selected.id);
+    if (hadFocus) selected?.focus();
   };
+  tabs.addEventListener("keydown", (e) => {
+    const list = [...tabs.querySelectorAll<HTMLButtonElement>('[role="tab"]')];
+    const at = list.findIndex((b) => b === document.activeElement);
+    if (at < 0 || list.length === 0) return;
+    const to = { ArrowRight: (at + 1) % list.length, ArrowLeft: (at - 1 + list.length) % list.length, Home: 0, End: list.length - 1 }[e.key];
+    if (to === undefined) return;
+    e.preventDefault();
+    list[to].focus();
+    showSheet(list[to].dataset.sheet!);
+  });
+
+  /** The last column Tab walks to before it leaves the grid: the drawn columns of the sheet. */
+  const lastTabColumn = (): number => Math.max(12, Math.min(COL_CAP, (host.model.usedRect(currentSheet())?.c1 ?? 0) + 3)) - 1;
 
   const renderGrid = (): void => {
     const m = host.model;
     const s = currentSheet();
     const used = m.usedRect(s);
     const nRows = Math.max(40, Math.min(ROW_CAP, (used?.r1 ?? 0) + 6), sel.r + 2);
-    const nCols = Math.max(12, Math.min(COL_CAP, (used?.c1 ?? 0) + 3), sel.c + 2);
+    const nCols = Math.max(lastTabColumn() + 1, sel.c + 2);
     const values = m.readValues(s, { r0: 0, c0: 0, r1: nRows - 1, c1: nCols - 1 });
     const tableHeads = m.tables.filter((t) => t.sheet === s);
     const table = el("table", { class: "wb-grid", role: "grid", "aria-label": s.name, "data-sheet": s.name });
@@ -228,8 +267,11 @@ export function mountWorkbench(root: HTMLElement, host: WorkbenchHost): Workbenc
   }
 
   // Keyboard: arrows move the selection, Enter or typing edits the cell in the formula bar.
+  // Tab and Shift+Tab move along the row and, at the grid's first or last drawn column, leave
+  // the grid as they leave any control (no keyboard trap); F6 is handled on the document.
   wrap.tabIndex = 0;
   wrap.addEventListener("keydown", (e) => {
+    if (e.key === "Tab" && (e.shiftKey ? sel.c === 0 : sel.c >= lastTabColumn())) return;
     const moves: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1], Tab: [0, e.shiftKey ? -1 : 1] };
     const m = moves[e.key];
     if (m) {
@@ -250,6 +292,30 @@ export function mountWorkbench(root: HTMLElement, host: WorkbenchHost): Workbenc
     }
   });
   wrap.addEventListener("dblclick", () => formulaBox.focus());
+  formulaBox.addEventListener("input", () => {
+    formulaEdited = true;
+  });
+
+  // F6 / Shift+F6 cycle the regions as in Excel: grid → formula bar → task pane → grid.
+  const focusables = 'button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), a[href], [tabindex]:not([tabindex="-1"])';
+  const regions: { contains(n: Node | null): boolean; focus(): void }[] = [
+    { contains: (n) => wrap.contains(n) || tabs.contains(n), focus: () => wrap.focus() },
+    { contains: (n) => fbar.contains(n), focus: () => cellBox.focus() },
+    {
+      contains: (n) => side.contains(n),
+      focus: () => {
+        const first = [...side.querySelectorAll<HTMLElement>(focusables)].find((x) => x.offsetParent !== null);
+        (first ?? side).focus();
+      },
+    },
+  ];
+  document.addEventListener("keydown", (e) => {
+    if (e.key !== "F6") return;
+    e.preventDefault();
+    const at = regions.findIndex((r) => r.contains(document.activeElement));
+    const next = at < 0 ? 0 : (at + (e.shiftKey ? regions.length - 1 : 1)) % regions.length;
+    regions[next].focus();
+  });
   cellBox.addEventListener("keydown", (e) => {
     if (e.key !== "Enter") return;
     e.preventDefault();
