@@ -26,7 +26,6 @@ import { ImportError } from "./types";
 
 export const LIMITS_TAIL = { maxRequests: 10_000_000 };
 const CHUNK = 65536;
-const SEP = "\u001f";
 
 export interface TailGroup {
   period: string;
@@ -69,6 +68,12 @@ interface Pricing {
   unit: Decimal;
 }
 
+interface Unpriced {
+  reason: string;
+  key: string;
+  requests: number;
+}
+
 interface Group {
   period: string;
   key: string;
@@ -90,9 +95,9 @@ function scaledPricing(match: Match): Pricing {
 export class TailCollector {
   private readonly matcher: PriceMatcher;
   private readonly fixed: Pricing | null;
-  private readonly byKey = new Map<string, Pricing | { reason: string; key: string; requests: number }>();
+  private readonly byKey = new Map<string, Pricing | Unpriced>();
+  private readonly byFold = new Map<string, Map<string, Group>>();
   private readonly spelling = new Map<string, string>();
-  private readonly groups = new Map<string, Group>();
   private total = 0;
   private withoutTokens = 0;
 
@@ -110,8 +115,10 @@ export class TailCollector {
     }
   }
 
-  /** One request (the engine's onRequest). */
-  readonly add = (period: string, key: string, inTok: number | null, outTok: number | null): void => {
+  /** Per key as spelled: its fold, its pricing (or why none) and its groups by period. */
+  private readonly byRaw = new Map<string, { pricing: Pricing | Unpriced; groups: Map<string, Group>; canon: string }>();
+
+  private keyOf(key: string): { pricing: Pricing | Unpriced; groups: Map<string, Group>; canon: string } {
     const folded = foldKey(key);
     let canon = this.spelling.get(folded);
     if (canon === undefined) this.spelling.set(folded, (canon = key));
@@ -121,6 +128,17 @@ export class TailCollector {
       p = isMatch(m) ? scaledPricing(m) : { reason: m.reason, key: canon, requests: 0 };
       this.byKey.set(folded, p);
     }
+    let groups = this.byFold.get(folded);
+    if (groups === undefined) this.byFold.set(folded, (groups = new Map()));
+    const k = { pricing: p, groups, canon };
+    this.byRaw.set(key, k);
+    return k;
+  }
+
+  /** One request (the engine's onRequest). */
+  readonly add = (period: string, key: string, inTok: number | null, outTok: number | null): void => {
+    const k = this.byRaw.get(key) ?? this.keyOf(key);
+    const p = k.pricing;
     if (!("match" in p)) {
       p.requests++;
       return;
@@ -134,9 +152,8 @@ export class TailCollector {
     if (++this.total > LIMITS_TAIL.maxRequests) {
       throw new ImportError("too-large", `more than ${LIMITS_TAIL.maxRequests} priced requests: exact percentiles keep every request's cost; split the files by period or key`);
     }
-    const gk = period + SEP + folded;
-    let g = this.groups.get(gk);
-    if (g === undefined) this.groups.set(gk, (g = { period, key: canon, pricing: p, chunks: [], n: 0 }));
+    let g = k.groups.get(period);
+    if (g === undefined) k.groups.set(period, (g = { period, key: k.canon, pricing: p, chunks: [], n: 0 }));
     const i = g.n % CHUNK;
     if (i === 0) g.chunks.push(new Float64Array(CHUNK));
     g.chunks[g.chunks.length - 1][i] = c;
@@ -146,9 +163,10 @@ export class TailCollector {
   /** The figures per key × period (sorted by period, then key); the collector is emptied. */
   result(): TailResult {
     const groups: TailGroup[] = [];
-    const ordered = [...this.groups.values()].sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    const ordered = [...this.byFold.values()].flatMap((m) => [...m.values()]).sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
     for (const g of ordered) groups.push(figures(g));
-    this.groups.clear();
+    this.byFold.clear();
+    this.byRaw.clear();
     const unpriced: TailResult["unpriced"] = [];
     for (const v of this.byKey.values()) if (!("match" in v)) unpriced.push({ key: v.key, reason: v.reason, requests: v.requests });
     unpriced.sort((a, b) => (a.key < b.key ? -1 : 1));
