@@ -189,6 +189,8 @@ module.exports = (env, argv) => {
     plugins: [
       buildStamp("cli", mode),
       new webpack.BannerPlugin({ banner: "#!/usr/bin/env node", raw: true, entryOnly: true }),
+      // The bundle holds the price table derived from LiteLLM's map (MIT): its notice goes beside it.
+      new CopyWebpackPlugin({ patterns: [{ from: "src/import/prices/LICENSE-litellm.txt", to: "LICENSE-litellm.txt" }] }),
       {
         apply(compiler) {
           compiler.hooks.afterEmit.tap("chmod", () => {

@@ -4,7 +4,8 @@
  *   aiecon inspect FILE [--json]
  *   aiecon summarize [--billing FILE]... [--volume FILE]... [--value FILE]...
  *                    [--period day|week|month|quarter] [--fiscal-start MONTH]
- *                    [--key KEY] [--cost billed|effective] [--map FIELD=COLUMN,...] [--json]
+ *                    [--key KEY] [--cost billed|effective] [--map FIELD=COLUMN,...] [--prices FILE] [--json]
+ *   aiecon tail --volume FILE... [--prices FILE] [--model NAME] [--key NAME] [--period P] [--json]
  *
  * Exit status: 0 success; 1 input error; 2 usage error; 3 finished, but rows were rejected.
  */
@@ -15,13 +16,18 @@ import type { ColumnMap, CostBasis, ImportInput, ImportResult, InspectReport, Pe
 import { parseArgs } from "node:util";
 import { KEY_CHOICES, parseKeySpec } from "../core/grammar";
 import { GRAIN_CHOICES, GRAINS, isGrain, parseMonth } from "../core/period";
+import { listCosts, listKey } from "../import/listcost";
+import { loadPrices } from "./prices";
+import { formatTail, parseTailArgs, runTail, TailUsageError } from "./tail";
 
 export const USAGE = `usage:
   aiecon inspect FILE [--json]
   aiecon summarize [--billing FILE]... [--volume FILE]... [--value FILE]...
                    [--period ${GRAINS.join("|")}] [--fiscal-start MONTH]
                    [--key KEY] [--cost billed|effective]
-                   [--map FIELD=COLUMN,...] [--json]
+                   [--map FIELD=COLUMN,...] [--prices FILE] [--json]
+  aiecon tail --volume FILE... [--prices FILE] [--model NAME] [--key NAME]
+                   [--period ${GRAINS.join("|")}] [--fiscal-start MONTH] [--json]
 
   --period        grouping period (default month)
   --fiscal-start  fiscal year start month (1-12 or a month name) for quarters
@@ -30,7 +36,14 @@ export const USAGE = `usage:
   --cost          billed (default) or effective (amortized)
   --map           column mapping of a generic file, e.g. date=Day,cost=Amount,currency=EUR,key=Model
                   (fields: date, cost, currency, key, count, value)
+  --prices        a price table (compact, or a LiteLLM price map) instead of the shipped one;
+                  summarize --json gives listCost per group where tokens are known
   --json          print JSON instead of a table
+
+tail: the cost per request of request logs at list price, per key and period: p50, p90,
+p95, p99, max, tail ratio (p95 / median) and the share of cost of the costliest 5 %.
+  --model         price every request at this model (else each key is matched as a model)
+  --key           one key for every request (else the key column, else the file name)
 
 exit status: 0 success, 1 input error, 2 usage error, 3 some rows were rejected
 `;
@@ -64,6 +77,7 @@ interface SummarizeArgs {
   key?: string;
   cost: CostBasis;
   map?: ColumnMap;
+  prices?: string;
   json: boolean;
 }
 
@@ -94,6 +108,7 @@ const SUMMARIZE_OPTIONS = {
   key: { type: "string" },
   cost: { type: "string" },
   map: { type: "string" },
+  prices: { type: "string" },
   json: { type: "boolean" },
 } as const;
 
@@ -144,6 +159,9 @@ export function parseSummarizeArgs(args: string[]): SummarizeArgs {
       case "map":
         a.map = a.map ?? {};
         parseMap(v, a.map);
+        break;
+      case "prices":
+        a.prices = v;
         break;
     }
   }
@@ -225,6 +243,22 @@ export function formatInspect(r: InspectReport): string {
   return s;
 }
 
+/**
+ * summarize --json: each group whose period × key has input and output tokens gains listCost
+ * (USD at list price), listModel and listRule; `listPrices` names the table and the keys
+ * whose model has no price entry.
+ */
+function withListCost(r: ImportResult, prices: string | undefined): unknown {
+  if (r.volumeRecords.every((v) => v.inputTokens === null && v.outputTokens === null)) return r;
+  const table = loadPrices(prices);
+  const l = listCosts(r.volumeRecords, table);
+  return {
+    ...r,
+    groups: r.groups.map((g) => ({ ...g, ...l.byGroup.get(listKey(g.period, g.key)) })),
+    listPrices: { source: table.source, date: table.date, currency: "USD", unmatched: l.unmatched },
+  };
+}
+
 /** Run the command; returns the exit status. */
 export async function run(argv: string[], io: Io): Promise<number> {
   try {
@@ -243,7 +277,18 @@ export async function run(argv: string[], io: Io): Promise<number> {
       const a = parseSummarizeArgs(rest);
       const inputs: ImportInput[] = a.files.map((f) => fileInput(f.path, f.kind, { map: a.map }));
       const r = await summarize(inputs, { period: a.period, fiscalStartMonth: a.fiscal, key: a.key, cost: a.cost });
-      io.out(a.json ? JSON.stringify(r, null, 2) + "\n" : formatSummary(r));
+      io.out(a.json ? JSON.stringify(withListCost(r, a.prices), null, 2) + "\n" : formatSummary(r));
+      return r.sources.some((s) => s.rowsRejected > 0) ? 3 : 0;
+    }
+    if (cmd === "tail") {
+      let a;
+      try {
+        a = parseTailArgs(rest);
+      } catch (e) {
+        throw e instanceof TailUsageError ? new UsageError(e.message) : e;
+      }
+      const r = await runTail(a);
+      io.out(a.json ? JSON.stringify(r, null, 2) + "\n" : formatTail(r, table));
       return r.sources.some((s) => s.rowsRejected > 0) ? 3 : 0;
     }
     throw new UsageError(`unknown command '${cmd}'`);

@@ -214,6 +214,16 @@ function sortedNumbers(values: readonly number[]): Float64Array {
   return Float64Array.from(values).sort();
 }
 
+/**
+ * PERCENTILE.INC over plain numbers already sorted ascending (not copied: the long tail sorts
+ * millions of request costs once and reads every percentile from them).
+ */
+export function percentileIncOfSorted(sorted: Float64Array, k: Decimal): Decimal {
+  if (sorted.length === 0) throw numError("no numbers");
+  requireK(k);
+  return percentileOfNumbers(sorted, k);
+}
+
 /** PERCENTILE.INC over plain numbers (each read as the Decimal of its shortest form). */
 export function percentileIncOfNumbers(values: readonly number[], k: Decimal): Decimal {
   if (values.length === 0) throw numError("no numbers");

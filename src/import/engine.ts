@@ -190,6 +190,7 @@ interface RunOptions {
   basis: ImportOptions["cost"];
   signal?: AbortSignal;
   onProgress?: ImportOptions["onProgress"];
+  onRequest?: ImportOptions["onRequest"];
   fileIndex: number;
   fileCount: number;
   previewRows: number;
@@ -411,6 +412,7 @@ async function runFile(input: ImportInput, state: State, o: RunOptions): Promise
       report.format = jsonFormat ?? m.format;
       const out = m.out;
       const epoch = jsonFormat !== undefined;
+      const onRequest = m.format === "request-log" ? o.onRequest : undefined;
       handle = (rec) => {
         const p = admit(rec.line, m.map(rec), m.dateColumn, out.date, epoch);
         if (p === null) return;
@@ -428,6 +430,7 @@ async function runFile(input: ImportInput, state: State, o: RunOptions): Promise
         if (out.outTok !== null) e.outTok = (e.outTok ?? 0) + out.outTok;
         inferences += out.count;
         report.rowsUsed++;
+        onRequest?.(e.period, e.key, out.inTok, out.outTok);
       };
     } else {
       // A mapping applies to a value file only when its columns are not recognised.
@@ -717,6 +720,7 @@ export async function summarize(inputs: ImportInput[], options: ImportOptions): 
       basis: options.cost,
       signal: options.signal,
       onProgress: options.onProgress,
+      onRequest: options.onRequest,
       fileIndex: i,
       fileCount: inputs.length,
       previewRows: 0,

@@ -80,6 +80,12 @@ export interface ImportOptions {
   onProgress?: (p: ImportProgress) => void;
   /** Keep up to this many line items (for a line-item sheet); default 0. */
   keepLineItems?: number;
+  /**
+   * Called for every used row of a request log (one row per request), with its period, its
+   * key as the file spells it (UNATTRIBUTED when none) and its tokens (null when not given):
+   * the long tail (./tail.ts) keeps each request's cost from it.
+   */
+  onRequest?: (period: string, key: string, inputTokens: number | null, outputTokens: number | null) => void;
 }
 
 export interface ImportProgress {

@@ -22,7 +22,7 @@ beforeAll(async () => {
 
 describe("production dist/", () => {
   it("holds the add-in and no workbench file", () => {
-    expect(files).toEqual(expect.arrayContaining(["functions.js", "functions.json", "taskpane.html", "taskpane.js", "manifest.xml", "cli/aiecon.js"]));
+    expect(files).toEqual(expect.arrayContaining(["functions.js", "functions.json", "taskpane.html", "taskpane.js", "manifest.xml", "cli/aiecon.js", "cli/LICENSE-litellm.txt"]));
     expect(files.filter((f) => /workbench|hyperformula/i.test(f))).toEqual([]);
   });
 
