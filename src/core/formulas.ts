@@ -3,13 +3,14 @@
  * rule, default) and its arithmetic against `Arith` (./arith.ts). The metrics (./metrics.ts,
  * what the import engine uses) evaluate them in decimal; the custom functions
  * (src/functions/table.ts) take their parameters from here and evaluate them exactly on plain
- * numbers first (SAFE, then BIG), in decimal when those give up.
+ * numbers first (SAFE, then DD of ./ddarith.ts, then BIG), in decimal when those give up.
  *
  * Where a result is a product and a quotient, the product is formed first, so that the single
  * rounding (at 60 significant digits) happens once, at the division, which is always last.
  */
 import type { Arith, NumberArith } from "./arith";
 import { BIG, DECIMAL, SAFE } from "./arith";
+import { DD } from "./ddarith";
 import { Decimal } from "./decimal";
 import { domainProblem, numberViolates, relatedTo, type Relation, type Rule } from "./rules";
 
@@ -179,6 +180,6 @@ export function exact(fm: AnyFormula, x: readonly number[]): number | undefined 
       if (o === o && ("atMost" in rel ? !(v <= o) : !(v < o))) return undefined;
     }
   }
-  const y = exactWith(SAFE, fm, x) ?? exactWith(BIG, fm, x);
+  const y = exactWith(SAFE, fm, x) ?? exactWith(DD, fm, x) ?? exactWith(BIG, fm, x);
   return y === undefined ? undefined : y === 0 ? 0 : y;
 }
