@@ -10,9 +10,10 @@
  * value as a double-double v̂ = hi + lo (./dd.ts) together with a bound e of |v̂ − v|, where v is
  * what DECIMAL holds at that step, and answers only when that bound proves the rounding:
  *
- * - `num(x)`: D(x) = M × 10^k from the shortest decimal string (M of at most 17 digits, exact
- *   as hi + lo), times 10^k as a double-double within 2u² (built once per k from BigInt):
- *   e = NUM_ERR·|v̂| (2u² + 7u² of the product, doubled).
+ * - `num(x)`: D(x) = M × 10^k (M of at most 17 digits, exact as hi + lo; found by
+ *   ./shortest.ts without printing, else from the printed string), times 10^k as a
+ *   double-double within 2u² (built once per k from BigInt): e = NUM_ERR·|v̂| (2u² + 7u² of
+ *   the product, doubled).
  * - a ± b: e = ea + eb + ADD_ERR·|r̂| + 1e-59·(|r̂| + ea + eb) (the last term: DECIMAL's own
  *   rounding at 60 digits, at most 5e-60 relative, whenever the exact result has more digits).
  * - a × b: e = |â|·eb + |b̂|·ea + ea·eb + MUL_ERR·|r̂| + 1e-59·(…).
@@ -32,6 +33,8 @@
 import type { NumberArith } from "./arith";
 import { POW10 } from "./arith";
 import { ADD_ERR, DIV_ERR, ddAdd, ddDiv, ddMul, H, L, MUL_ERR, twoSum, U, U2 } from "./dd";
+import { ensurePow10, P10_HI, P10_LO, P10_OFFSET } from "./pow10dd";
+import { SH, shortestFast, SL } from "./shortest";
 
 export interface DDValue {
   h: number;
@@ -41,6 +44,7 @@ export interface DDValue {
 }
 
 const M_ABS = Math.abs;
+const HAS_BIG = typeof BigInt === "function";
 const MIN = 2 ** -600;
 const MAX = 2 ** 600;
 const DEC = 1e-59;
@@ -62,37 +66,6 @@ function value(h: number, l: number, e: number): DDValue | undefined {
 }
 
 // ---------------------------------------------------------------------------------------
-// 10^k as a double-double, within 2u² relative
-
-const Big: BigIntConstructor | undefined = typeof BigInt === "function" ? BigInt : undefined;
-const P10_HI = new Float64Array(1300);
-const P10_LO = new Float64Array(1300);
-const P10_OFFSET = 650;
-const view = new DataView(new ArrayBuffer(8));
-
-/** Sets P10_HI/LO[k]: hi = 10^k rounded, lo = 10^k − hi rounded (so within u·|lo| ≤ u²·10^k). */
-function makePow10(k: number, B: BigIntConstructor): void {
-  const hi = Number(`1e${k}`);
-  let lo: number;
-  if (k >= 0) {
-    lo = Number(B(10) ** B(k) - B(hi)); // hi ≥ 1 is an integer: BigInt(hi) is exact
-  } else {
-    // hi = m·2^q (q < 0); 10^k − hi = hi·(2^-q / (m·10^-k) − 1), the ratio from BigInt.
-    view.setFloat64(0, hi);
-    const bits = view.getBigUint64(0);
-    const biased = Number((bits >> B(52)) & B(0x7ff));
-    const m = (bits & ((B(1) << B(52)) - B(1))) | (B(1) << B(52));
-    const q = biased - 1075;
-    const den = m * B(10) ** B(-k);
-    const num = (B(1) << B(-q)) - den; // 2^-q − m·10^-k, small against den
-    const S = 160;
-    lo = hi * (Number((num << B(S)) / den) * 2 ** -S);
-  }
-  P10_HI[k + P10_OFFSET] = hi;
-  P10_LO[k + P10_OFFSET] = lo === 0 ? 0 : lo;
-}
-
-// ---------------------------------------------------------------------------------------
 
 /** Set by readShortest. */
 export let RH = 0;
@@ -105,8 +78,7 @@ export let RL = 0;
  * and twoSum makes M exact as hi + lo; then M × 10^k.
  */
 export function readShortest(x: number): boolean {
-  const B = Big;
-  if (B === undefined) return false;
+  if (!HAS_BIG) return false;
   const str = `${x < 0 ? -x : x}`;
   const n = str.length;
   let A = 0;
@@ -160,8 +132,7 @@ export function readShortest(x: number): boolean {
     return true;
   }
   const at = k + P10_OFFSET;
-  if (at < 0 || at >= P10_HI.length) return false;
-  if (P10_HI[at] === 0) makePow10(k, B);
+  if (at < 0 || at >= P10_HI.length || !ensurePow10(k)) return false;
   ddMul(mh, ml, P10_HI[at], P10_LO[at]);
   RH = x < 0 ? -H : H;
   RL = x < 0 ? -L : L;
@@ -180,7 +151,9 @@ export const DD: NumberArith<DDValue> = {
     if (x - x !== 0) return undefined;
     if (x === 0) return value(0, 0, 0);
     const a = M_ABS(x);
-    if (a < MIN || a > MAX || !readShortest(x)) return undefined;
+    if (a < MIN || a > MAX) return undefined;
+    if (shortestFast(a)) return x < 0 ? value(-SH, -SL, NUM_ERR * M_ABS(SH)) : value(SH, SL, NUM_ERR * M_ABS(SH));
+    if (!readShortest(x)) return undefined;
     return value(RH, RL, NUM_ERR * M_ABS(RH));
   },
   lit: (n) => value(n, 0, 0),
