@@ -13,7 +13,8 @@
  * - `num(x)`: D(x) = M × 10^k (M of at most 17 digits, exact as hi + lo; found by
  *   ./shortest.ts without printing, else from the printed string), times 10^k as a
  *   double-double within 2u² (built once per k from BigInt): e = NUM_ERR·|v̂| (2u² + 7u² of
- *   the product, doubled).
+ *   the product, doubled). An integer up to 2^53 is exact (e = 0); a decimal with at most four
+ *   fraction digits is N / 10^s in one ddDiv (e = DIV_ERR·|v̂|).
  * - a ± b: e = ea + eb + ADD_ERR·|r̂| + 1e-59·(|r̂| + ea + eb) (the last term: DECIMAL's own
  *   rounding at 60 digits, at most 5e-60 relative, whenever the exact result has more digits).
  * - a × b: e = |â|·eb + |b̂|·ea + ea·eb + MUL_ERR·|r̂| + 1e-59·(…).
@@ -44,6 +45,8 @@ export interface DDValue {
 }
 
 const M_ABS = Math.abs;
+const M_FLOOR = Math.floor;
+const M_ROUND = Math.round;
 const HAS_BIG = typeof BigInt === "function";
 const MIN = 2 ** -600;
 const MAX = 2 ** 600;
@@ -151,7 +154,19 @@ export const DD: NumberArith<DDValue> = {
     if (x - x !== 0) return undefined;
     if (x === 0) return value(0, 0, 0);
     const a = M_ABS(x);
+    // An integer up to 2^53 is its own shortest decimal (its neighbours are 1 away or closer).
+    if (a <= 9007199254740992 && M_FLOOR(a) === a) return value(x, 0, 0);
     if (a < MIN || a > MAX) return undefined;
+    // A few fraction digits (cents, rates): N / 10^s, minimal s, as arith.ts decomposeShort reads it.
+    for (let s = 1; s <= 4; s++) {
+      const p = POW10[s];
+      const n = M_ROUND(x * p);
+      if (n > 1125899906842624 || n < -1125899906842624) break; // 2^50
+      if (n / p === x) {
+        ddDiv(n, 0, p, 0);
+        return value(H, L, DIV_ERR * M_ABS(H));
+      }
+    }
     if (shortestFast(a)) return x < 0 ? value(-SH, -SL, NUM_ERR * M_ABS(SH)) : value(SH, SL, NUM_ERR * M_ABS(SH));
     if (!readShortest(x)) return undefined;
     return value(RH, RL, NUM_ERR * M_ABS(RH));
