@@ -146,30 +146,48 @@ function mag(v: DDValue): number {
   return M_ABS(v.h) + M_ABS(v.l);
 }
 
+/** D(x) for a finite x as a pooled value, or undefined. */
+function read(x: number): DDValue | undefined {
+  if (x === 0) return value(0, 0, 0);
+  const a = M_ABS(x);
+  // An integer up to 2^53 is its own shortest decimal (its neighbours are 1 away or closer).
+  if (a <= 9007199254740992 && M_FLOOR(a) === a) return value(x, 0, 0);
+  if (a < MIN || a > MAX) return undefined;
+  // A few fraction digits (cents, rates): N / 10^s, minimal s, as arith.ts decomposeShort reads it.
+  for (let s = 1; s <= 4; s++) {
+    const p = POW10[s];
+    const n = M_ROUND(x * p);
+    if (n > 1125899906842624 || n < -1125899906842624) break; // 2^50
+    if (n / p === x) {
+      ddDiv(n, 0, p, 0);
+      return value(H, L, DIV_ERR * M_ABS(H));
+    }
+  }
+  if (shortestFast(a)) return x < 0 ? value(-SH, -SL, NUM_ERR * M_ABS(SH)) : value(SH, SL, NUM_ERR * M_ABS(SH));
+  if (!readShortest(x)) return undefined;
+  return value(RH, RL, NUM_ERR * M_ABS(RH));
+}
+
+let lastX = NaN;
+let lastH = 0;
+let lastL = 0;
+let lastE = 0;
+
 export const DD: NumberArith<DDValue> = {
   begin() {
     used = 0;
   },
   num(x) {
+    if (x === lastX) return value(lastH, lastL, lastE); // a single value broadcast along a spill
     if (x - x !== 0) return undefined;
-    if (x === 0) return value(0, 0, 0);
-    const a = M_ABS(x);
-    // An integer up to 2^53 is its own shortest decimal (its neighbours are 1 away or closer).
-    if (a <= 9007199254740992 && M_FLOOR(a) === a) return value(x, 0, 0);
-    if (a < MIN || a > MAX) return undefined;
-    // A few fraction digits (cents, rates): N / 10^s, minimal s, as arith.ts decomposeShort reads it.
-    for (let s = 1; s <= 4; s++) {
-      const p = POW10[s];
-      const n = M_ROUND(x * p);
-      if (n > 1125899906842624 || n < -1125899906842624) break; // 2^50
-      if (n / p === x) {
-        ddDiv(n, 0, p, 0);
-        return value(H, L, DIV_ERR * M_ABS(H));
-      }
+    const v = read(x);
+    if (v !== undefined) {
+      lastX = x;
+      lastH = v.h;
+      lastL = v.l;
+      lastE = v.e;
     }
-    if (shortestFast(a)) return x < 0 ? value(-SH, -SL, NUM_ERR * M_ABS(SH)) : value(SH, SL, NUM_ERR * M_ABS(SH));
-    if (!readShortest(x)) return undefined;
-    return value(RH, RL, NUM_ERR * M_ABS(RH));
+    return v;
   },
   lit: (n) => value(n, 0, 0),
   add(a, b) {

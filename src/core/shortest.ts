@@ -14,7 +14,7 @@
  * r = t − n·g (twoProd; th − ph exact by Sterbenz; within 1e-13 after the low parts). It is in
  * the interval when |r| < W; the digit counts that work are the counts from the shortest
  * upward (a d-digit decimal is also a (d+1)-digit one, and the nearest (d+1)-digit one is no
- * farther), so d goes down from 16 while it works. Any comparison within MARGIN = 1e-9 of its
+ * farther), so 16 and 15 are tried, then a binary search below. Any comparison within MARGIN = 1e-9 of its
  * threshold (|r| against W, or against g/2: two nearest candidates) gives up.
  */
 import { POW10 } from "./arith";
@@ -26,6 +26,35 @@ const M_LOG10 = Math.log10;
 const M_ROUND = Math.round;
 const MARGIN = 1e-9;
 const SAFE = 2 ** 53;
+
+const FITS = 0;
+const OUT = 1;
+const FAIL = 2;
+let CAND = 0;
+
+/** Whether the d-digit decimal nearest t (n·10^(17−d), n into CAND) is inside t ± w; FAIL when too near to tell. */
+function tryDigits(th: number, tl: number, w: number, d: number): number {
+  const g = POW10[17 - d];
+  const n = M_ROUND(th / g);
+  if (n > SAFE) return FAIL;
+  twoProd(n, g);
+  let r = th - H + (tl - L); // t − n·g
+  let m = n;
+  if (r > g / 2) {
+    m = n + 1;
+    r -= g;
+  } else if (r < -g / 2) {
+    m = n - 1;
+    r += g;
+  }
+  if (m > SAFE) return FAIL;
+  const ar = r < 0 ? -r : r;
+  if (ar > g / 2 - MARGIN) return FAIL; // two candidates nearly equally near
+  CAND = m;
+  if (ar < w - MARGIN) return FITS;
+  if (ar > w + MARGIN) return OUT;
+  return FAIL;
+}
 
 /** Set by shortestFast: D(x) ≈ SH + SL within 18u² relative (as readShortest). */
 export let SH = 0;
@@ -51,32 +80,33 @@ export function shortestFast(x: number): boolean {
   // 17 digits: n = round(t), always inside (|r| ≤ 1/2 < W)
   const fr = tl - M_ROUND(tl);
   if (fr > 0.5 - MARGIN || fr < MARGIN - 0.5) return false; // two 17-digit candidates nearly equally near
+  // The counts that work are upward closed: 16 first (a full-precision double: often 17 or 16
+  // digits), then 15, then a binary search below.
   let bestN = 0; // 0: the 17-digit candidate
   let bestE = 0; // 17 − d
-  for (let d = 16; d >= 1; d--) {
-    const g = POW10[17 - d];
-    const n = M_ROUND(th / g);
-    if (n > SAFE) return false;
-    twoProd(n, g);
-    let r = th - H + (tl - L); // t − n·g
-    let m = n;
-    if (r > g / 2) {
-      m = n + 1;
-      r -= g;
-    } else if (r < -g / 2) {
-      m = n - 1;
-      r += g;
+  let r = tryDigits(th, tl, w, 16);
+  if (r === FAIL) return false;
+  if (r === FITS) {
+    bestN = CAND;
+    bestE = 1;
+    r = tryDigits(th, tl, w, 15);
+    if (r === FAIL) return false;
+    if (r === FITS) {
+      bestN = CAND;
+      bestE = 2;
+      let lo = 1; // the shortest count is in [lo, hi]; hi = 15 fits
+      let hi = 15;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        r = tryDigits(th, tl, w, mid);
+        if (r === FAIL) return false;
+        if (r === FITS) {
+          hi = mid;
+          bestN = CAND;
+          bestE = 17 - mid;
+        } else lo = mid + 1;
+      }
     }
-    if (m > SAFE) return false;
-    const ar = r < 0 ? -r : r;
-    if (ar > g / 2 - MARGIN) return false; // two candidates nearly equally near
-    if (ar < w - MARGIN) {
-      bestN = m;
-      bestE = 17 - d;
-      continue;
-    }
-    if (ar > w + MARGIN) break;
-    return false;
   }
   // D = n·g·10^-p
   let nh: number;
