@@ -3,13 +3,14 @@
  * rule, default) and its arithmetic against `Arith` (./arith.ts). The metrics (./metrics.ts,
  * what the import engine uses) evaluate them in decimal; the custom functions
  * (src/functions/table.ts) take their parameters from here and evaluate them exactly on plain
- * numbers first (SAFE, then BIG), in decimal when those give up.
+ * numbers first (SAFE, then DD of ./ddarith.ts, then BIG), in decimal when those give up.
  *
  * Where a result is a product and a quotient, the product is formed first, so that the single
  * rounding (at 60 significant digits) happens once, at the division, which is always last.
  */
 import type { Arith, NumberArith } from "./arith";
 import { BIG, DECIMAL, SAFE } from "./arith";
+import { DD } from "./ddarith";
 import { Decimal } from "./decimal";
 import { domainProblem, numberViolates, relatedTo, type Relation, type Rule } from "./rules";
 
@@ -162,6 +163,15 @@ function exactWith<T>(A: NumberArith<T>, fm: AnyFormula, x: readonly number[]): 
 }
 
 /**
+ * Which exact path to try first. SAFE is the cheapest on short decimals but gives up on a
+ * full-precision double only after trying 15 scales; DD answers both. Along a spill the cells
+ * are alike, so after DD answered where SAFE gave up, DD goes first (every 64th call SAFE
+ * first again). Both are exact: the order changes the time, never the result.
+ */
+let ddFirst = false;
+let probe = 0;
+
+/**
  * A formula on plain numbers (NaN: a "maybe" argument not given), exactly as `evaluate` would
  * give it turned into a number, or undefined when that cannot be guaranteed: an argument outside
  * its domain (the decimal path then gives the error), or a value SAFE and BIG cannot hold.
@@ -179,6 +189,17 @@ export function exact(fm: AnyFormula, x: readonly number[]): number | undefined 
       if (o === o && ("atMost" in rel ? !(v <= o) : !(v < o))) return undefined;
     }
   }
-  const y = exactWith(SAFE, fm, x) ?? exactWith(BIG, fm, x);
+  let y: number | undefined;
+  if (ddFirst) {
+    y = exactWith(DD, fm, x) ?? exactWith(SAFE, fm, x);
+    if ((++probe & 63) === 0) ddFirst = false; // now and then, SAFE first again
+  } else {
+    y = exactWith(SAFE, fm, x);
+    if (y === undefined) {
+      y = exactWith(DD, fm, x);
+      ddFirst = y !== undefined;
+    }
+  }
+  y ??= exactWith(BIG, fm, x);
   return y === undefined ? undefined : y === 0 ? 0 : y;
 }

@@ -7,6 +7,7 @@ import { Decimal, ONE, ZERO } from "./decimal";
 import { divZero, notAvailable, numError } from "./errors";
 import { ExactSum } from "./fastexact";
 import { LN_RATIO_ABS_ERR, LN_RATIO_ERR, lnRatio, slopeWithBound } from "./float";
+import { logSlopeDD } from "./ddslope";
 import { lnFast } from "./ln";
 
 export type Trend = "Rising" | "Falling" | "Stable";
@@ -147,8 +148,9 @@ export const FLOAT_REL_TOLERANCE = 1e-13;
 /**
  * SCALINGELASTICITY over plain numbers (pairs with cost > 0 and volume > 0 already chosen): in
  * binary64 (./float.ts: logarithms as ln(v / v0) to 4u, centred compensated sums, a bound of
- * the slope's relative error) when that bound is under FLOAT_REL_TOLERANCE; else in decimal
- * (lnFast, about 45 digits). The result is within 1e-12 relative of the exact slope either way.
+ * the slope's relative error) when that bound is under FLOAT_REL_TOLERANCE; else in
+ * double-double with its own bound (./ddslope.ts: slopes near 0, uncorrelated data); else in
+ * decimal (lnFast, about 45 digits). The result is within 1e-12 relative of the exact slope either way.
  */
 export function scalingElasticityOfNumbers(costs: readonly number[], volumes: readonly number[]): Decimal {
   const n = costs.length;
@@ -156,7 +158,7 @@ export function scalingElasticityOfNumbers(costs: readonly number[], volumes: re
   let allEqual = true;
   for (let i = 1; i < n && allEqual; i++) allEqual = volumes[i] === volumes[0];
   if (allEqual) throw notAvailable("all volumes are equal: the elasticity is undefined");
-  const fast = scalingElasticityFloat(costs, volumes);
+  const fast = scalingElasticityFloat(costs, volumes) ?? logSlopeDD(costs, volumes, FLOAT_REL_TOLERANCE);
   if (fast !== undefined) return new Decimal(fast);
   return scalingElasticity(
     costs.map((c) => new Decimal(c)),
