@@ -4,7 +4,7 @@
  * legacy PreTaxCost / UsageDateTime layout. Dates are US `MM/DD/YYYY` or ISO.
  */
 import type { CsvRecord } from "../csv";
-import { type BillingMapper, type MapperContext, type RowIssue, TagParser, costOf, findCol, findTag, isMissing, present, requireCol, rowKey } from "./common";
+import { type BillingMapper, type MapperContext, type RowIssue, TagParser, costOf, findCol, findTag, isMissing, present, reads, requireCol, rowKey } from "./common";
 
 const COST = ["CostInBillingCurrency", "costInBillingCurrency", "Cost", "PreTaxCost", "cost", "preTaxCost"];
 
@@ -31,6 +31,9 @@ export function azureMapper(ctx: MapperContext): BillingMapper {
   return {
     format: "azure",
     dateColumn: cols[cDate],
+    reads: reads(
+      [cCost, "amount"], [cDate, "date"], [cCur, "text"], [cCat, "text"], [cMeter, "text"], [cType, "text"], [cRes, "text"], [cTags, "tags"], [cPub, "text"],
+    ),
     out,
     map(rec: CsvRecord): RowIssue {
       const c = costOf(rec, cCost, costName);
