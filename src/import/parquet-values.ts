@@ -86,10 +86,22 @@ function floorDiv(a: bigint, b: bigint): bigint {
 }
 
 /** hyparquet's parsers, giving text: timestamps and dates as ISO 8601, JSON as its text. */
+/** Exports repeat their timestamps (hourly or daily usage): the text of the last few thousand is kept. */
+const isoCache = new Map<number, string>();
+function isoCached(ms: number): string {
+  let t = isoCache.get(ms);
+  if (t === undefined) {
+    t = isoOfMillis(ms);
+    if (isoCache.size > 20000) isoCache.clear();
+    isoCache.set(ms, t);
+  }
+  return t;
+}
+
 export const TEXT_PARSERS: Partial<ParquetParsers> = {
-  timestampFromMilliseconds: (v: bigint) => isoOfMillis(Number(v)),
-  timestampFromMicroseconds: (v: bigint) => isoOfMillis(Number(floorDiv(v, 1000n))),
-  timestampFromNanoseconds: (v: bigint) => isoOfMillis(Number(floorDiv(v, 1000000n))),
+  timestampFromMilliseconds: (v: bigint) => isoCached(Number(v)),
+  timestampFromMicroseconds: (v: bigint) => isoCached(Number(floorDiv(v, 1000n))),
+  timestampFromNanoseconds: (v: bigint) => isoCached(Number(floorDiv(v, 1000000n))),
   dateFromDays: (days: number) => isoOfMillis(days * 86400000).slice(0, 10),
   jsonFromBytes: (b: Uint8Array | undefined) => (b === undefined ? undefined : utf8.decode(b)),
 };

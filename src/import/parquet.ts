@@ -8,7 +8,7 @@
  */
 import { type FileMetaData, type SchemaTree, parquetMetadataAsync, parquetScan, parquetSchema } from "hyparquet";
 import { compressors } from "hyparquet-compressors";
-import { type CsvRecord, recordFromArray } from "./csv";
+import { CsvRecord } from "./csv";
 import { abortError } from "./decode";
 import { legacyCurFromParquet } from "./formats/aws";
 import { isParquetMagic } from "./parquet-magic";
@@ -58,6 +58,20 @@ export interface ParquetSink {
   enough(): boolean;
 }
 
+/** A record over an array of field texts, read in place (no joined buffer to slice). */
+class FieldsRecord extends CsvRecord {
+  fields: string[] = [];
+  override get(i: number): string {
+    return i >= 0 && i < this.n ? this.fields[i] : "";
+  }
+  override raw(i: number): string {
+    return this.get(i);
+  }
+  override escaped(): boolean {
+    return false;
+  }
+}
+
 interface Column {
   /** Name in the Parquet schema. */
   name: string;
@@ -92,7 +106,7 @@ export async function readParquet(file: string, parts: ImportPart[], sink: Parqu
   let header: string[] | null = null;
   let uses: ReadonlyMap<number, ColumnUse> | null = null;
   const codecs = new Set<string>();
-  const rec = recordFromArray([], 0);
+  const rec = new FieldsRecord();
   for (let pi = 0; pi < parts.length; pi++) {
     const part = parts[pi];
     const where = parts.length > 1 ? `${file}, part ${part.name}` : file;
@@ -155,21 +169,23 @@ export async function readParquet(file: string, parts: ImportPart[], sink: Parqu
       }
       for (const rg of md.row_groups) for (const c of rg.columns) if (c.meta_data) codecs.add(c.meta_data.codec);
       sink.part(part.name, pi, parts.length);
-      const scan = await parquetScan({
-        file: source,
-        metadata: withRawDecimals(md),
-        columns: cols.map((c) => c.name),
-        compressors,
-        parsers: TEXT_PARSERS,
-        utf8: false,
-      });
+      const raw64 = withRawDecimals(md);
       const fields: string[] = new Array<string>(hdr.length).fill("");
+      rec.fields = fields;
+      rec.n = fields.length;
       const texts: string[][] = cols.map(() => []);
       let start = 0;
       for (let g = 0; g < md.row_groups.length; g++) {
         if (signal?.aborted) throw abortError();
         const n = Number(md.row_groups[g].num_rows);
         if (n === 0) continue;
+        // One scan per row group: nothing of another row group is planned, fetched or kept.
+        let scan: Awaited<ReturnType<typeof parquetScan>>;
+        try {
+          scan = await parquetScan({ file: source, metadata: raw64, columns: cols.map((c) => c.name), compressors, parsers: TEXT_PARSERS, utf8: false, rowStart: start, rowEnd: start + n });
+        } catch (e) {
+          throw new ImportError("parquet", `${where}, row group ${g}: ${message(e)}`, file);
+        }
         for (let c = 0; c < cols.length; c++) {
           let data: ArrayLike<unknown>;
           try {
@@ -193,7 +209,8 @@ export async function readParquet(file: string, parts: ImportPart[], sink: Parqu
         for (let i = 0; i < n; i++) {
           for (let c = 0; c < cols.length; c++) fields[cols[c].index] = texts[c][i];
           // Line of the row in the CSV twin (header = line 1).
-          sink.row(recordFromArray(fields, start + i + 2, rec));
+          rec.line = start + i + 2;
+          sink.row(rec);
         }
         start += n;
         sink.progress(bytes, total);
