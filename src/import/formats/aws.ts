@@ -112,7 +112,8 @@ export function awsMapper(ctx: MapperContext, v2: boolean): BillingMapper {
     format: v2 ? "aws-cur2" : "aws-cur",
     dateColumn: N.date,
     reads: reads(
-      [cCost, "amount"], [cDate, "date"], [cCur, "text"], [cType, "text"], [cProd, "text"], [cProdName, "text"], [cRes, "text"], [cUsage, "text"],
+      [cCost, "amount"], [cDate, "date"], [cCur, "text"], [cType, "text"], [cProd, "text"], [cProdName, "text"],
+      [k.kind === "resource" ? cRes : -1, "text"], [k.kind === "sku" || k.kind === "model" ? cUsage : -1, "text"],
       [cSpEff, "amount"], [cSpTotal, "amount"], [cSpUsed, "amount"], [cRiEff, "amount"], [cRiUp, "amount"], [cRiRec, "amount"], [cRiArn, "text"],
       [cTagJson, "tags"], ...tagCols.map((t): [number, "text"] => [t.index, "text"]),
     ),

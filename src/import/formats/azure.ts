@@ -32,7 +32,8 @@ export function azureMapper(ctx: MapperContext): BillingMapper {
     format: "azure",
     dateColumn: cols[cDate],
     reads: reads(
-      [cCost, "amount"], [cDate, "date"], [cCur, "text"], [cCat, "text"], [cMeter, "text"], [cType, "text"], [cRes, "text"], [cTags, "tags"], [cPub, "text"],
+      [cCost, "amount"], [cDate, "date"], [cCur, "text"], [cCat, "text"], [cType, "text"], [cTags, "tags"], [cPub, "text"],
+      [k.kind === "sku" ? cMeter : -1, "text"], [k.kind === "resource" ? cRes : -1, "text"],
     ),
     out,
     map(rec: CsvRecord): RowIssue {

@@ -24,7 +24,8 @@ export function focusMapper(ctx: MapperContext): BillingMapper {
   return {
     format: "focus",
     dateColumn: "ChargePeriodStart",
-    reads: reads([cCost, "amount"], [cDate, "date"], [cCur, "text"], [cProv, "text"], [cSvc, "text"], [cCat, "text"], [cTags, "tags"], [cRes, "text"], [cSku, "text"]),
+    reads: reads([cCost, "amount"], [cDate, "date"], [cCur, "text"], [cProv, "text"], [cSvc, "text"], [cCat, "text"], [cTags, "tags"],
+      [k.kind === "resource" ? cRes : -1, "text"], [k.kind === "sku" ? cSku : -1, "text"]),
     out,
     map(rec: CsvRecord): RowIssue {
       const c = costOf(rec, cCost, costName);
