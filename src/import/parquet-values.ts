@@ -149,6 +149,16 @@ export function isDecimal(e: SchemaElement): boolean {
   return e.converted_type === "DECIMAL" || e.logical_type?.type === "DECIMAL";
 }
 
+/** A map of text to text (tags, as most are): serialized natively, without a replacer's call per key. */
+function flatStrings(v: unknown): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v) || v instanceof Uint8Array) return false;
+  for (const k in v) {
+    const x = (v as Record<string, unknown>)[k];
+    if (typeof x !== "string" && x !== null) return false;
+  }
+  return true;
+}
+
 function jsonReplacer(_k: string, v: unknown): unknown {
   if (typeof v === "bigint") return v.toString();
   if (v instanceof Uint8Array) return utf8.decode(v);
@@ -171,7 +181,7 @@ export function textOf(kind: ValueKind, scale: number): (v: unknown) => string {
     case "float":
       return (v) => (v === null || v === undefined ? "" : floatText(v as number));
     case "nested":
-      return (v) => (v === null || v === undefined ? "" : JSON.stringify(v, jsonReplacer));
+      return (v) => (v === null || v === undefined ? "" : flatStrings(v) ? JSON.stringify(v) : JSON.stringify(v, jsonReplacer));
     case "binary":
       return (v) => (v === null || v === undefined ? "" : v instanceof Uint8Array ? utf8.decode(v) : String(v));
     default:
