@@ -10,7 +10,7 @@
  * Exit status: 0 success; 1 input error; 2 usage error; 3 finished, but rows were rejected.
  */
 import { ImportError, inspect, summarize } from "../import/index";
-import { fileInput } from "../import/node";
+import { pathInputs } from "../import/node";
 import { caseMergeText } from "../import/report-text";
 import type { ColumnMap, CostBasis, ImportInput, ImportResult, InspectReport, PeriodGrain, SourceReport } from "../import/types";
 import { parseArgs } from "node:util";
@@ -39,6 +39,10 @@ export const USAGE = `usage:
   --prices        a price table (compact, or a LiteLLM price map) instead of the shipped one;
                   summarize --json gives listCost per group where tokens are known
   --json          print JSON instead of a table
+
+  FILE is a CSV, gzip, JSON or Parquet file (told by its bytes), a directory of a
+  multi-part export (its Parquet parts are one source), or a CUR 2.0 manifest JSON
+  (the parts it lists are one source).
 
 tail: the cost per request of request logs at list price, per key and period: p50, p90,
 p95, p99, max, tail ratio (p95 / median) and the share of cost of the costliest 5 %.
@@ -269,13 +273,15 @@ export async function run(argv: string[], io: Io): Promise<number> {
     }
     if (cmd === "inspect") {
       const { file, json } = parseInspectArgs(rest);
-      const r = await inspect(fileInput(file, "billing"));
+      const given = pathInputs(file, "billing");
+      if (given.length !== 1) throw new UsageError(`${file} holds ${given.length} sources (Parquet parts are one, each other file one); inspect one of them`);
+      const r = await inspect(given[0]);
       io.out(json ? JSON.stringify(r, null, 2) + "\n" : formatInspect(r));
       return r.rowsRejected > 0 ? 3 : 0;
     }
     if (cmd === "summarize") {
       const a = parseSummarizeArgs(rest);
-      const inputs: ImportInput[] = a.files.map((f) => fileInput(f.path, f.kind, { map: a.map }));
+      const inputs: ImportInput[] = a.files.flatMap((f) => pathInputs(f.path, f.kind, { map: a.map }));
       const r = await summarize(inputs, { period: a.period, fiscalStartMonth: a.fiscal, key: a.key, cost: a.cost });
       io.out(a.json ? JSON.stringify(withListCost(r, a.prices), null, 2) + "\n" : formatSummary(r));
       return r.sources.some((s) => s.rowsRejected > 0) ? 3 : 0;

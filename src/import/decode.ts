@@ -5,6 +5,7 @@
  * stream mode so multi-byte characters split across chunks survive.
  * Works the same on a browser File stream (Web Worker) and a Node file stream.
  */
+import { isParquetMagic } from "./parquet-magic";
 import { ImportError } from "./types";
 
 export interface TextSource {
@@ -95,8 +96,11 @@ export async function openText(
 ): Promise<TextSource> {
   let raw = 0;
   const outer = new ByteReader(stream.getReader(), (n) => (raw += n));
-  const magic = await outer.peek(2);
+  const magic = await outer.peek(4);
   if (magic.byteLength === 0) throw new ImportError("empty", `${file}: the file is empty (0 bytes)`, file);
+  if (isParquetMagic(magic)) {
+    throw new ImportError("parquet", `${file}: a Parquet file can only be read with random access to its bytes (from a file, not a stream)`, file);
+  }
   let compressed = false;
   let src = outer;
   if (magic.byteLength >= 2 && magic[0] === 0x1f && magic[1] === 0x8b) {

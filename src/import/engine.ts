@@ -16,11 +16,12 @@ import {
 import { KEY_CHOICES, type KeySpec, keyText, parseKeySpec } from "../core/grammar";
 import { GRAIN_CHOICES, type Grain, grainOfLabel, isGrain, isValidLabel, parseTimestamp, periodOf, relabel } from "../core/period";
 import { CsvParser, type CsvRecord, CsvSyntaxError, detach, recordFromArray } from "./csv";
-import { abortError, openText } from "./decode";
-import { type BillingMapper, type RowIssue, checkDuplicates, normCurrency } from "./formats/common";
+import { type TextSource, abortError, openText } from "./decode";
+import { type BillingMapper, type ColumnUse, type RowIssue, checkDuplicates, normCurrency } from "./formats/common";
 import { billingMapper, detectAny, detectBilling, nearestBilling } from "./formats/index";
 import { type ValueMapper, type VolumeMapper, isValue, isVolume, notRecognised, valueMapper, volumeMapper } from "./formats/volume";
 import { parseJsonExport } from "./json";
+import { type ParquetSink, parquetParts, readParquet } from "./parquet";
 import { foldKey } from "./keys";
 import {
   type CaseMerge,
@@ -229,17 +230,24 @@ async function runFile(input: ImportInput, state: State, o: RunOptions): Promise
   if (o.signal?.aborted) throw abortError();
   const report = newReport(input);
   const file = input.name;
-  let stream: ReadableStream<Uint8Array>;
-  try {
-    stream = input.open();
-  } catch (e) {
-    throw new ImportError("unreadable", `${file}: the file cannot be read (${e instanceof Error ? e.message : String(e)})`, file);
-  }
-  let src;
-  try {
-    src = await openText(file, stream, o.signal);
-  } catch (e) {
-    throw asInputError(file, e);
+  // Parquet (told by its PAR1 magic) is read with random access; anything else as text.
+  const parquet = await parquetParts(input);
+  let parquetBytes = 0;
+  let src: TextSource;
+  if (parquet !== null) {
+    src = { encoding: "utf-8", bom: false, compressed: false, next: async () => null, bytesRead: () => parquetBytes, cancel: async () => undefined };
+  } else {
+    let stream: ReadableStream<Uint8Array>;
+    try {
+      stream = input.open();
+    } catch (e) {
+      throw new ImportError("unreadable", `${file}: the file cannot be read (${e instanceof Error ? e.message : String(e)})`, file);
+    }
+    try {
+      src = await openText(file, stream, o.signal);
+    } catch (e) {
+      throw asInputError(file, e);
+    }
   }
   const periods = new Periods(o.grain, o.fiscal);
   const fileTags = new Set<string>();
@@ -252,9 +260,11 @@ async function runFile(input: ImportInput, state: State, o: RunOptions): Promise
   const fileValues: ValueEntry[] = [];
   let inferences = 0;
 
+  /** A multi-part source: the part a rejected row is in. */
+  let partPrefix = "";
   const reject = (line: number, reason: string): void => {
     report.rowsRejected++;
-    if (report.rejected.length < MAX_REJECTED_LISTED) report.rejected.push({ line, reason: detach(reason) });
+    if (report.rejected.length < MAX_REJECTED_LISTED) report.rejected.push({ line, reason: detach(partPrefix + reason) });
   };
   const skip = (reason: string): void => {
     report.rowsSkipped++;
@@ -282,6 +292,8 @@ async function runFile(input: ImportInput, state: State, o: RunOptions): Promise
   let ncols = 0;
   let detected: FileRun["detected"] = null;
   let unmapped: ImportError | null = null;
+  /** The columns the billing mapper reads (a Parquet file reads only those); null = all. */
+  let reads: ReadonlyMap<number, ColumnUse> | null = null;
 
   const setup = (columns: string[], delimiter: string, jsonFormat?: SourceFormat, jsonKind?: SourceKind): void => {
     report.columns = columns;
@@ -343,6 +355,7 @@ async function runFile(input: ImportInput, state: State, o: RunOptions): Promise
         tagKeys: fileTags,
       });
       report.format = m.format;
+      reads = m.reads ?? null;
       const keyFinal = m.format === "generic";
       if (keyFinal) {
         const mk = input.map?.key;
@@ -478,14 +491,35 @@ async function runFile(input: ImportInput, state: State, o: RunOptions): Promise
   };
   const parser = new CsvParser(onRecord);
 
-  let bytesTotal = input.size;
+  let bytesTotal = parquet !== null ? parquet.reduce((n, p) => n + p.size, 0) : input.size;
+  let parquetCodecs: string[] | null = null;
+  const sink: ParquetSink = {
+    header: (columns) => {
+      setup(columns, ",");
+      return reads;
+    },
+    part: (name, _i, count) => {
+      partPrefix = count > 1 ? `part ${name}: ` : "";
+    },
+    row: (rec) => {
+      report.rowsRead++;
+      if (preview.length < o.previewRows) preview.push(rec.toArray());
+      handle?.(rec);
+    },
+    progress: (bytesRead, total) => {
+      parquetBytes = bytesRead;
+      o.onProgress?.({ file, fileIndex: o.fileIndex, fileCount: o.fileCount, bytesRead, bytesTotal: total, rowsRead: report.rowsRead });
+    },
+    enough: () => unmapped !== null && preview.length >= o.previewRows,
+  };
   let isJson = false;
   const jsonParts: string[] = [];
   let jsonLen = 0;
   /** asKind: the mapping is missing and the preview is full: the rest of the file is not read. */
   let stopped = false;
   try {
-    for (;;) {
+    if (parquet !== null) parquetCodecs = (await readParquet(file, parquet, sink, o.signal)).codecs;
+    else for (;;) {
       if (unmapped !== null && preview.length >= o.previewRows) {
         stopped = true;
         break;
@@ -561,8 +595,8 @@ async function runFile(input: ImportInput, state: State, o: RunOptions): Promise
   return {
     report,
     preview,
-    encoding: src.encoding + (src.bom ? " (BOM)" : ""),
-    delimiter: isJson ? "" : parser.delimiter,
+    encoding: parquetCodecs !== null ? `parquet (${parquetCodecs.join(", ").toLowerCase() || "no data"})` : src.encoding + (src.bom ? " (BOM)" : ""),
+    delimiter: isJson || parquetCodecs !== null ? "" : parser.delimiter,
     compressed: src.compressed,
     detected,
     unmapped,

@@ -42,6 +42,24 @@ export interface ColumnMap {
   value?: string;
 }
 
+/**
+ * Random access to a file's bytes (a `File`/`Blob` in the browser, a file handle in Node):
+ * what Parquet needs, since its footer is at the end. `slice` is hyparquet's AsyncBuffer shape.
+ */
+export interface RandomAccess {
+  byteLength: number;
+  slice(start: number, end?: number): Promise<ArrayBuffer>;
+  /** Release the handle (Node); called once the file is read, or on an error. */
+  close?(): Promise<void>;
+}
+
+/** One Parquet part of a multi-part export (CUR 2.0 writes many parts per billing period). */
+export interface ImportPart {
+  name: string;
+  size: number;
+  random(): RandomAccess;
+}
+
 /** One file given to the engine. `open()` may be called more than once (inspect, then import). */
 export interface ImportInput {
   /** File name as shown in messages (never used to detect the format). */
@@ -50,6 +68,13 @@ export interface ImportInput {
   /** Size in bytes when known, for progress. */
   size?: number;
   open(): ReadableStream<Uint8Array>;
+  /** Random access to the same bytes, when the platform has it (needed for Parquet). */
+  random?(): RandomAccess;
+  /**
+   * A multi-part Parquet export read as one source: its parts in order (each part must be
+   * Parquet; `open`/`random` are then not used).
+   */
+  parts?: ImportPart[];
   /** Column mapping for a generic billing file or a volume/value file whose columns are not recognised. */
   map?: ColumnMap;
   /** Every row of this file belongs to this workload key (e.g. a request log of one model). */
@@ -258,7 +283,14 @@ export type ImportErrorCode =
   /** An import option is not valid (period, fiscal start month, key, cost basis). */
   | "bad-option"
   /** A value assumption cannot be used (twice for one key, not a number, out of range). */
-  | "assumption";
+  | "assumption"
+  /**
+   * Parquet that cannot be read: a damaged or truncated footer, an unsupported codec or
+   * encoding, a column of a type its format does not allow, parts of different schemas.
+   */
+  | "parquet"
+  /** A part listed in a multi-part export's manifest is not there. */
+  | "missing-part";
 
 /** Codes whose error a column mapping can cure: the task pane then asks for one. */
 export const MAPPABLE_CODES: ReadonlySet<ImportErrorCode> = new Set<ImportErrorCode>(["not-recognised", "missing-columns"]);

@@ -21,6 +21,8 @@ function toInput(f: WorkerFile): ImportInput {
     kind: f.kind,
     size: f.file.size,
     open: () => f.file.stream() as ReadableStream<Uint8Array>,
+    // Random access for Parquet: the engine reads its footer, then row group by row group.
+    random: () => ({ byteLength: f.file.size, slice: (start, end) => f.file.slice(start, end).arrayBuffer() }),
   };
   if (f.map) input.map = f.map;
   if (f.fixedKey) input.fixedKey = f.fixedKey;

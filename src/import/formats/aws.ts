@@ -26,6 +26,7 @@ import {
   modelFromUsageType,
   normalTagName,
   present,
+  reads,
   requireCol,
 } from "./common";
 
@@ -56,6 +57,19 @@ const CUR2: Names = {
   riEff: "reservation_effective_cost", riUnusedUpfront: "reservation_unused_amortized_upfront_fee_for_billing_period",
   riUnusedRecurring: "reservation_unused_recurring_fee", riArn: "reservation_reservation_a_r_n", billType: "bill_bill_type",
 };
+
+/**
+ * The header of a legacy CUR export written as Parquet (its columns snake case, as
+ * `line_item_unblended_cost`, and its tags one column each, `resource_tags_user_NAME`, with
+ * no `resource_tags` map as CUR 2.0 has), spelled as the legacy CSV spells it, so that it
+ * goes through the legacy mapper like its CSV twin. null when the header is not one.
+ */
+export function legacyCurFromParquet(cols: string[]): string[] | null {
+  if (!isAwsCur2(cols) || findCol(cols, "resource_tags") >= 0 || isAwsCur(cols)) return null;
+  const legacy = new Map<string, string>();
+  for (const k of Object.keys(CUR2) as (keyof Names)[]) legacy.set(CUR2[k], LEGACY[k]);
+  return cols.map((c) => legacy.get(c) ?? (c.startsWith("resource_tags_") ? "resourceTags/" + c.slice("resource_tags_".length) : c));
+}
 
 export function awsMapper(ctx: MapperContext, v2: boolean): BillingMapper {
   const N = v2 ? CUR2 : LEGACY;
@@ -97,6 +111,12 @@ export function awsMapper(ctx: MapperContext, v2: boolean): BillingMapper {
   return {
     format: v2 ? "aws-cur2" : "aws-cur",
     dateColumn: N.date,
+    reads: reads(
+      [cCost, "amount"], [cDate, "date"], [cCur, "text"], [cType, "text"], [cProd, "text"], [cProdName, "text"],
+      [k.kind === "resource" ? cRes : -1, "text"], [k.kind === "sku" || k.kind === "model" ? cUsage : -1, "text"],
+      [cSpEff, "amount"], [cSpTotal, "amount"], [cSpUsed, "amount"], [cRiEff, "amount"], [cRiUp, "amount"], [cRiRec, "amount"], [cRiArn, "text"],
+      [cTagJson, "tags"], ...tagCols.map((t): [number, "text"] => [t.index, "text"]),
+    ),
     out,
     map(rec: CsvRecord): RowIssue {
       const c = costOf(rec, cCost, N.cost);

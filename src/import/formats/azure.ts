@@ -4,7 +4,7 @@
  * legacy PreTaxCost / UsageDateTime layout. Dates are US `MM/DD/YYYY` or ISO.
  */
 import type { CsvRecord } from "../csv";
-import { type BillingMapper, type MapperContext, type RowIssue, TagParser, costOf, findCol, findTag, isMissing, present, requireCol, rowKey } from "./common";
+import { type BillingMapper, type MapperContext, type RowIssue, TagParser, costOf, findCol, findTag, isMissing, present, reads, requireCol, rowKey } from "./common";
 
 const COST = ["CostInBillingCurrency", "costInBillingCurrency", "Cost", "PreTaxCost", "cost", "preTaxCost"];
 
@@ -31,6 +31,10 @@ export function azureMapper(ctx: MapperContext): BillingMapper {
   return {
     format: "azure",
     dateColumn: cols[cDate],
+    reads: reads(
+      [cCost, "amount"], [cDate, "date"], [cCur, "text"], [cCat, "text"], [cType, "text"], [cTags, "tags"], [cPub, "text"],
+      [k.kind === "sku" ? cMeter : -1, "text"], [k.kind === "resource" ? cRes : -1, "text"],
+    ),
     out,
     map(rec: CsvRecord): RowIssue {
       const c = costOf(rec, cCost, costName);

@@ -57,8 +57,23 @@ export interface MapperContext {
 /** undefined = row used; otherwise a rejected row or a skipped row with its reason. */
 export type RowIssue = { reject: string } | { skip: string } | undefined;
 
+/**
+ * How a mapper reads a column. A typed source (Parquet) reads only the columns a mapper
+ * lists (column projection) and checks that each column's type fits its use.
+ */
+export type ColumnUse = "amount" | "date" | "text" | "tags";
+
+/** The columns a mapper may read (indices < 0, columns the file lacks, are left out). */
+export function reads(...pairs: [number, ColumnUse][]): Map<number, ColumnUse> {
+  const m = new Map<number, ColumnUse>();
+  for (const [i, use] of pairs) if (i >= 0 && !m.has(i)) m.set(i, use);
+  return m;
+}
+
 export interface BillingMapper {
   format: BillingFormat;
+  /** Every column `map` may read, and how; absent = any column (all are read). */
+  reads?: ReadonlyMap<number, ColumnUse>;
   /** Name of the date column, for messages. */
   dateColumn: string;
   /** The date field holds Unix seconds. */

@@ -1,6 +1,6 @@
 /** FOCUS 1.0–1.3: BilledCost / EffectiveCost, ChargePeriodStart, BillingCurrency, Tags (JSON). */
 import type { CsvRecord } from "../csv";
-import { type BillingMapper, type MapperContext, type RowIssue, TagParser, costOf, findCol, findTag, hasCols, present, requireCol, rowKey } from "./common";
+import { type BillingMapper, type MapperContext, type RowIssue, TagParser, costOf, findCol, findTag, hasCols, present, reads, requireCol, rowKey } from "./common";
 
 export function isFocus(cols: string[]): boolean {
   return hasCols(cols, "BilledCost", "ChargePeriodStart", "BillingCurrency");
@@ -24,6 +24,8 @@ export function focusMapper(ctx: MapperContext): BillingMapper {
   return {
     format: "focus",
     dateColumn: "ChargePeriodStart",
+    reads: reads([cCost, "amount"], [cDate, "date"], [cCur, "text"], [cProv, "text"], [cSvc, "text"], [cCat, "text"], [cTags, "tags"],
+      [k.kind === "resource" ? cRes : -1, "text"], [k.kind === "sku" ? cSku : -1, "text"]),
     out,
     map(rec: CsvRecord): RowIssue {
       const c = costOf(rec, cCost, costName);

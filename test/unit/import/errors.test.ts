@@ -1,11 +1,12 @@
 /** Every `ImportError` carries a code; each code is produced by at least one input here. */
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { afterEach, describe, expect, it } from "vitest";
 import { ImportError, LIMITS, MAPPABLE_CODES, inspect, summarize } from "../../../src/import/index";
-import type { ImportErrorCode, ImportInput, ImportOptions } from "../../../src/import/index";
-import { fileInput } from "../../../src/import/node";
+import type { ImportErrorCode, ImportInput, ImportOptions, RandomAccess } from "../../../src/import/index";
+import { fileInput, pathInputs } from "../../../src/import/node";
 import { DATA, memInput } from "./helpers";
 
 const OPTS: ImportOptions = { period: "month", cost: "billed" };
@@ -91,7 +92,26 @@ const CASES: Record<ImportErrorCode, { run: () => Promise<unknown>; message: Reg
       }),
     message: /the value assumptions for 'x' and 'X' are for the same key/,
   },
+  // More Parquet errors (footer, codec, column types, parts) in parquet-values.test.ts.
+  parquet: {
+    run: sum1({ ...memInput("cut.parquet", bytes(0x50, 0x41, 0x52, 0x31, 1, 2, 3)), random: () => ramOf(bytes(0x50, 0x41, 0x52, 0x31, 1, 2, 3)) }),
+    message: /cut\.parquet: the Parquet footer cannot be read/,
+  },
+  "missing-part": {
+    run: async () => {
+      const dir = mkdtempSync(join(tmpdir(), "aiecon-manifest-"));
+      const m = join(dir, "Manifest.json");
+      writeFileSync(m, JSON.stringify({ dataFiles: ["s3://b/x/data/BILLING_PERIOD=2026-04/part-00001.snappy.parquet"] }));
+      return summarize(pathInputs(m, "billing"), OPTS);
+    },
+    message: /Manifest\.json: the manifest lists s3:\/\/b\/x\/data\/BILLING_PERIOD=2026-04\/part-00001\.snappy\.parquet, which is not there/,
+  },
 };
+
+/** Random access over bytes in memory. */
+function ramOf(b: Uint8Array): RandomAccess {
+  return { byteLength: b.byteLength, slice: async (s, e) => b.slice(s, e).buffer };
+}
 
 describe("ImportError codes", () => {
   const limit = LIMITS.jsonMaxChars;
