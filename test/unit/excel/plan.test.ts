@@ -130,7 +130,7 @@ describe("planWorkbook", () => {
     expect(injected[7]).toBe("'=cmd.csv");
     expect(s.blocks[0].mode).toBe("values");
     expect(s.tables[0]).toMatchObject({ name: "AiCostData", row: 0, col: 0, rowCount: 31, colCount: 8 });
-    expect(s.formats).toContainEqual(expect.objectContaining({ col: 6, row: 1, rowCount: 30, format: '#,##0.00######## "USD"' }));
+    expect(s.formats).toContainEqual(expect.objectContaining({ col: 6, row: 1, rowCount: 30, format: '#,##0.00 [$USD]' }));
   });
 
   it("builds Unit Economics with bounded SUMIFS and AIECON formulas", () => {
@@ -160,9 +160,9 @@ describe("planWorkbook", () => {
     expect(gpt[10]).toBe(`=IF(OR(E${R}="",E${R}=0,F${R}=""),"",AIECON.MARGINCONTRIBUTION(H${R},G${R},E${R}))`);
     expect(gpt[11]).toBe(`=IF(ISNUMBER(I${R}),AIECON.BENCHMARKBAND(I${R}),"")`);
     expect(gpt[12]).toBe("'2024-Q3");
-    expect(s.formats).toContainEqual(expect.objectContaining({ col: 6, format: '#,##0.000000 "USD"' }));
-    expect(s.formats).toContainEqual(expect.objectContaining({ col: 8, format: '0.00"×"' }));
-    expect(s.formats).toContainEqual(expect.objectContaining({ col: 9, format: "0.0000" }));
+    expect(s.formats).toContainEqual(expect.objectContaining({ col: 6, format: '#,##0.000000 [$USD];-#,##0.000000 [$USD];0.00 [$USD]' }));
+    // ROI multiple and cost-to-value ratio share one format, hence one rectangle.
+    expect(s.formats).toContainEqual(expect.objectContaining({ col: 8, colCount: 2, format: '#,##0.00"×"' }));
     expect(s.conditionalFormats[0]).toMatchObject({ col: 11, row: 1, rowCount: 24 });
     expect(s.conditionalFormats[0].rules.map((r) => r.text)).toEqual(["Excellent", "Good", "Marginal", "Unsustainable"]);
   });
@@ -245,8 +245,8 @@ describe("planWorkbook", () => {
     const p = planWorkbook({ ...r, groups: [] }, OPTS);
     const f = sheet(p, "AI Cost Data").formats.find((x) => x.col === 6)!;
     expect(f.format).toBeNull();
-    expect(f.perRow![0]).toBe('#,##0.00######## "EUR"');
-    expect(f.perRow![1]).toBe('#,##0.00######## "USD"');
+    expect(f.perRow![0]).toBe('#,##0.00 [$EUR]');
+    expect(f.perRow![1]).toBe('#,##0.00 [$USD]');
   });
 });
 
