@@ -1,5 +1,6 @@
 /** FOCUS 1.0–1.3: BilledCost / EffectiveCost, ChargePeriodStart, BillingCurrency, Tags (JSON). */
 import type { CsvRecord } from "../csv";
+import { focusVersion } from "./variant";
 import { type BillingMapper, type MapperContext, type RowIssue, TagParser, costOf, findCol, findTag, hasCols, present, requireCol, rowKey } from "./common";
 
 export function isFocus(cols: string[]): boolean {
@@ -25,6 +26,7 @@ export function focusMapper(ctx: MapperContext): BillingMapper {
     format: "focus",
     dateColumn: "ChargePeriodStart",
     out,
+    variant: () => focusVersion(ctx.columns),
     map(rec: CsvRecord): RowIssue {
       const c = costOf(rec, cCost, costName);
       if (typeof c !== "string") return c;

@@ -87,7 +87,9 @@ describe("money and numbers", () => {
     expect(formatAmount("-1234567.5")).toBe("-1,234,567.50");
     expect(formatAmount("0")).toBe("0.00");
     expect(formatAmount("0.00000080000")).toBe("0.0000008");
-    expect(formatAmount("0.012345678")).toBe("0.01235");
+    // Money has 2 decimals; only a non-zero amount under 0.01 keeps 4 significant digits.
+    expect(formatAmount("0.012345678")).toBe("0.01");
+    expect(formatAmount("0.0012345678")).toBe("0.001235");
     expect(formatAmount("0.5")).toBe("0.50");
     expect(formatAmount("not a number")).toBe("not a number");
   });
