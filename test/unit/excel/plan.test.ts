@@ -46,7 +46,7 @@ describe("periods", () => {
   });
   it("spans weeks by their Thursday and fiscal quarters from the start month", () => {
     expect(quarterSpan("2024-Q3", "week")).toEqual({ first: "2024-W27", last: "2024-W39" });
-    expect(quarterSpan("2025-Q1", "month", 7)).toEqual({ first: "2024-07", last: "2024-09" });
+    expect(quarterSpan("FY2025-Q1", "month", 7)).toEqual({ first: "2024-07", last: "2024-09" });
     expect(quarterSpan("2024-Q1", "day")).toEqual({ first: "2024-01-01", last: "2024-03-31" });
   });
 });
@@ -265,9 +265,9 @@ describe("planWorkbook: grains, fiscal quarters, limits", () => {
     const p = planWorkbook(sampleResult(), { period: "month", fiscalStartMonth: 7 });
     const ue = p.sheets.find((s) => s.id === "unit")!.blocks[0].cells;
     const quarters = new Set(ue.slice(1).map((r) => r[12]));
-    expect([...quarters].sort()).toEqual(["'2025-Q1", "'2025-Q2"]);
-    expect(p.reviewQuarter).toBe("2025-Q2");
-    expect(p.previousQuarter).toBe("2025-Q1");
+    expect([...quarters].sort()).toEqual(["FY2025-Q1", "FY2025-Q2"]);
+    expect(p.reviewQuarter).toBe("FY2025-Q2");
+    expect(p.previousQuarter).toBe("FY2025-Q1");
   });
 
   it("works with week labels: quarter of the Thursday, latest full quarter", () => {
