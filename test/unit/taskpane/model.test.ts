@@ -153,7 +153,7 @@ describe("comparison period choices", () => {
     expect(periodChoices(es, "month", 1)).toEqual(["2024-09", "2024-08", "2024-07", "2024-06", "2024-05"]);
     expect(periodChoices(es, "quarter", 1)).toEqual(["2024-Q3", "2024-Q2"]);
     // Fiscal year from July: FY2025 Q1 = 2024-07..09.
-    expect(periodChoices(es, "quarter", 7)).toEqual(["2025-Q1", "2024-Q4"]);
+    expect(periodChoices(es, "quarter", 7)).toEqual(["FY2025-Q1", "FY2024-Q4"]);
     expect(periodChoices(es, "week", 1)[0]).toBe("2024-W36");
     expect(periodChoices(es, "day", 1)[0]).toBe("2024-09-02");
     expect(periodChoices(es, "day", 1)).toHaveLength(96);
