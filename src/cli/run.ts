@@ -208,6 +208,8 @@ function sourceText(s: SourceReport): string {
   for (const [why, n] of Object.entries(s.skipped)) lines.push(`  skipped ${n}: ${why}`);
   for (const r of s.rejected.slice(0, 20)) lines.push(`  rejected line ${r.line}: ${r.reason}`);
   if (s.rowsRejected > 20) lines.push(`  … and ${s.rowsRejected - 20} more rejected rows (see --json)`);
+  for (const r of (s.warnings ?? []).slice(0, 20)) lines.push(`  warning line ${r.line}: ${r.reason}`);
+  if ((s.rowsWarned ?? 0) > 20) lines.push(`  … and ${(s.rowsWarned ?? 0) - 20} more warnings (see --json)`);
   for (const m of s.caseMerges.slice(0, 20)) lines.push(`  ${caseMergeText(m)}`);
   if (s.caseMerges.length > 20) lines.push(`  … and ${s.caseMerges.length - 20} more keys merged by case (see --json)`);
   for (const [c, t] of Object.entries(s.totals)) lines.push(`  total ${c} ${t}`);

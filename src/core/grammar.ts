@@ -14,6 +14,7 @@
  * All three end in the same plain-decimal rule, `DECIMAL_TEXT`.
  */
 import { Decimal } from "./decimal";
+import { readCount } from "./excel-number";
 
 // ---------------------------------------------------------------------------------------
 // Numbers
@@ -92,19 +93,10 @@ export function parseUserDecimal(text: string): string | null {
   return new Decimal(s).toFixed();
 }
 
-/** A non-negative whole count (`12`, `12.0`); null otherwise. */
+/** A non-negative whole count (`12`, `12.0`, `1.2E+3`) up to 2^53 − 1; null otherwise (why: `readCount` in ./excel-number.ts). */
 export function parseCount(s: string): number | null {
-  const t = s.trim();
-  if (!/^\d+(?:\.0*)?$/.test(t)) {
-    // scientific notation of a whole number, e.g. 1.2E+3
-    if (/^\d+(?:\.\d+)?[eE]\+?\d+$/.test(t)) {
-      const v = Number(t);
-      return Number.isSafeInteger(v) ? v : null;
-    }
-    return null;
-  }
-  const v = Number(t);
-  return Number.isSafeInteger(v) ? v : null;
+  const v = readCount(s, "count");
+  return typeof v === "number" ? v : null;
 }
 
 // ---------------------------------------------------------------------------------------

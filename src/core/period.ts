@@ -5,7 +5,8 @@
  * Fiscal quarters: with a fiscal year starting in month S (1–12, 1 = calendar),
  * the fiscal year is named after the calendar year in which it ENDS (the usual
  * convention: FY2025 with S = 7 runs 2024-07 … 2025-06), and Q1 starts in month S.
- * Labels keep the `YYYY-Qn` shape, so `2025-Q1` with S = 7 means 2024-07 … 2024-09.
+ * A fiscal quarter is labelled `FY2025-Q1` (S = 7: 2024-07 … 2024-09), so that it never reads
+ * as a calendar quarter; calendar quarters (S = 1) stay `2025-Q1` (docs/number-formats.md).
  */
 
 /** The period grains, finest first: the grammar of `--period` and of the import's `period`. */
@@ -50,7 +51,7 @@ export function quarterLabel(year: number, month: number, fiscalStartMonth = 1):
   if (s === 1) return pad4(year) + "-Q" + (Math.floor((month - 1) / 3) + 1);
   const offset = (month - s + 12) % 12; // months since the fiscal year began
   const fy = month >= s ? year + 1 : year;
-  return pad4(fy) + "-Q" + (Math.floor(offset / 3) + 1);
+  return "FY" + pad4(fy) + "-Q" + (Math.floor(offset / 3) + 1);
 }
 
 /** Label of a UTC calendar date for a grain. */
@@ -80,7 +81,7 @@ export function grainOfLabel(label: string): Grain | null {
   if (/^\d{4}-\d{2}-\d{2}$/.test(label)) return "day";
   if (/^\d{4}-W\d{2}$/.test(label)) return "week";
   if (/^\d{4}-\d{2}$/.test(label)) return "month";
-  if (/^\d{4}-Q[1-4]$/.test(label)) return "quarter";
+  if (/^(?:FY)?\d{4}-Q[1-4]$/.test(label)) return "quarter";
   return null;
 }
 
@@ -123,11 +124,12 @@ export function sortPeriods(labels: Iterable<string>): string[] {
 
 /** The quarter before `2024-Q3` → `2024-Q2`; `2024-Q1` → `2023-Q4`. Null when not a quarter label. */
 export function previousQuarter(label: string): string | null {
-  const m = /^(\d{4})-Q([1-4])$/.exec(label);
+  const m = /^(FY)?(\d{4})-Q([1-4])$/.exec(label);
   if (!m) return null;
-  const y = Number(m[1]);
-  const q = Number(m[2]);
-  return q === 1 ? pad4(y - 1) + "-Q4" : pad4(y) + "-Q" + (q - 1);
+  const fy = m[1] ?? "";
+  const y = Number(m[2]);
+  const q = Number(m[3]);
+  return q === 1 ? fy + pad4(y - 1) + "-Q4" : fy + pad4(y) + "-Q" + (q - 1);
 }
 
 /** The period before a label of any grain (`2024-09` → `2024-08`, `2024-W01` → `2023-W52`…). */
@@ -179,8 +181,14 @@ export function relabel(label: string, grain: Grain, fiscalStartMonth = 1): stri
     if (grain === "quarter") return quarterLabel(Number(label.slice(0, 4)), Number(label.slice(5, 7)), fiscalStartMonth);
     return null;
   }
-  // A quarter label is taken as given (already in the user's quarters).
-  return grain === "quarter" ? label : null;
+  if (grain !== "quarter") return null;
+  // A calendar quarter in fiscal quarters that start with calendar quarters (S = 4, 7, 10) is
+  // relabelled from its first month; any other quarter label is taken as given.
+  const s = Math.floor(fiscalStartMonth);
+  if (s !== 1 && (s - 1) % 3 === 0 && !label.startsWith("FY")) {
+    return quarterLabel(Number(label.slice(0, 4)), (Number(label.slice(6, 7)) - 1) * 3 + 1, s);
+  }
+  return label;
 }
 
 const MONTHS: Record<string, number> = {

@@ -1,30 +1,15 @@
-/** Number formats of the workbook (pure). */
+/**
+ * Number formats of the workbook (pure): the policy of src/core/display.ts
+ * (docs/number-formats.md), under the names the sheet plans use.
+ */
+import { moneyFormat, PERCENT_FORMAT } from "../core/display";
 
-/** A currency code that is safe to put inside a number format (three letters); else null. */
-function currencySuffix(currency: string): string | null {
-  return /^[A-Za-z]{3}$/.test(currency) ? ` "${currency.toUpperCase()}"` : null;
-}
+export { COUNT_FORMAT, MULTIPLE_FORMAT, RATIO_FORMAT, moneyFormat, unitDecimals, unitMoneyFormat } from "../core/display";
 
-/** Totals: `#,##0.00 "USD"`. */
-export function moneyFormat(currency: string): string {
-  const s = currencySuffix(currency);
-  return s === null ? "#,##0.00" : `#,##0.00${s}`;
-}
-
-/** Data-sheet amounts keep their small digits visible: `#,##0.00######## "USD"`. */
+/** Data-sheet amounts: money like every table (`#,##0.00 [$USD]`); the cell keeps every digit. */
 export function amountFormat(currency: string): string {
-  const s = currencySuffix(currency);
-  return s === null ? "#,##0.00########" : `#,##0.00########${s}`;
+  return moneyFormat(currency);
 }
 
-/** Per-inference money: `#,##0.000000 "USD"`. */
-export function unitMoneyFormat(currency: string): string {
-  const s = currencySuffix(currency);
-  return s === null ? "#,##0.000000" : `#,##0.000000${s}`;
-}
-
-export const COUNT_FORMAT = "#,##0";
-export const MULTIPLE_FORMAT = '0.00"×"';
-export const RATIO_FORMAT = "0.0000";
-export const CHANGE_FORMAT = "0.0%";
-export const GROWTH_FORMAT = "0.00%";
+export const CHANGE_FORMAT = PERCENT_FORMAT;
+export const GROWTH_FORMAT = PERCENT_FORMAT;

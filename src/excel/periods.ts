@@ -21,7 +21,7 @@ function pad2(n: number): string {
 
 /** UTC calendar [year, month, day] of the first and last day of a quarter label. */
 export function quarterBounds(quarter: string, fiscalStartMonth = 1): { first: [number, number, number]; last: [number, number, number] } {
-  const m = /^(\d{4})-Q([1-4])$/.exec(quarter);
+  const m = /^(?:FY)?(\d{4})-Q([1-4])$/.exec(quarter);
   if (!m) throw new Error(`not a quarter label: '${quarter}'`);
   const fy = Number(m[1]);
   const q = Number(m[2]);

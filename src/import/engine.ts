@@ -7,6 +7,7 @@ import { bandFor } from "../core/bands";
 import { Decimal, ratioToString } from "../core/decimal";
 import { DecimalSum } from "../core/money";
 import { DomainError } from "../core/errors";
+import { checkAmount } from "../core/excel-number";
 import {
   costPerInference as costPerInferenceOf,
   roiMultiple as roiMultipleOf,
@@ -216,6 +217,8 @@ export function newReport(input: ImportInput): SourceReport {
     skipped: {},
     rowsRejected: 0,
     rejected: [],
+    rowsWarned: 0,
+    warnings: [],
     totals: {},
     periodRange: null,
     currencies: [],
@@ -266,6 +269,18 @@ async function runFile(input: ImportInput, state: State, o: RunOptions): Promise
     report.rowsRejected++;
     if (report.rejected.length < MAX_REJECTED_LISTED) report.rejected.push({ line, reason: detach(partPrefix + reason) });
   };
+  /** An amount that does not fit a cell is a rejected row; one Excel rounds is used, with a warning. */
+  const fits = (line: number, amount: string, what: string): boolean => {
+    const chk = checkAmount(amount, what);
+    if (chk === null) return true;
+    if ("reject" in chk) {
+      reject(line, chk.reject);
+      return false;
+    }
+    report.rowsWarned = (report.rowsWarned ?? 0) + 1;
+    if ((report.warnings ??= []).length < MAX_REJECTED_LISTED) report.warnings.push({ line, reason: chk.warn });
+    return true;
+  };
   const skip = (reason: string): void => {
     report.rowsSkipped++;
     const r = detach(reason);
@@ -294,6 +309,8 @@ async function runFile(input: ImportInput, state: State, o: RunOptions): Promise
   let unmapped: ImportError | null = null;
   /** The columns the billing mapper reads (a Parquet file reads only those); null = all. */
   let reads: ReadonlyMap<number, ColumnUse> | null = null;
+  /** The mapper's variant, asked once the rows are read. */
+  const variantOf: { of: (() => string | null) | null } = { of: null };
 
   const setup = (columns: string[], delimiter: string, jsonFormat?: SourceFormat, jsonKind?: SourceKind): void => {
     report.columns = columns;
@@ -356,6 +373,7 @@ async function runFile(input: ImportInput, state: State, o: RunOptions): Promise
       });
       report.format = m.format;
       reads = m.reads ?? null;
+      variantOf.of = m.variant ?? null;
       const keyFinal = m.format === "generic";
       if (keyFinal) {
         const mk = input.map?.key;
@@ -369,7 +387,7 @@ async function runFile(input: ImportInput, state: State, o: RunOptions): Promise
       let last: CostEntry | null = null;
       handle = (rec) => {
         const p = admit(rec.line, m.map(rec), m.dateColumn, out.date, epoch);
-        if (p === null) return;
+        if (p === null || !fits(rec.line, out.cost, "the cost")) return;
         const key = fixedKey ?? out.key;
         const cur = normCurrency(out.currency);
         // Exports are usually sorted: a row like the one before adds to the same entry.
@@ -452,7 +470,7 @@ async function runFile(input: ImportInput, state: State, o: RunOptions): Promise
       const out = m.out;
       handle = (rec) => {
         const p = admit(rec.line, m.map(rec), m.dateColumn, out.date, false);
-        if (p === null) return;
+        if (p === null || !fits(rec.line, out.value, "the value")) return;
         const key = input.fixedKey ?? out.key ?? UNATTRIBUTED;
         const cur = normCurrency(out.currency);
         const k = p + SEP + key + SEP + cur + SEP + o.fileIndex;
@@ -590,6 +608,8 @@ async function runFile(input: ImportInput, state: State, o: RunOptions): Promise
   report.currencies = [...new Set([...currencies, ...fileValues.map((v) => v.currency)])].filter((c) => c !== "").sort();
   report.periodRange = pMin !== null && pMax !== null ? { first: pMin, last: pMax } : null;
   report.tagKeys = [...fileTags].sort();
+  const variant = variantOf.of?.() ?? null;
+  if (variant !== null) report.variant = variant;
   if (report.kind === "volume") report.inferences = inferences;
   for (const t of fileTags) state.tagKeys.add(t);
   return {

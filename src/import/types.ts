@@ -143,6 +143,8 @@ export interface SourceReport {
   file: string;
   kind: SourceKind;
   format: SourceFormat;
+  /** The variant of the format as its columns and rows tell (`FOCUS 1.0`, `EA, amortized cost`, `MCA`); absent when they do not. */
+  variant?: string;
   rowsRead: number;
   rowsUsed: number;
   rowsSkipped: number;
@@ -150,6 +152,12 @@ export interface SourceReport {
   skipped: Record<string, number>;
   rowsRejected: number;
   rejected: RejectedRow[];
+  /**
+   * Rows used with a warning, with their line (an amount Excel rounds: more than 15
+   * significant digits, or under its smallest number); `rowsWarned` counts them all.
+   */
+  rowsWarned?: number;
+  warnings?: RejectedRow[];
   /** Currency → exact total of used rows (billing and value files). */
   totals: Record<string, string>;
   /** First and last period label seen, when any row was used. */

@@ -26,6 +26,7 @@ import {
   overallFraction,
   parseFraction,
   periodChoices,
+  plural,
   reconcileKey,
   rejectedOf,
   successLines,
@@ -221,6 +222,9 @@ export class ImportFlow implements PaneState {
     try {
       const input: WorkerFile = { file, kind: e.kind };
       if (e.map) input.map = e.map;
+      // A billing card shows the figures of the chosen cost basis.
+      const basis = this.state.cost;
+      if (e.kind === "billing") input.cost = basis;
       let got = await this.deps.engine.inspect(input);
       if (!this.files.has(e.id)) return; // removed meanwhile
       if (first && got.needsMap && !e.map) {
@@ -228,7 +232,7 @@ export class ImportFlow implements PaneState {
         e.map = guess;
         if (missingMapFields(e.kind, guess).length === 0) {
           try {
-            got = await this.deps.engine.inspect({ file, kind: e.kind, map: guess });
+            got = await this.deps.engine.inspect({ ...input, map: guess });
           } catch {
             /* keep the unmapped report; the user fixes the mapping */
           }
@@ -238,6 +242,7 @@ export class ImportFlow implements PaneState {
       e.needsMap = got.needsMap;
       e.mapError = got.mapError;
       e.detected = got.detected;
+      e.basis = e.kind === "billing" ? basis : undefined;
       e.status = "ready";
       e.error = undefined;
     } catch (err) {
@@ -262,7 +267,8 @@ export class ImportFlow implements PaneState {
       const r = e.report;
       if (!r || mapping.includes(e)) continue;
       const facts = describeReport(r);
-      let line = `${e.name}: ${facts.format}, ${formatCount(r.rowsRead)} rows`;
+      let line = `${e.name}: ${facts.format}, ${plural(r.rowsRead, "row")}`;
+      if (e.basis === "effective") line += ", effective cost";
       if (r.periodRange) line += `, ${facts.periods}`;
       if (r.rowsRejected) line += `, ${formatCount(r.rowsRejected)} rejected`;
       lines.push(line + ".");
@@ -301,8 +307,15 @@ export class ImportFlow implements PaneState {
     this.state.comparisonPeriod = label;
   }
 
-  setCost(basis: CostBasis): void {
+  /** The cost basis; billing files read with the other basis are read again, so their cards show its figures. */
+  async setCost(basis: CostBasis): Promise<void> {
     this.state.cost = basis;
+    if (this.importing) return;
+    const stale = this.list.filter((e) => e.kind === "billing" && e.status !== "error" && e.basis !== undefined && e.basis !== basis);
+    if (stale.length === 0) return;
+    this.listener.changed({ files: ["billing"] });
+    await Promise.all(stale.map((e) => this.inspectEntry(e, false)));
+    this.afterInspect(stale);
   }
 
   setFormulas(formulas: Choices["formulas"]): void {

@@ -40,7 +40,7 @@ scope.onmessage = async (ev: MessageEvent<WorkerRequest>) => {
   try {
     if (req.type === "inspect") {
       // Read as the kind the user gave it, so that the totals shown are the ones the import will use.
-      const inspected = await inspect(toInput(req.input), { asKind: req.input.kind, signal: ctrl.signal });
+      const inspected = await inspect(toInput(req.input), { asKind: req.input.kind, cost: req.input.cost ?? "billed", signal: ctrl.signal });
       post({ id: req.id, type: "inspected", inspected });
     } else {
       let last = 0;

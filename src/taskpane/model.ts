@@ -83,6 +83,8 @@ export interface FileEntry {
   mapError?: string;
   /** What the file looks like on its own, when another kind than the one given. */
   detected?: { kind: SourceKind; format: string };
+  /** The cost basis the report's figures were read with (billing files). */
+  basis?: CostBasis;
 }
 
 // ---------------------------------------------------------------------------
@@ -93,7 +95,8 @@ export function keyOptions(entries: readonly FileEntry[]): Array<{ value: string
   const tags = new Set<string>();
   for (const e of entries) {
     if (e.kind !== "billing" || !e.report) continue;
-    for (const t of e.report.tagKeys) if (t.trim() !== "") tags.add(t);
+    // Tag keys are trimmed, so ` org` and `org` are offered once (the engine reads them as one).
+    for (const t of e.report.tagKeys) if (t.trim() !== "") tags.add(t.trim());
   }
   const tagOpts = [...tags]
     .sort((a, b) => a.localeCompare(b, "en", { sensitivity: "base" }) || (a < b ? -1 : a > b ? 1 : 0))
@@ -213,16 +216,26 @@ export interface FileFacts {
   skipped: string | null;
   /** Keys of this file merged into another spelling (Excel compares text ignoring case), as sentences. */
   caseMerges: string[];
+  /** Rows used with a warning (an amount Excel rounds), with the file and line. */
+  warnings: string[];
+}
+
+/** "1 row", "2 rows". */
+export function plural(n: number, one: string, many = one + "s"): string {
+  return `${formatCount(n)} ${n === 1 ? one : many}`;
 }
 
 export function describeReport(r: InspectReport): FileFacts {
-  const fmt = FORMAT_LABELS[r.format] ?? r.format;
+  const label = FORMAT_LABELS[r.format] ?? r.format;
+  const fmt = !r.variant ? label : r.variant.startsWith(label) ? r.variant : `${label} (${r.variant})`;
   const extras: string[] = [];
-  if (r.encoding && r.encoding.toLowerCase() !== "utf-8") extras.push(r.encoding);
+  // UTF-8, with or without a BOM, is what every export is: only another encoding is worth a word.
+  if (r.encoding && !/^utf-8/i.test(r.encoding)) extras.push(r.encoding);
   if (r.compressed) extras.push("gzip");
   let rows = `${formatCount(r.rowsRead)} read, ${formatCount(r.rowsUsed)} used`;
   if (r.rowsSkipped) rows += `, ${formatCount(r.rowsSkipped)} skipped`;
   if (r.rowsRejected) rows += `, ${formatCount(r.rowsRejected)} rejected`;
+  if (r.rowsWarned) rows += `, ${formatCount(r.rowsWarned)} with a warning`;
   let totals: string;
   if (r.kind === "volume") totals = r.inferences !== undefined ? `${formatCount(r.inferences)} inferences` : "—";
   else totals = formatTotals(r.totals);
@@ -236,6 +249,7 @@ export function describeReport(r: InspectReport): FileFacts {
     rejected: r.rejected.map((x) => ({ file: r.file, line: x.line, reason: x.reason })),
     skipped: skippedKinds.length ? skippedKinds.map(([why, n]) => `${formatCount(n)} ${why}`).join("; ") : null,
     caseMerges: (r.caseMerges ?? []).map((m) => caseMergeText(m, formatCount) + "."),
+    warnings: (r.warnings ?? []).map((w) => `${r.file}, line ${w.line}: ${w.reason}.`),
   };
 }
 

@@ -6,6 +6,7 @@
 import { ImportError } from "../import/types";
 import type {
   ColumnMap,
+  CostBasis,
   ImportErrorCode,
   ImportOptions,
   ImportProgress,
@@ -19,6 +20,8 @@ export interface WorkerFile {
   kind: SourceKind;
   map?: ColumnMap;
   fixedKey?: string;
+  /** Inspect: the cost basis whose figures the file card shows (default billed). */
+  cost?: CostBasis;
 }
 
 /** ImportOptions without what cannot cross the worker boundary. */

@@ -679,8 +679,8 @@ describe("task pane in the workbench", () => {
     await page.getByLabel("Workload key", { exact: true }).selectOption("tag:model");
     // January–June 2025 with a fiscal year from July: FY2025 Q3 and Q4.
     const offered = await page.getByLabel("Comparison period", { exact: true }).locator("option").allTextContents();
-    expect(offered).toEqual(["Latest full quarter (default)", "2025-Q4", "2025-Q3"]);
-    await page.getByLabel("Comparison period", { exact: true }).selectOption("2025-Q3");
+    expect(offered).toEqual(["Latest full quarter (default)", "FY2025-Q4", "FY2025-Q3"]);
+    await page.getByLabel("Comparison period", { exact: true }).selectOption("FY2025-Q3");
     await page.getByRole("button", { name: "Import", exact: true }).click();
     const replace = page.getByRole("button", { name: "Replace", exact: true });
     const done = page.getByRole("status").filter({ hasText: "Import complete" });
@@ -689,11 +689,11 @@ describe("task pane in the workbench", () => {
     await waitForStatus(/Import complete/);
     const snap = await snapshot();
     const ue = tableRows(sheet(snap, "Unit Economics"), "UnitEconomics");
-    expect(new Set(ue.map((r) => r.Period))).toEqual(new Set(["2025-Q3", "2025-Q4"]));
+    expect(new Set(ue.map((r) => r.Period))).toEqual(new Set(["FY2025-Q3", "FY2025-Q4"]));
     const cmp = tableRows(sheet(snap, "Comparison"), "ModelComparison");
-    expect(new Set(cmp.map((r) => r.Period))).toEqual(new Set(["2025-Q3"]));
+    expect(new Set(cmp.map((r) => r.Period))).toEqual(new Set(["FY2025-Q3"]));
     const review = sheet(snap, "Quarterly Review");
-    expect(JSON.stringify(review.values)).toContain("2025-Q4");
+    expect(JSON.stringify(review.values)).toContain("FY2025-Q4");
     // Back to calendar months for the tests that follow.
     await page.getByLabel("Fiscal year start", { exact: true }).selectOption({ label: "January" });
   });

@@ -13,8 +13,8 @@ export interface RowRefs<K extends string> {
   fixed(key: K): string;
 }
 
-/** A number format: one for the whole column, or one per row, read from the row (a currency's format). */
-export type FormatSpec<R> = string | ((row: R) => string);
+/** A number format: one for the whole column, or one per row, read from the row (a currency's format) and the table's context. */
+export type FormatSpec<R, C = unknown> = string | ((row: R, ctx: C) => string);
 
 export interface Column<K extends string, R, C> {
   readonly key: K;
@@ -25,7 +25,7 @@ export interface Column<K extends string, R, C> {
    * A string: one format over the body of the column (adjacent columns with the same string share
    * one rectangle). A function: one rectangle for the column, one format per row where rows differ.
    */
-  readonly format?: FormatSpec<R>;
+  readonly format?: FormatSpec<R, C>;
   /** Least width in points. */
   readonly minWidth?: number;
   /** Conditional format rules over the body (adjacent columns with the same rules share one). */
@@ -137,17 +137,18 @@ export class PlacedTable<K extends string, R, C> {
     const out: FormatPlan[] = [];
     let last: { plan: FormatPlan; col: number; fixed: boolean } | null = null;
     this.table.columns.forEach((c, col) => {
-      if (c.format === undefined || !keep(c.key)) return;
-      if (typeof c.format === "string") {
-        if (last !== null && last.fixed && last.col === col - 1 && last.plan.format === c.format) {
+      const format = c.format;
+      if (format === undefined || !keep(c.key)) return;
+      if (typeof format === "string") {
+        if (last !== null && last.fixed && last.col === col - 1 && last.plan.format === format) {
           last.plan.colCount += 1;
         } else {
-          out.push({ row: this.top + 1, col, rowCount: this.n, colCount: 1, format: c.format });
+          out.push({ row: this.top + 1, col, rowCount: this.n, colCount: 1, format });
         }
       } else {
-        out.push(columnFormat(col, this.top + 1, this.rows.map(c.format)));
+        out.push(columnFormat(col, this.top + 1, this.rows.map((r) => format(r, this.ctx))));
       }
-      last = { plan: out[out.length - 1], col, fixed: typeof c.format === "string" };
+      last = { plan: out[out.length - 1], col, fixed: typeof format === "string" };
     });
     return out;
   }
@@ -181,13 +182,24 @@ function columnFormat(col: number, firstRow: number, rowFormats: string[]): Form
   return { row: firstRow, col, rowCount, colCount: 1, format: null, perRow: rowFormats };
 }
 
+/** Characters a number takes in a fixed format with grouping, decimals and a currency code (never e-notation). */
+function numberChars(n: number): number {
+  const intDigits = Math.abs(n) < 1 ? 1 : Math.floor(Math.log10(Math.abs(n))) + 1;
+  return Math.max(12, intDigits + Math.floor((intDigits - 1) / 3) + 8);
+}
+
+/** Points for a text of `chars` characters in the default font, with a margin. */
+export function textWidth(chars: number): number {
+  return Math.min(60, Math.max(8, chars + 2)) * 6.5;
+}
+
 function widthFor(header: string, samples: Cell[]): number {
   let chars = header.length;
   for (const s of samples) {
-    const len = typeof s === "string" ? (s.startsWith("=") ? 12 : s.length) : typeof s === "number" ? 12 : 5;
+    const len = typeof s === "string" ? (s.startsWith("=") ? 12 : s.length) : typeof s === "number" ? numberChars(s) : 5;
     if (len > chars) chars = len;
   }
-  return Math.min(60, Math.max(8, chars + 2)) * 6.5;
+  return textWidth(chars);
 }
 
 function widths(header: string[], body: Cell[][]): number[] {

@@ -17,6 +17,7 @@ interface ComparisonContext {
   ue: UnitData;
   period: string;
   match: "period" | "quarter";
+  unitFormat(currency: string): string;
 }
 
 export const COMPARISON = columns<Triple, ComparisonContext>()([
@@ -35,7 +36,7 @@ export function planComparisonSheet(model: UnitModel, ue: UnitData, names: PlanN
   const match = model.comparisonByQuarter ? "quarter" : "period";
   const inPeriod = (t: Triple): boolean => (model.comparisonByQuarter ? model.quarterFor(t.period) : t.period) === period;
   const pairs = period === null ? [] : model.pairsWhere(inPeriod);
-  const t = COMPARISON.place(names.sheets.comparison, pairs, { ue, period: period ?? "", match });
+  const t = COMPARISON.place(names.sheets.comparison, pairs, { ue, period: period ?? "", match, unitFormat: model.unitFormat });
   const chartCol = COMPARISON.width + 1; // one empty column, then the charts
   const chart = (title: string, type: ChartPlan["type"], key: "costPerInference" | "roi", name: string, topRow: number): ChartPlan => ({
     title,

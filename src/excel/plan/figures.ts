@@ -4,8 +4,9 @@
  * zero inferences (per-inference figures), no value data or zero cost (ROI),
  * no value data or zero value (cost-to-value ratio). Arguments are cell references.
  */
-import { moneyFormat, MULTIPLE_FORMAT, RATIO_FORMAT, unitMoneyFormat } from "../formats";
-import type { Column } from "./columns";
+import { moneyFormat, MULTIPLE_FORMAT, RATIO_FORMAT } from "../formats";
+import { BANDS } from "../../core/bands";
+import { textWidth, type Column } from "./columns";
 import { BAND_RULES } from "./names";
 
 export const F = {
@@ -30,7 +31,11 @@ export const F = {
 
 /** Money formats of a row's currency. */
 export const moneyOf = (row: { currency: string }): string => moneyFormat(row.currency);
-export const unitMoneyOf = (row: { currency: string }): string => unitMoneyFormat(row.currency);
+/** A table context that knows the per-inference format of each currency (decimals sized by the data). */
+export interface UnitFormats {
+  unitFormat(currency: string): string;
+}
+export const unitMoneyOf = (row: { currency: string }, ctx: UnitFormats): string => ctx.unitFormat(row.currency);
 
 type FigureKey = "cost" | "inferences" | "value" | "costPerInference" | "valuePerInference" | "roi" | "costToValue";
 
@@ -38,7 +43,7 @@ type FigureKey = "cost" | "inferences" | "value" | "costPerInference" | "valuePe
  * The four figures of a row that has `cost`, `inferences` and `value` columns: cost and value
  * per inference, ROI multiple, cost-to-value ratio (Unit Economics and Comparison).
  */
-export function figureColumns<R extends { currency: string }, C>(minWidth: number): Column<FigureKey, R, C>[] {
+export function figureColumns<R extends { currency: string }, C extends UnitFormats>(minWidth: number): Column<FigureKey, R, C>[] {
   return [
     { key: "costPerInference", header: "Cost per inference", cell: (_, at) => F.costPerInference(at.cell("cost"), at.cell("inferences")), format: unitMoneyOf, minWidth },
     { key: "valuePerInference", header: "Value per inference", cell: (_, at) => F.valuePerInference(at.cell("value"), at.cell("inferences")), format: unitMoneyOf, minWidth },
@@ -47,7 +52,11 @@ export function figureColumns<R extends { currency: string }, C>(minWidth: numbe
   ];
 }
 
-/** The benchmark band of the row's `roi` column, coloured. */
+/** Points that hold the longest band name (`Unsustainable`), and a band change (`Unsustainable → Excellent`). */
+export const BAND_WIDTH = textWidth(Math.max(...BANDS.map((b) => b.length)) + 2);
+export const BAND_CHANGE_WIDTH = textWidth(2 * Math.max(...BANDS.map((b) => b.length)) + 3);
+
+/** The benchmark band of the row's `roi` column, coloured; wide enough for every band name. */
 export function bandColumn<R, C>(minWidth: number): Column<"band" | "roi", R, C> {
-  return { key: "band", header: "Band", cell: (_, at) => F.band(at.cell("roi")), rules: BAND_RULES, minWidth };
+  return { key: "band", header: "Band", cell: (_, at) => F.band(at.cell("roi")), rules: BAND_RULES, minWidth: Math.max(minWidth, BAND_WIDTH) };
 }

@@ -8,6 +8,7 @@ import type { WriteOptions } from "../types";
 import { chooseQuarters, quarterOf, sortPeriods } from "../periods";
 import { grainOfLabel } from "../../core/period";
 import { EXCEL_MAX_ROWS } from "./names";
+import { unitDecimals, unitMoneyFormat } from "../formats";
 
 export interface Triple {
   period: string;
@@ -59,6 +60,25 @@ export interface UnitModel {
   comparisonByQuarter: boolean;
   /** Distinct key × currency pairs of the rows a filter keeps, in row order. */
   pairsWhere(keep: (t: Triple) => boolean): Triple[];
+  /** The per-inference number format of a currency, its decimals sized by that currency's figures. */
+  unitFormat(currency: string): string;
+}
+
+/** Per-inference formats by currency: decimals from the smallest cost or value per inference (src/core/display.ts). */
+function unitFormats(result: ImportResult): (currency: string) => string {
+  const figures = new Map<string, string[]>();
+  for (const g of result.groups) {
+    let list = figures.get(g.currency);
+    if (list === undefined) figures.set(g.currency, (list = []));
+    if (g.costPerInference !== null) list.push(g.costPerInference);
+    if (g.valuePerInference !== null) list.push(g.valuePerInference);
+  }
+  const formats = new Map<string, string>();
+  return (currency) => {
+    let f = formats.get(currency);
+    if (f === undefined) formats.set(currency, (f = unitMoneyFormat(currency, unitDecimals(figures.get(currency) ?? []))));
+    return f;
+  };
 }
 
 export function unitModel(result: ImportResult, options: WriteOptions): UnitModel {
@@ -91,5 +111,6 @@ export function unitModel(result: ImportResult, options: WriteOptions): UnitMode
     comparisonPeriod,
     comparisonByQuarter: comparisonPeriod !== null && grainOfLabel(comparisonPeriod) === "quarter",
     pairsWhere,
+    unitFormat: unitFormats(result),
   };
 }

@@ -6,7 +6,7 @@
 import { formulaString, safeText } from "../safeText";
 import { CHANGE_FORMAT, COUNT_FORMAT, MULTIPLE_FORMAT, RATIO_FORMAT } from "../formats";
 import { columns, type Column, type FormatSpec, type RowRefs } from "./columns";
-import { F, moneyOf, unitMoneyOf } from "./figures";
+import { BAND_CHANGE_WIDTH, BAND_WIDTH, F, moneyOf, unitMoneyOf } from "./figures";
 import type { Triple, UnitModel } from "./model";
 import { BAND_RULES, FLAG_RULES, REMEDIATION_FLAG } from "./names";
 import { tableSheet } from "./sheet";
@@ -18,6 +18,7 @@ interface ReviewContext {
   /** The quarters' labels, as headers and as string expressions in formulas. */
   label: Record<Quarter, string>;
   literal: Record<Quarter, string>;
+  unitFormat(currency: string): string;
 }
 
 type Quarter = "Prev" | "Cur";
@@ -31,11 +32,14 @@ interface MeasureSpec {
   title: string;
   /** The figure of one quarter. */
   cell: (q: Quarter, t: Triple, at: RowRefs<ReviewKey>, c: ReviewContext) => Cell;
-  format?: FormatSpec<Triple>;
+  format?: FormatSpec<Triple, ReviewContext>;
   rules?: readonly BandRule[];
   /** The change column's formula (default the relative change) and format. */
   change?: (prev: string, cur: string) => string;
   changeFormat?: string;
+  /** Least width of the quarter columns and of the change column (default MIN_WIDTH). */
+  width?: number;
+  changeWidth?: number;
 }
 
 /** A measure's three columns: previous quarter, latest quarter, change. */
@@ -46,7 +50,7 @@ function measureColumns(m: MeasureSpec): Column<ReviewKey, Triple, ReviewContext
     cell: (t, at, c) => m.cell(q, t, at, c),
     format: m.format,
     rules: m.rules,
-    minWidth: MIN_WIDTH,
+    minWidth: m.width ?? MIN_WIDTH,
   });
   const change = m.change ?? F.change;
   return [
@@ -57,7 +61,7 @@ function measureColumns(m: MeasureSpec): Column<ReviewKey, Triple, ReviewContext
       header: `${m.title} change`,
       cell: (_, at) => change(at.cell(`${m.measure}Prev`), at.cell(`${m.measure}Cur`)),
       format: m.changeFormat,
-      minWidth: MIN_WIDTH,
+      minWidth: m.changeWidth ?? MIN_WIDTH,
     },
   ];
 }
@@ -88,7 +92,7 @@ export const REVIEW = columns<Triple, ReviewContext>()<ReviewKey>([
   }),
   ...measureColumns({ measure: "value", title: "Value", cell: summed("value"), format: moneyOf, changeFormat: CHANGE_FORMAT }),
   ...measureColumns({ measure: "roi", title: "ROI multiple", cell: figure(F.roi, "value", "cost"), format: MULTIPLE_FORMAT, changeFormat: CHANGE_FORMAT }),
-  ...measureColumns({ measure: "band", title: "Band", cell: (q, _, at) => F.band(at.cell(`roi${q}`)), rules: BAND_RULES, change: F.bandChange }),
+  ...measureColumns({ measure: "band", title: "Band", cell: (q, _, at) => F.band(at.cell(`roi${q}`)), rules: BAND_RULES, change: F.bandChange, width: BAND_WIDTH, changeWidth: BAND_CHANGE_WIDTH }),
   {
     key: "costToValue",
     header: (c) => `Cost-to-value ratio ${c.label.Cur}`,
@@ -114,7 +118,7 @@ export function planReviewSheet(model: UnitModel, ue: UnitData, names: PlanNames
   const pairs = Q === null ? [] : model.pairsWhere(inReview);
   const label = { Prev: Q0 ?? "previous quarter", Cur: Q ?? "latest quarter" };
   const literal = { Prev: formulaString(label.Prev), Cur: formulaString(label.Cur) };
-  const t = REVIEW.place(names.sheets.review, pairs, { ue, label, literal });
+  const t = REVIEW.place(names.sheets.review, pairs, { ue, label, literal, unitFormat: model.unitFormat });
   // The figures' formats, then the changes', then the ratio's.
   const formats = [
     ...t.formats((k) => !isChange(k) && k !== "costToValue"),

@@ -6,7 +6,7 @@
 import type { ImportResult } from "../../import/types";
 import { cellAddress } from "../a1";
 import { safeText } from "../safeText";
-import { COUNT_FORMAT, GROWTH_FORMAT, unitMoneyFormat } from "../formats";
+import { COUNT_FORMAT, GROWTH_FORMAT } from "../formats";
 import { columns, type Column } from "./columns";
 import { moneyOf } from "./figures";
 import { cmp, pairId, type Triple, type UnitModel } from "./model";
@@ -72,7 +72,7 @@ export function planTrendSheet(result: ImportResult, model: UnitModel, ue: UnitD
           const r = rowOf(p, t);
           return r === undefined ? `=""` : `=${ue.table.cellAt("costPerInference", r)}`;
         },
-        format: () => unitMoneyFormat(t.currency),
+        format: () => model.unitFormat(t.currency),
       }),
     ),
   ]);

@@ -19,6 +19,7 @@ interface UnitSources {
   volume: VolumeData;
   value: ValueData;
   quarterFor(period: string): string;
+  unitFormat(currency: string): string;
 }
 
 /**
@@ -71,10 +72,10 @@ export interface UnitData {
 
 export function planUnitSheet(
   model: UnitModel,
-  sources: Omit<UnitSources, "quarterFor">,
+  sources: Omit<UnitSources, "quarterFor" | "unitFormat">,
   names: PlanNames,
 ): { sheet: SheetPlan; data: UnitData } {
-  const table = UNIT.place(names.sheets.unit, model.rows, { ...sources, quarterFor: model.quarterFor });
+  const table = UNIT.place(names.sheets.unit, model.rows, { ...sources, quarterFor: model.quarterFor, unitFormat: model.unitFormat });
   const excelRow = new Map<string, number>();
   model.rows.forEach((t, i) => excelRow.set(tripleId(t), table.top + 2 + i));
   return { sheet: tableSheet("figures", "unit", names, table), data: { table, rowOf: (t) => excelRow.get(tripleId(t)) } };

@@ -4,6 +4,7 @@
  * legacy PreTaxCost / UsageDateTime layout. Dates are US `MM/DD/YYYY` or ISO.
  */
 import type { CsvRecord } from "../csv";
+import { AzureCostKind, azureLayout } from "./variant";
 import { type BillingMapper, type MapperContext, type RowIssue, TagParser, costOf, findCol, findTag, isMissing, present, reads, requireCol, rowKey } from "./common";
 
 const COST = ["CostInBillingCurrency", "costInBillingCurrency", "Cost", "PreTaxCost", "cost", "preTaxCost"];
@@ -24,6 +25,9 @@ export function azureMapper(ctx: MapperContext): BillingMapper {
   const cRes = findCol(cols, "ResourceId", "InstanceId", "InstanceName");
   const cTags = findCol(cols, "Tags");
   const cPub = findCol(cols, "PublisherName");
+  const cPricing = findCol(cols, "PricingModel", "pricingModel");
+  const costKind = new AzureCostKind();
+  const layout = azureLayout(cols);
   const tags = new TagParser(ctx.tagKeys);
   const k = ctx.key;
   const wanted = k.kind === "tag" ? k.name : "model";
@@ -32,14 +36,19 @@ export function azureMapper(ctx: MapperContext): BillingMapper {
     format: "azure",
     dateColumn: cols[cDate],
     reads: reads(
-      [cCost, "amount"], [cDate, "date"], [cCur, "text"], [cCat, "text"], [cType, "text"], [cTags, "tags"], [cPub, "text"],
+      [cCost, "amount"], [cDate, "date"], [cCur, "text"], [cCat, "text"], [cType, "text"], [cTags, "tags"], [cPub, "text"], [cPricing, "text"],
       [k.kind === "sku" ? cMeter : -1, "text"], [k.kind === "resource" ? cRes : -1, "text"],
     ),
     out,
+    variant: () => {
+      const kind = costKind.kind;
+      return kind === null ? layout : `${layout}, ${kind} cost`;
+    },
     map(rec: CsvRecord): RowIssue {
       const c = costOf(rec, cCost, costName);
       if (typeof c !== "string") return c;
       out.cost = c;
+      if (cType >= 0 && cPricing >= 0) costKind.see(rec.get(cType), rec.get(cPricing), c);
       out.date = rec.get(cDate);
       const cur = rec.get(cCur);
       if (isMissing(cur)) return { reject: `${cols[cCur]} is empty` };

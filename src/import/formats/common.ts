@@ -80,6 +80,8 @@ export interface BillingMapper {
   epochSeconds?: boolean;
   out: BillingOut;
   map(rec: CsvRecord): RowIssue;
+  /** The variant of the format, once the rows are read (`FOCUS 1.0`, `EA, amortized`); null when the columns do not tell. */
+  variant?(): string | null;
 }
 
 /**
@@ -154,8 +156,10 @@ export function clip(s: string, n = 60): string {
 
 /** Tag name without AWS's `user:` / `user_` prefix. */
 export function normalTagName(k: string): string {
-  if (k.startsWith("user:") || k.startsWith("user_")) return k.slice(5);
-  return k;
+  // Surrounding spaces are no part of a tag's name: ` org` and `org` are one tag key.
+  const t = k.trim();
+  if (t.startsWith("user:") || t.startsWith("user_")) return t.slice(5).trim();
+  return t;
 }
 
 /** Find tag `name` in a tag map: exact, `user:NAME`, `user_NAME`, then case-insensitive. */

@@ -1,5 +1,6 @@
 /** FOCUS 1.0–1.3: BilledCost / EffectiveCost, ChargePeriodStart, BillingCurrency, Tags (JSON). */
 import type { CsvRecord } from "../csv";
+import { focusVersion } from "./variant";
 import { type BillingMapper, type MapperContext, type RowIssue, TagParser, costOf, findCol, findTag, hasCols, present, reads, requireCol, rowKey } from "./common";
 
 export function isFocus(cols: string[]): boolean {
@@ -27,6 +28,7 @@ export function focusMapper(ctx: MapperContext): BillingMapper {
     reads: reads([cCost, "amount"], [cDate, "date"], [cCur, "text"], [cProv, "text"], [cSvc, "text"], [cCat, "text"], [cTags, "tags"],
       [k.kind === "resource" ? cRes : -1, "text"], [k.kind === "sku" ? cSku : -1, "text"]),
     out,
+    variant: () => focusVersion(ctx.columns),
     map(rec: CsvRecord): RowIssue {
       const c = costOf(rec, cCost, costName);
       if (typeof c !== "string") return c;

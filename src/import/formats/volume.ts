@@ -3,7 +3,8 @@
  * value files (value per period). Columns are found by their usual names or from the
  * user's mapping (`date`, `count`, `value`, `currency`, `key`).
  */
-import { parseCount, parseLenientDecimal } from "../../core/grammar";
+import { parseLenientDecimal } from "../../core/grammar";
+import { readCount } from "../../core/excel-number";
 import type { CsvRecord } from "../csv";
 import { ImportError } from "../types";
 import { type RowIssue, clip, findCol, isMissing, missingColumns, present } from "./common";
@@ -69,8 +70,8 @@ export function volumeMapper(ctx: Ctx): VolumeMapper {
     if (i < 0) return null;
     const s = rec.get(i);
     if (isMissing(s)) return null;
-    const v = parseCount(s);
-    return v === null ? `${ctx.columns[i]} is not a whole number: '${clip(s)}'` : v;
+    const v = readCount(s, ctx.columns[i]);
+    return typeof v === "number" ? v : v.problem;
   };
   return {
     format: cCount >= 0 ? "counts" : "request-log",
@@ -80,8 +81,9 @@ export function volumeMapper(ctx: Ctx): VolumeMapper {
       out.date = rec.get(cDate);
       if (cCount >= 0) {
         const s = rec.get(cCount);
-        const v = parseCount(s);
-        if (v === null) return { reject: isMissing(s) ? `${ctx.columns[cCount]} is empty` : `${ctx.columns[cCount]} is not a whole number: '${clip(s)}'` };
+        if (isMissing(s)) return { reject: `${ctx.columns[cCount]} is empty` };
+        const v = readCount(s, ctx.columns[cCount]);
+        if (typeof v !== "number") return { reject: v.problem };
         out.count = v;
       } else out.count = 1;
       const a = tok(rec, cIn);

@@ -167,7 +167,7 @@ export function createFilesView(pid: string, events: FilesEvents): FilesView {
     fact("Rows", facts.rows);
     fact("Periods", facts.periods);
     if (e.kind !== "volume") fact("Currencies", facts.currencies);
-    fact(e.kind === "volume" ? "Volume" : "Total", facts.totals);
+    fact(e.kind === "volume" ? "Volume" : e.kind === "billing" && e.basis === "effective" ? "Total (effective cost)" : e.kind === "billing" ? "Total (billed cost)" : "Total", facts.totals);
     if (facts.skipped) fact("Skipped", facts.skipped);
     li.append(dl);
     if (e.detected) {
@@ -179,6 +179,10 @@ export function createFilesView(pid: string, events: FilesEvents): FilesView {
       );
     }
     if (facts.rejected.length || r.rowsRejected) li.append(rejectedDetails(rejectedOf({ sources: [r] }), false));
+    for (const w of facts.warnings.slice(0, MAX_CASE_MERGES_LISTED)) li.append(h("p", { class: "ap-warn-text ap-row-warning", text: w }));
+    if ((r.rowsWarned ?? 0) > MAX_CASE_MERGES_LISTED) {
+      li.append(h("p", { class: "ap-warn-text ap-row-warning", text: `… and ${formatCount((r.rowsWarned ?? 0) - MAX_CASE_MERGES_LISTED)} more rows with a warning.` }));
+    }
     for (const m of facts.caseMerges.slice(0, MAX_CASE_MERGES_LISTED)) li.append(h("p", { class: "ap-hint ap-case-merge", style: "margin:4px 0 0", text: m }));
     if (facts.caseMerges.length > MAX_CASE_MERGES_LISTED) {
       const more = facts.caseMerges.length - MAX_CASE_MERGES_LISTED;

@@ -1,4 +1,81 @@
-/** A small Excel number-format renderer for display and `range.text` (DOM-free). */
+/**
+ * A small Excel number-format renderer for display and `range.text` (DOM-free), and a check
+ * that refuses what Excel refuses (`numberFormatProblem`), so that the workbench is never
+ * kinder than Excel about the formats the add-in writes.
+ */
+import { Decimal } from "../../core/decimal";
+import { HostError } from "./errors";
+
+/**
+ * `|x|` with `decimals` decimals as Excel shows it: the double is first taken to 15
+ * significant digits (Excel never shows more), then rounded half away from zero, and
+ * written out digit for digit, never in e-notation (1.2345678901234568e29 in `#,##0.00`
+ * is `123,456,789,012,346,000,000,000,000,000.00`).
+ */
+export function excelFixed(x: number, decimals: number): string {
+  return new Decimal(Math.abs(x).toPrecision(15)).toFixed(decimals, Decimal.ROUND_HALF_UP);
+}
+
+/**
+ * Bracketed codes read here: a colour, a currency/locale (`[$USD]`, `[$$-409]`), elapsed time.
+ * Excel also reads conditions (`[<0.001]`); this renderer does not draw them, so it refuses them
+ * rather than show what Excel would not.
+ */
+const BRACKET = /^(?:Red|Black|Green|Blue|Cyan|Magenta|Yellow|White|Color(?:[1-9]|[1-4]\d|5[0-6])|\$[^\]]*|h+|m+|s+)$/i;
+/** Characters Excel shows without quotes (its documentation's list), and the format's own symbols. */
+const PLAIN = /^[0#?.,%$\-+/():!^&'~{}<>= @*_Ee]$/;
+
+/**
+ * Why Excel would refuse a number format, or null when it reads it: unbalanced quotes or
+ * brackets, a bracket code it does not know, more than four sections, a letter that is not a
+ * date or time code outside quotes (Excel needs `"×"` or `\×`, not a bare `×`).
+ */
+export function numberFormatProblem(format: string): string | null {
+  if (format === "" || /^(General|@)$/i.test(format)) return null;
+  let sections = 1;
+  for (let i = 0; i < format.length; i++) {
+    const c = format[i];
+    if (c === '"') {
+      const j = format.indexOf('"', i + 1);
+      if (j < 0) return "an unclosed quote";
+      i = j;
+    } else if (c === "\\" || c === "_" || c === "*") {
+      if (i + 1 >= format.length) return `'${c}' at the end`;
+      i++;
+    } else if (c === "[") {
+      const j = format.indexOf("]", i + 1);
+      if (j < 0) return "an unclosed bracket";
+      const code = format.slice(i + 1, j);
+      if (!BRACKET.test(code)) return `an unknown code [${code}]`;
+      i = j;
+    } else if (c === ";") {
+      if (++sections > 4) return "more than four sections";
+    } else if (/[yYmMdDhHsS]/.test(c)) {
+      continue;
+    } else if (/^(?:AM\/PM|A\/P)/i.test(format.slice(i))) {
+      i += format.slice(i, i + 5).toUpperCase() === "AM/PM" ? 4 : 2;
+    } else if (/^General/i.test(format.slice(i))) {
+      i += 6;
+    } else if (c === "E" || c === "e") {
+      if (!/[+-]/.test(format[i + 1] ?? "")) return `'${c}' not followed by + or -`;
+      i++;
+    } else if (!PLAIN.test(c) && !/\d/.test(c)) {
+      return `'${c}' outside quotes`;
+    }
+  }
+  return null;
+}
+
+/** Excel refuses a number format it cannot read (InvalidArgument at sync); so does the workbench. */
+export function checkNumberFormats(formats: unknown): void {
+  const one = (f: unknown): void => {
+    if (typeof f !== "string") return;
+    const why = numberFormatProblem(f);
+    if (why !== null) throw new HostError("InvalidArgument", `The number format '${f}' is not valid: ${why}.`);
+  };
+  if (Array.isArray(formats)) for (const row of formats) (Array.isArray(row) ? row : [row]).forEach(one);
+  else one(formats);
+}
 
 function general(n: number): string {
   if (Number.isInteger(n) && Math.abs(n) < 1e11) return String(n);
@@ -86,7 +163,7 @@ export function formatValue(v: number | string | boolean, format: string): strin
   let numText: string;
   if (sci) numText = x.toExponential(decimals).replace("e", "E").replace(/E\+?(-?)(\d)$/, "E+$1$2".replace("+-", "-"));
   else {
-    numText = Math.abs(x).toFixed(decimals);
+    numText = excelFixed(x, decimals);
     if (required < decimals) numText = numText.replace(new RegExp(`0{1,${decimals - required}}$`), "").replace(/\.$/, "");
     if (thousands) {
       const [i, f] = numText.split(".");

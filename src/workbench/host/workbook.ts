@@ -8,7 +8,7 @@ import { cols, contains, fullAddress, intersects, MAX_COLS, MAX_ROWS, parseAddre
 import { HostError } from "./errors";
 import { excelErrorText } from "./functions";
 import { parseInput, type Scalar } from "./input";
-import { formatValue } from "./numfmt";
+import { checkNumberFormats, formatValue } from "./numfmt";
 
 /** A value as Excel's API returns it: errors as their text, blank as "". */
 export type ExcelValue = number | string | boolean;
@@ -406,6 +406,7 @@ export class WorkbookModel {
   /** Sets a 2D array of number formats (or one for all), grouped into runs per column. */
   setNumberFormats(s: SheetModel, rect: Rect, formats: unknown): void {
     this.requireLive(s);
+    checkNumberFormats(formats);
     if (!Array.isArray(formats)) {
       if (typeof formats !== "string") throw new HostError("InvalidArgument", "numberFormat must be a string or a 2D array of strings.");
       this.setFormat(s, rect, { numberFormat: formats });

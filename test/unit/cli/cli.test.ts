@@ -53,7 +53,7 @@ describe("aiecon summarize / inspect", () => {
     const j = JSON.parse(r.out);
     expect(j.groups[0]).toHaveProperty("costPerInference");
     expect(j.sources.map((s: { kind: string }) => s.kind)).toEqual(["billing", "volume"]);
-    expect(j.groups[0].period).toBe("2025-Q1");
+    expect(j.groups[0].period).toBe("FY2025-Q1");
   });
 
   it("exit 0: inspect --json equals the engine's inspect; the table names format and totals", async () => {

@@ -32,16 +32,21 @@ describe("UTC periods", () => {
     expect(parseTimestamp("13/01/2024")).toBeNaN();
   });
   it("fiscal quarters from a start month (FY named by its end year)", () => {
-    expect(quarterLabel(2024, 7, 7)).toBe("2025-Q1");
-    expect(quarterLabel(2024, 6, 7)).toBe("2024-Q4");
-    expect(quarterLabel(2024, 2, 2)).toBe("2025-Q1");
-    expect(quarterLabel(2024, 1, 2)).toBe("2024-Q4");
+    expect(quarterLabel(2024, 7, 7)).toBe("FY2025-Q1");
+    expect(quarterLabel(2024, 6, 7)).toBe("FY2024-Q4");
+    expect(quarterLabel(2024, 2, 2)).toBe("FY2025-Q1");
+    expect(quarterLabel(2024, 1, 2)).toBe("FY2024-Q4");
+    // Apr–Jun 2025 with a fiscal year from April: the first quarter of FY2026, never "2026-Q1".
+    expect(quarterLabel(2025, 5, 4)).toBe("FY2026-Q1");
     expect(quarterLabel(2024, 11, 1)).toBe("2024-Q4");
   });
   it("labels relabel to coarser grains; previous periods; sorting", () => {
     expect(relabel("2024-09-18", "week")).toBe("2024-W38");
     expect(relabel("2024-09", "quarter")).toBe("2024-Q3");
-    expect(relabel("2024-09", "quarter", 7)).toBe("2025-Q1");
+    expect(relabel("2024-09", "quarter", 7)).toBe("FY2025-Q1");
+    expect(relabel("2024-Q3", "quarter", 7)).toBe("FY2025-Q1");
+    expect(relabel("FY2025-Q1", "quarter", 7)).toBe("FY2025-Q1");
+    expect(previousQuarter("FY2025-Q1")).toBe("FY2024-Q4");
     expect(relabel("2024-09", "day")).toBeNull();
     expect(relabel("2024-W38", "month")).toBe("2024-09");
     expect(previousQuarter("2024-Q1")).toBe("2023-Q4");

@@ -46,7 +46,7 @@ describe("periods", () => {
   });
   it("spans weeks by their Thursday and fiscal quarters from the start month", () => {
     expect(quarterSpan("2024-Q3", "week")).toEqual({ first: "2024-W27", last: "2024-W39" });
-    expect(quarterSpan("2025-Q1", "month", 7)).toEqual({ first: "2024-07", last: "2024-09" });
+    expect(quarterSpan("FY2025-Q1", "month", 7)).toEqual({ first: "2024-07", last: "2024-09" });
     expect(quarterSpan("2024-Q1", "day")).toEqual({ first: "2024-01-01", last: "2024-03-31" });
   });
 });
@@ -130,7 +130,7 @@ describe("planWorkbook", () => {
     expect(injected[7]).toBe("'=cmd.csv");
     expect(s.blocks[0].mode).toBe("values");
     expect(s.tables[0]).toMatchObject({ name: "AiCostData", row: 0, col: 0, rowCount: 31, colCount: 8 });
-    expect(s.formats).toContainEqual(expect.objectContaining({ col: 6, row: 1, rowCount: 30, format: '#,##0.00######## "USD"' }));
+    expect(s.formats).toContainEqual(expect.objectContaining({ col: 6, row: 1, rowCount: 30, format: '#,##0.00 [$USD]' }));
   });
 
   it("builds Unit Economics with bounded SUMIFS and AIECON formulas", () => {
@@ -160,9 +160,9 @@ describe("planWorkbook", () => {
     expect(gpt[10]).toBe(`=IF(OR(E${R}="",E${R}=0,F${R}=""),"",AIECON.MARGINCONTRIBUTION(H${R},G${R},E${R}))`);
     expect(gpt[11]).toBe(`=IF(ISNUMBER(I${R}),AIECON.BENCHMARKBAND(I${R}),"")`);
     expect(gpt[12]).toBe("'2024-Q3");
-    expect(s.formats).toContainEqual(expect.objectContaining({ col: 6, format: '#,##0.000000 "USD"' }));
-    expect(s.formats).toContainEqual(expect.objectContaining({ col: 8, format: '0.00"×"' }));
-    expect(s.formats).toContainEqual(expect.objectContaining({ col: 9, format: "0.0000" }));
+    expect(s.formats).toContainEqual(expect.objectContaining({ col: 6, format: '#,##0.000000 [$USD];-#,##0.000000 [$USD];0.00 [$USD]' }));
+    // ROI multiple and cost-to-value ratio share one format, hence one rectangle.
+    expect(s.formats).toContainEqual(expect.objectContaining({ col: 8, colCount: 2, format: '#,##0.00"×"' }));
     expect(s.conditionalFormats[0]).toMatchObject({ col: 11, row: 1, rowCount: 24 });
     expect(s.conditionalFormats[0].rules.map((r) => r.text)).toEqual(["Excellent", "Good", "Marginal", "Unsustainable"]);
   });
@@ -245,8 +245,8 @@ describe("planWorkbook", () => {
     const p = planWorkbook({ ...r, groups: [] }, OPTS);
     const f = sheet(p, "AI Cost Data").formats.find((x) => x.col === 6)!;
     expect(f.format).toBeNull();
-    expect(f.perRow![0]).toBe('#,##0.00######## "EUR"');
-    expect(f.perRow![1]).toBe('#,##0.00######## "USD"');
+    expect(f.perRow![0]).toBe('#,##0.00 [$EUR]');
+    expect(f.perRow![1]).toBe('#,##0.00 [$USD]');
   });
 });
 
@@ -265,9 +265,9 @@ describe("planWorkbook: grains, fiscal quarters, limits", () => {
     const p = planWorkbook(sampleResult(), { period: "month", fiscalStartMonth: 7 });
     const ue = p.sheets.find((s) => s.id === "unit")!.blocks[0].cells;
     const quarters = new Set(ue.slice(1).map((r) => r[12]));
-    expect([...quarters].sort()).toEqual(["'2025-Q1", "'2025-Q2"]);
-    expect(p.reviewQuarter).toBe("2025-Q2");
-    expect(p.previousQuarter).toBe("2025-Q1");
+    expect([...quarters].sort()).toEqual(["FY2025-Q1", "FY2025-Q2"]);
+    expect(p.reviewQuarter).toBe("FY2025-Q2");
+    expect(p.previousQuarter).toBe("FY2025-Q1");
   });
 
   it("works with week labels: quarter of the Thursday, latest full quarter", () => {

@@ -33,10 +33,10 @@ describe("writeWorkbook (recording fake)", () => {
     expect(wb.cell("Comparison", "D2")).toContain("'Unit Economics'!$D$2:$D$25");
     expect(JSON.stringify(wb.snapshot())).not.toContain("~AIECON");
     // Number formats, set once per column range.
-    expect(wb.format("AI Cost Data", "G2")).toBe('#,##0.00######## "USD"');
-    expect(wb.format("Unit Economics", "G25")).toBe('#,##0.000000 "USD"');
-    expect(wb.format("Unit Economics", "I2")).toBe('0.00"×"');
-    expect(wb.format("Unit Economics", "J2")).toBe("0.0000");
+    expect(wb.format("AI Cost Data", "G2")).toBe('#,##0.00 [$USD]');
+    expect(wb.format("Unit Economics", "G25")).toBe('#,##0.000000 [$USD];-#,##0.000000 [$USD];0.00 [$USD]');
+    expect(wb.format("Unit Economics", "I2")).toBe('#,##0.00"×"');
+    expect(wb.format("Unit Economics", "J2")).toBe('#,##0.00"×"');
     expect(wb.format("Quarterly Review", "E2")).toBe("0.0%");
     // Band colours.
     const cfs = wb.sheet("Unit Economics")!.conditionalFormats;

@@ -66,9 +66,9 @@ describe("volume and value", () => {
     const counts = "month,model,inferences\n2024-09,claude,10\n2024-10,gpt-4o,5\n";
     const r = await summarize([memInput("bill.csv", BILLING), memInput("c.csv", counts, "volume")], { period: "quarter", fiscalStartMonth: 10, cost: "billed" });
     expect(r.groups.map((g) => [g.period, g.key, g.inferences])).toEqual([
-      ["2024-Q4", "claude", 10],
-      ["2025-Q1", "(unattributed)", null],
-      ["2025-Q1", "gpt-4o", 5],
+      ["FY2024-Q4", "claude", 10],
+      ["FY2025-Q1", "(unattributed)", null],
+      ["FY2025-Q1", "gpt-4o", 5],
     ]);
   });
 

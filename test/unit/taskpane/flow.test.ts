@@ -134,7 +134,7 @@ describe("the task pane's import flow", () => {
     await adding;
     expect(flow.entries[0]).toMatchObject({ status: "ready", report: { format: "focus", rowsRead: 1000 } });
     expect(rec.changes.at(-1)).toEqual({ files: ["billing"], keys: true, comparison: true });
-    expect(rec.last()).toEqual({ lines: ["focus.csv: FOCUS, 1,000 rows, 2024-09."], tone: "info" });
+    expect(rec.last()).toEqual({ lines: ["focus.csv: FOCUS 1.0, 1,000 rows, 2024-09."], tone: "info" });
     expect(flow.blocker).toBeNull();
     expect(flow.comparisonLabels).toEqual(["2024-09"]);
 
@@ -311,7 +311,7 @@ describe("the task pane's import flow", () => {
     const { flow, rec } = setup(engine, host.run);
     await flow.addFiles("billing", [focusFile(), textFile("broken.csv", "")]);
     expect(flow.entries.map((e) => e.status)).toEqual(["ready", "error"]);
-    expect(rec.last()).toEqual({ lines: [{ error: "broken.csv: the file is empty" }, "focus.csv: FOCUS, 1,000 rows, 2024-09."], tone: "error" });
+    expect(rec.last()).toEqual({ lines: [{ error: "broken.csv: the file is empty" }, "focus.csv: FOCUS 1.0, 1,000 rows, 2024-09."], tone: "error" });
     expect(flow.blocker).toBe("Remove broken.csv or choose a file that can be read: broken.csv: the file is empty");
     flow.setKey("tag:application");
     expect(flow.remove(flow.entries[1])).toBe(true);

@@ -87,7 +87,9 @@ describe("money and numbers", () => {
     expect(formatAmount("-1234567.5")).toBe("-1,234,567.50");
     expect(formatAmount("0")).toBe("0.00");
     expect(formatAmount("0.00000080000")).toBe("0.0000008");
-    expect(formatAmount("0.012345678")).toBe("0.01235");
+    // Money has 2 decimals; only a non-zero amount under 0.01 keeps 4 significant digits.
+    expect(formatAmount("0.012345678")).toBe("0.01");
+    expect(formatAmount("0.0012345678")).toBe("0.001235");
     expect(formatAmount("0.5")).toBe("0.50");
     expect(formatAmount("not a number")).toBe("not a number");
   });
@@ -151,7 +153,7 @@ describe("comparison period choices", () => {
     expect(periodChoices(es, "month", 1)).toEqual(["2024-09", "2024-08", "2024-07", "2024-06", "2024-05"]);
     expect(periodChoices(es, "quarter", 1)).toEqual(["2024-Q3", "2024-Q2"]);
     // Fiscal year from July: FY2025 Q1 = 2024-07..09.
-    expect(periodChoices(es, "quarter", 7)).toEqual(["2025-Q1", "2024-Q4"]);
+    expect(periodChoices(es, "quarter", 7)).toEqual(["FY2025-Q1", "FY2024-Q4"]);
     expect(periodChoices(es, "week", 1)[0]).toBe("2024-W36");
     expect(periodChoices(es, "day", 1)[0]).toBe("2024-09-02");
     expect(periodChoices(es, "day", 1)).toHaveLength(96);
