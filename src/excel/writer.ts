@@ -402,10 +402,10 @@ export async function writeWorkbook(
       stage = out.stage;
       await out.reserve(CALL_OVERHEAD_BYTES * (toDelete.length + 4 * plan.sheets.length + 5)); // visible, freeze, rename, ref per sheet; setting, activate, calculate
       // Show the new sheets first: Excel refuses to delete the last visible sheet.
-      for (const sheet of plan.sheets) staged.get(sheet.id)!.visibility = "Visible";
+      for (const sheet of plan.sheets) if (sheet.hidden !== true) staged.get(sheet.id)!.visibility = "Visible";
       // Freeze panes only once the sheet is visible: Excel applies panes to the sheet as shown.
       for (const sheet of plan.sheets) {
-        if (sheet.freezeRows > 0) staged.get(sheet.id)!.freezePanes.freezeRows(sheet.freezeRows);
+        if (sheet.freezeRows > 0 && sheet.hidden !== true) staged.get(sheet.id)!.freezePanes.freezeRows(sheet.freezeRows);
       }
       for (const name of toDelete) ctx.workbook.worksheets.getItem(name).delete();
       const refs: OwnSheetRef[] = [];
