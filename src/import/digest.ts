@@ -21,17 +21,22 @@ export function withDigest(input: ImportInput): DigestingInput {
   let last: FileDigest | null = null;
   const open = (): ReadableStream<Uint8Array> => {
     const hash = new Sha256();
-    return input.open().pipeThrough(
-      new TransformStream<Uint8Array, Uint8Array>({
-        transform(chunk, ctrl) {
-          hash.update(chunk);
-          ctrl.enqueue(chunk);
-        },
-        flush() {
+    const reader = input.open().getReader();
+    return new ReadableStream<Uint8Array>({
+      async pull(ctrl) {
+        const { done, value } = await reader.read();
+        if (done) {
           last = { bytes: hash.bytes, sha256: hash.hex() };
-        },
-      }),
-    );
+          ctrl.close();
+          return;
+        }
+        hash.update(value);
+        ctrl.enqueue(value);
+      },
+      cancel(reason) {
+        return reader.cancel(reason);
+      },
+    });
   };
   return { input: { ...input, open }, digest: () => last };
 }
