@@ -30,6 +30,8 @@ export interface RefreshReport extends WriteReport {
   overlaps: Overlap[];
   /** Rows of the data tables kept from the workbook. */
   keptRows: number;
+  /** The result written: every record, old and new, and the groups over them. */
+  result: ImportResult;
 }
 
 export async function refreshWorkbook(
@@ -59,5 +61,5 @@ export async function refreshWorkbook(
     { onProgress: control.onProgress, signal: control.signal, confirmReplace: async () => true },
     tuning,
   );
-  return { ...report, overlaps, keptRows: merged.kept.cost.length + merged.kept.volume.length + merged.kept.value.length };
+  return { ...report, result, overlaps, keptRows: merged.kept.cost.length + merged.kept.volume.length + merged.kept.value.length };
 }

@@ -443,7 +443,7 @@ export class ImportFlow implements PaneState {
         });
         this.listener.progress(1, "Done");
         this.outcome = "done";
-        this.announce(successLines(result, report), "ok");
+        this.announce(successLines(report.result, report), "ok");
         return;
       }
       const report = await this.write(
