@@ -7,10 +7,21 @@ import { Decimal } from "../core/decimal";
 import type { LogEntry, DataRecords } from "../import/importlog";
 import type { CostRecord, SourceKind, ValueMethod, ValueRecord, VolumeRecord } from "../import/types";
 import { TABLE_NAMES } from "./plan";
-import { parseTotals } from "./plan/log";
+import { parseTotals, LOG } from "./plan/log";
+import { COST } from "./plan/cost";
+import { VOLUME } from "./plan/volume";
+import { VALUE } from "./plan/value";
+import type { Cell } from "./plan";
 
 export interface WorkbookData extends DataRecords {
   log: LogEntry[];
+  /** Columns the user added to each data table: headers and each body row's formulas. */
+  extras: { cost: Extra; volume: Extra; value: Extra };
+}
+
+export interface Extra {
+  headers: string[];
+  rows: Cell[][];
 }
 
 type Row = Record<string, unknown>;
@@ -45,14 +56,25 @@ export async function readWorkbookData(ctx: Excel.RequestContext): Promise<Workb
     const t = ctx.workbook.tables.getItemOrNullObject(TABLE_NAMES[id]);
     t.load("name");
     const r = t.getRange();
-    r.load("values");
+    r.load("values,formulas");
     return { t, r };
   });
   await ctx.sync();
   const got = ranges.map(({ t, r }) => (t.isNullObject ? null : (r.values as unknown[][])));
+  const formulas = ranges.map(({ t, r }) => (t.isNullObject ? null : (r.formulas as Cell[][])));
+  const known = [COST, VOLUME, VALUE, LOG].map((c) => new Set(c.columns.map((x) => (typeof x.header === "string" ? x.header : ""))));
+  const extraOf = (i: number): Extra => {
+    const v = got[i];
+    const f = formulas[i];
+    if (v === null || f === null || v.length === 0) return { headers: [], rows: [] };
+    const cols = v[0].map((h, c) => ({ h: text(h), c })).filter((x) => !known[i].has(x.h));
+    const body = f.slice(1).filter((_, r) => v[r + 1].some((c) => text(c) !== ""));
+    return { headers: cols.map((x) => x.h), rows: body.map((row) => cols.map((x) => row[x.c])) };
+  };
   if (got[0] === null) throw new NotAnAieconWorkbook();
   const [cost, volume, value, log] = got.map(rowsOf);
   return {
+    extras: { cost: extraOf(0), volume: extraOf(1), value: extraOf(2) },
     cost: cost.map(
       (r): CostRecord => ({
         period: text(r["Period"]),

@@ -9,6 +9,7 @@
 import { duplicateMessage, findDuplicates, findOverlaps, mergeRecords, mergedResult, overlapQuestion, type LogEntry, type Overlap } from "../import/importlog";
 import type { ImportResult } from "../import/types";
 import { readWorkbookData } from "./readback";
+import { carryExtras } from "./extras";
 import { type ExcelRun, WriteCancelled, type WriteControl, type WriteOptions, type WriteReport } from "./types";
 import { type WriterTuning, writeWorkbook } from "./writer";
 
@@ -57,7 +58,15 @@ export async function refreshWorkbook(
   const report = await writeWorkbook(
     run,
     result,
-    { ...options, importLog: [...existing.log, ...entries] },
+    {
+      ...options,
+      importLog: [...existing.log, ...entries],
+      extraColumns: {
+        cost: carryExtras(existing.extras.cost.headers, existing.extras.cost.rows, merged.kept.cost, fresh.cost.length),
+        volume: carryExtras(existing.extras.volume.headers, existing.extras.volume.rows, merged.kept.volume, fresh.volume.length),
+        value: carryExtras(existing.extras.value.headers, existing.extras.value.rows, merged.kept.value, fresh.value.length),
+      },
+    },
     { onProgress: control.onProgress, signal: control.signal, confirmReplace: async () => true },
     tuning,
   );

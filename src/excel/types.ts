@@ -5,6 +5,7 @@
  */
 import type { ImportResult, PeriodGrain } from "../import/types";
 import type { LogEntry } from "../import/importlog";
+import type { ExtrasByTable } from "./extras";
 
 /** `Excel.run` with the one overload the add-in uses. */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -21,6 +22,8 @@ export interface WriteOptions {
   formulas?: "aiecon" | "native";
   /** The import log to write (the hidden `AI Import Log` sheet); none is written when absent or empty. */
   importLog?: LogEntry[];
+  /** Columns the user added to the data tables, kept by a refresh (`extras.ts`). */
+  extraColumns?: ExtrasByTable;
 }
 
 export interface WriteProgress {

@@ -12,6 +12,7 @@
  */
 import type { ImportResult } from "../import/types";
 import { nativePlan } from "./native";
+import { withExtraColumns } from "./extras";
 import {
   ExcelRun,
   WorkbookConflict,
@@ -341,7 +342,7 @@ export async function writeWorkbook(
   const token = tuning.token ?? randomToken();
   const names = stagingNames(token);
   const planned: WorkbookPlan = planWorkbook(result, options, names);
-  const plan = options.formulas === "native" ? nativePlan(planned) : planned;
+  const plan = withExtraColumns(options.formulas === "native" ? nativePlan(planned) : planned, options.extraColumns);
   const progress: Progress = {
     rowsDone: 0,
     rowsTotal: plan.sheets.reduce((n, s) => n + s.blocks.reduce((m, b) => m + b.cells.length, 0), 0),

@@ -84,6 +84,15 @@ describe("Refresh in the task pane", () => {
       await window.workbench.setCell("C2", 1234.5, "AI Value Data");
       await window.workbench.run(async (ctx) => {
         ctx.workbook.worksheets.add("My notes").getRange("A1").values = [["keep me"]];
+        // An added column: the table widened by one column headed "Note".
+        const t = ctx.workbook.tables.getItem("AiCostData");
+        const r = t.getRange();
+        r.load("rowCount");
+        await ctx.sync();
+        t.convertToRange();
+        const ws = ctx.workbook.worksheets.getItem("AI Cost Data");
+        ws.getRange("I1:I2").values = [["Note"], ["checked"]];
+        ws.tables.add(`A1:I${r.rowCount}`, true).name = "AiCostData";
         await ctx.sync();
       });
     });
@@ -117,6 +126,10 @@ describe("Refresh in the task pane", () => {
     const value = snap.sheets.find((x) => x.name === "AI Value Data")!;
     expect(value.values[1][2]).toBe(1234.5);
     expect(snap.sheets.find((x) => x.name === "My notes")!.values[0][0]).toBe("keep me");
+    const cost = snap.sheets.find((x) => x.name === "AI Cost Data")!;
+    expect(cost.values[0][8]).toBe("Note");
+    expect(cost.values[1][8]).toBe("checked");
+    expect(cost.tables[0].address).toMatch(new RegExp(`A1:I${rows.length + 1}$`));
     await wb.screenshot("refresh");
   }, 300_000);
 });

@@ -79,6 +79,33 @@ describe("refreshWorkbook", () => {
     expect(data.volume).toEqual([...h1.result.volumeRecords, ...jul.result.volumeRecords]);
   }, 120_000);
 
+  it("a column the user added to AI Cost Data stays beside its rows; new rows are left blank (the workbench has no structured references)", async () => {
+    const { host, h1 } = await h1Workbook();
+    const n = h1.result.costRecords.length;
+    await host.run(async (ctx) => {
+      // Widen the table by one column, as Excel does when a header is typed beside it.
+      ctx.workbook.tables.getItem("AiCostData").convertToRange();
+      const ws = ctx.workbook.worksheets.getItem("AI Cost Data");
+      ws.getRange(`I1:I${n + 1}`).formulas = [["Note"], ...Array.from({ length: n }, (_, i) => [i === 0 ? "checked" : `=G${i + 2}*2`])];
+      ws.tables.add(`A1:I${n + 1}`, true).name = "AiCostData";
+      await ctx.sync();
+    });
+    const jul = await imported(julyFiles());
+    await refreshWorkbook(host.run, jul.result, jul.log, OPTS);
+    const cells = await host.run(async (ctx) => {
+      const t = ctx.workbook.tables.getItem("AiCostData").getRange();
+      t.load("formulas,address");
+      await ctx.sync();
+      return { f: t.formulas as unknown[][], address: t.address };
+    });
+    const total = n + jul.result.costRecords.length;
+    expect(cells.address).toMatch(new RegExp(`A1:I${total + 1}$`));
+    expect(cells.f[0][8]).toBe("Note");
+    expect(cells.f[1][8]).toBe("checked");
+    expect(cells.f[2][8]).toBe("=G3*2");
+    expect(cells.f[total][8]).toBe("");
+  }, 120_000);
+
   it("July a second time is refused, naming the earlier import, and nothing changes", async () => {
     const { host } = await h1Workbook();
     const jul = await imported(julyFiles());
