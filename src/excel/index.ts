@@ -15,3 +15,5 @@ export { safeText, isFormulaLike } from "./safeText";
 export { OWN_SHEETS_SETTING } from "./ownership";
 export * from "./types";
 export { makeShareable, type ShareableReport } from "./shareable";
+export { refreshWorkbook, AlreadyImported, type RefreshControl, type RefreshReport } from "./refresh";
+export { readWorkbookData, NotAnAieconWorkbook, type WorkbookData } from "./readback";

@@ -25,8 +25,10 @@ import { planUnitSheet } from "./plan/unit";
 import { planComparisonSheet } from "./plan/comparison";
 import { planTrendSheet } from "./plan/trend";
 import { planReviewSheet } from "./plan/review";
+import { LOG } from "./plan/log";
+import { tableSheet } from "./plan/sheet";
 import { FINAL_NAMES, SHEET_NAMES } from "./plan/names";
-import type { PlanNames, Rect, WorkbookPlan } from "./plan/types";
+import type { PlanNames, Rect, SheetPlan, WorkbookPlan } from "./plan/types";
 
 export type {
   SheetId,
@@ -84,12 +86,18 @@ export function planWorkbook(result: ImportResult, options: WriteOptions, names:
       planComparisonSheet(model, unit.data, names),
       planTrendSheet(result, model, unit.data, names),
       planReviewSheet(model, unit.data, names),
+      ...(options.importLog !== undefined && options.importLog.length > 0 ? [planLogSheet(options.importLog, names)] : []),
     ],
     comparisonPeriod: model.comparisonPeriod,
     reviewQuarter: model.latestQuarter,
     previousQuarter: model.previousQuarter,
     dataRows: result.costRecords.length + result.volumeRecords.length + result.valueRecords.length + model.rows.length,
   };
+}
+
+/** The hidden import log: one row per imported file. */
+function planLogSheet(entries: NonNullable<WriteOptions["importLog"]>, names: PlanNames): SheetPlan {
+  return { ...tableSheet("data", "log", names, LOG.place(names.sheets.log, entries, undefined)), hidden: true };
 }
 
 /** A1 address of a rectangle (for tests and the writer). */

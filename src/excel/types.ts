@@ -4,6 +4,8 @@
  * workbench host's `run` in the browser workbench and tests.
  */
 import type { ImportResult, PeriodGrain } from "../import/types";
+import type { LogEntry } from "../import/importlog";
+import type { ExtrasByTable } from "./extras";
 
 /** `Excel.run` with the one overload the add-in uses. */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -18,6 +20,10 @@ export interface WriteOptions {
   chunkRows?: number;
   /** `native`: every formula is written as native Excel, no AIECON calls (a workbook anyone can open). Default `aiecon`. */
   formulas?: "aiecon" | "native";
+  /** The import log to write (the hidden `AI Import Log` sheet); none is written when absent or empty. */
+  importLog?: LogEntry[];
+  /** Columns the user added to the data tables, kept by a refresh (`extras.ts`). */
+  extraColumns?: ExtrasByTable;
 }
 
 export interface WriteProgress {

@@ -12,6 +12,7 @@
  */
 import type { ImportResult } from "../import/types";
 import { nativePlan } from "./native";
+import { withExtraColumns } from "./extras";
 import {
   ExcelRun,
   WorkbookConflict,
@@ -341,7 +342,7 @@ export async function writeWorkbook(
   const token = tuning.token ?? randomToken();
   const names = stagingNames(token);
   const planned: WorkbookPlan = planWorkbook(result, options, names);
-  const plan = options.formulas === "native" ? nativePlan(planned) : planned;
+  const plan = withExtraColumns(options.formulas === "native" ? nativePlan(planned) : planned, options.extraColumns);
   const progress: Progress = {
     rowsDone: 0,
     rowsTotal: plan.sheets.reduce((n, s) => n + s.blocks.reduce((m, b) => m + b.cells.length, 0), 0),
@@ -402,10 +403,10 @@ export async function writeWorkbook(
       stage = out.stage;
       await out.reserve(CALL_OVERHEAD_BYTES * (toDelete.length + 4 * plan.sheets.length + 5)); // visible, freeze, rename, ref per sheet; setting, activate, calculate
       // Show the new sheets first: Excel refuses to delete the last visible sheet.
-      for (const sheet of plan.sheets) staged.get(sheet.id)!.visibility = "Visible";
+      for (const sheet of plan.sheets) if (sheet.hidden !== true) staged.get(sheet.id)!.visibility = "Visible";
       // Freeze panes only once the sheet is visible: Excel applies panes to the sheet as shown.
       for (const sheet of plan.sheets) {
-        if (sheet.freezeRows > 0) staged.get(sheet.id)!.freezePanes.freezeRows(sheet.freezeRows);
+        if (sheet.freezeRows > 0 && sheet.hidden !== true) staged.get(sheet.id)!.freezePanes.freezeRows(sheet.freezeRows);
       }
       for (const name of toDelete) ctx.workbook.worksheets.getItem(name).delete();
       const refs: OwnSheetRef[] = [];

@@ -3,17 +3,11 @@
  * grouped by period × workload key × currency, with nothing lost on the way.
  * Knows nothing of Excel, the DOM or Node: it reads Web ReadableStreams.
  */
-import { bandFor } from "../core/bands";
-import { Decimal, ratioToString } from "../core/decimal";
+import { Decimal } from "../core/decimal";
 import { DecimalSum } from "../core/money";
 import { DomainError } from "../core/errors";
 import { checkAmount } from "../core/excel-number";
-import {
-  costPerInference as costPerInferenceOf,
-  roiMultiple as roiMultipleOf,
-  valueFromTimeSaved,
-  valuePerInference as valuePerInferenceOf,
-} from "../core/metrics";
+import { valueFromTimeSaved } from "../core/metrics";
 import { KEY_CHOICES, type KeySpec, keyText, parseKeySpec } from "../core/grammar";
 import { GRAIN_CHOICES, type Grain, grainOfLabel, isGrain, isValidLabel, parseTimestamp, periodOf, relabel } from "../core/period";
 import { CsvParser, type CsvRecord, CsvSyntaxError, detach, recordFromArray } from "./csv";
@@ -23,11 +17,11 @@ import { billingMapper, detectAny, detectBilling, nearestBilling } from "./forma
 import { type ValueMapper, type VolumeMapper, isValue, isVolume, notRecognised, valueMapper, volumeMapper } from "./formats/volume";
 import { parseJsonExport } from "./json";
 import { type ParquetSink, parquetParts, readParquet } from "./parquet";
+import { groupsOf } from "./groups";
 import { foldKey } from "./keys";
 import {
   type CaseMerge,
   type CostRecord,
-  type Group,
   type ImportInput,
   type ImportOptions,
   type ImportResult,
@@ -858,12 +852,6 @@ export async function summarize(inputs: ImportInput[], options: ImportOptions): 
   }
   const volumeRecords = [...volumeRecs.values()];
 
-  // Value per period × key × currency (imported).
-  const val = new Map<string, Decimal>();
-  for (const r of valueRecs.values()) {
-    const k = r.period + SEP + r.key + SEP + r.currency;
-    val.set(k, (val.get(k) ?? new Decimal(0)).plus(r.d));
-  }
   const importedValueKeys = new Set([...valueRecs.values()].map((r) => r.period + SEP + r.key));
 
   // User assumptions: value per inference, or minutes saved × hourly rate, over the volume.
@@ -907,45 +895,10 @@ export async function summarize(inputs: ImportInput[], options: ImportOptions): 
       }
       const cur = a.currency ? a.currency.toUpperCase() : billingCurrency(`the value assumption for '${a.key}'`);
       assumptionRecs.push({ period, key, value: "", currency: cur, method, source: "assumption", d });
-      const vk = period + SEP + key + SEP + cur;
-      val.set(vk, (val.get(vk) ?? new Decimal(0)).plus(d));
     }
   }
 
-  // Groups: period × key × currency.
-  const groupCost = new Map<string, { period: string; key: string; currency: string; d: Decimal }>();
-  for (const r of costMap.values()) {
-    const k = r.period + SEP + r.key + SEP + r.currency;
-    const g = groupCost.get(k);
-    if (g) g.d = g.d.plus(r.d);
-    else groupCost.set(k, { period: r.period, key: r.key, currency: r.currency, d: r.d });
-  }
-  const groups: Group[] = [];
-  for (const [k, g] of groupCost) {
-    const n = inf.get(g.period + SEP + g.key);
-    const v = val.get(k);
-    const inferences = n === undefined ? null : n;
-    // The core's formulas, as the custom functions compute them (src/core/formulas.ts).
-    const count = inferences !== null && inferences > 0 ? new Decimal(inferences) : null;
-    const costPerInference = count !== null ? ratioToString(costPerInferenceOf(g.d, count)) : null;
-    const valuePerInference = v !== undefined && count !== null ? ratioToString(valuePerInferenceOf(v, count)) : null;
-    // As AIECON.ROIMULTIPLE: no multiple (and no band) where the cost is 0 (#DIV/0!) or a net credit (#NUM!).
-    const roi = v !== undefined && g.d.gt(0) ? roiMultipleOf(v, g.d) : null;
-    groups.push({
-      period: g.period,
-      key: g.key,
-      currency: g.currency,
-      cost: g.d.toFixed(),
-      inferences,
-      value: v === undefined ? null : v.toFixed(),
-      costPerInference,
-      valuePerInference,
-      roiMultiple: roi === null ? null : ratioToString(roi),
-      band: roi === null ? null : bandFor(roi),
-    });
-  }
   const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-  groups.sort((a, b) => cmp(a.period, b.period) || cmp(a.key, b.key) || cmp(a.currency, b.currency));
   const costRecords: CostRecord[] = [...costMap.values()]
     .map(({ d, ...r }) => ({ ...r, cost: d.toFixed() }))
     .sort(
@@ -962,6 +915,7 @@ export async function summarize(inputs: ImportInput[], options: ImportOptions): 
   const valueRecords: ValueRecord[] = [...valueRecs.values(), ...assumptionRecs]
     .map(({ d, ...r }) => ({ ...r, value: d.toFixed() }))
     .sort((a, b) => cmp(a.period, b.period) || cmp(a.key, b.key) || cmp(a.currency, b.currency) || cmp(a.source, b.source));
+  const groups = groupsOf(costRecords, volumeRecords, valueRecords);
 
   return {
     sources,

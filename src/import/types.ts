@@ -6,6 +6,7 @@
  */
 
 import type { Grain } from "../core/period";
+import type { FileDigest } from "./digest";
 
 export type SourceKind = "billing" | "volume" | "value";
 
@@ -170,6 +171,8 @@ export interface SourceReport {
   inferences?: number;
   /** Keys of this file merged into another spelling of the same key ignoring case, in the order met. */
   caseMerges: CaseMerge[];
+  /** Size and SHA-256 of the bytes read, where the reader hashed them (the task pane's worker), for the import log. */
+  digest?: FileDigest;
 }
 
 /** One row of the unit-economics result: period × key × currency. */

@@ -73,6 +73,7 @@ export function mountTaskpane(root: HTMLElement, host: TaskpaneHost): TaskpaneCo
   const results = createResultsView(pid, { answer: (ok) => flow.answer(ok) });
   const actions = createImportActions(pid, {
     import: () => void flow.runImport(),
+    refresh: () => void flow.runRefresh(),
     cancel: () => flow.cancel(),
   });
 

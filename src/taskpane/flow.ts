@@ -10,7 +10,8 @@
  */
 import type { ColumnMap, CostBasis, ImportProgress, ImportResult, PeriodGrain, SourceKind } from "../import/types";
 import { WriteCancelled, type ExcelRun, type WriteProgress, type WriteWorkbook } from "../excel/types";
-import { writeWorkbook } from "../excel/index";
+import { refreshWorkbook, writeWorkbook } from "../excel/index";
+import { logEntriesOf } from "../import/importlog";
 import { EngineError, JobCancelled } from "./worker-client";
 import type { PaneInspect, WorkerFile, WorkerImportOptions } from "./protocol";
 import {
@@ -52,7 +53,8 @@ export interface Announcement {
 /** A question the import asks before it goes on. */
 export type ConfirmRequest =
   | { kind: "rejects"; rejected: RejectedSummary }
-  | { kind: "replace"; sheets: string[] };
+  | { kind: "replace"; sheets: string[] }
+  | { kind: "overlap"; question: string };
 
 /** Where an import is: not running, reading the files, writing the workbook, or stopping. */
 export type ImportPhase = "idle" | "reading" | "writing" | "cancelling";
@@ -383,7 +385,12 @@ export class ImportFlow implements PaneState {
     this.listener.progress(0, "Cancelling…");
   }
 
-  async runImport(): Promise<void> {
+  /** Refresh: add the files to the workbook the add-in built, keeping what is there (src/excel/refresh.ts). */
+  async runRefresh(): Promise<void> {
+    return this.runImport("refresh");
+  }
+
+  async runImport(mode: "import" | "refresh" = "import"): Promise<void> {
     if (this.importing) return;
     const blocker = importBlocker(this.list, this.state);
     if (blocker) {
@@ -433,15 +440,29 @@ export class ImportFlow implements PaneState {
       }
       if (ctrl.signal.aborted) throw new JobCancelled();
       this.phaseNow = "writing";
+      const digests = result.sources.map((s) => s.digest ?? null);
+      const entries = digests.every((d) => d !== null) ? logEntriesOf(result, digests, new Date()) : undefined;
+      const writeOptions = {
+        period: choices.period,
+        fiscalStartMonth: choices.fiscalStartMonth,
+        comparisonPeriod: choices.comparisonPeriod || undefined,
+        formulas: choices.formulas,
+      };
+      if (mode === "refresh") {
+        const report = await refreshWorkbook(this.deps.run, result, entries ?? [], writeOptions, {
+          signal: ctrl.signal,
+          onProgress: (p: WriteProgress) => this.listener.progress(overallFraction("write", p.fraction), p.stage),
+          confirmOverlap: async (question: string) => this.ask({ kind: "overlap", question }),
+        });
+        this.listener.progress(1, "Done");
+        this.outcome = "done";
+        this.announce(successLines(report.result, report), "ok");
+        return;
+      }
       const report = await this.write(
         this.deps.run,
         result,
-        {
-          period: choices.period,
-          fiscalStartMonth: choices.fiscalStartMonth,
-          comparisonPeriod: choices.comparisonPeriod || undefined,
-          formulas: choices.formulas,
-        },
+        { ...writeOptions, importLog: entries },
         {
           signal: ctrl.signal,
           onProgress: (p: WriteProgress) => this.listener.progress(overallFraction("write", p.fraction), p.stage),

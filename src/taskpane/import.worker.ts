@@ -5,6 +5,7 @@
  * which is the hard stop).
  */
 import { inspect, summarize } from "../import/index";
+import { withDigest } from "../import/digest";
 import type { ImportInput, ImportProgress } from "../import/types";
 import { toWorkerError, type WorkerFile, type WorkerRequest, type WorkerResponse } from "./protocol";
 
@@ -44,7 +45,9 @@ scope.onmessage = async (ev: MessageEvent<WorkerRequest>) => {
       post({ id: req.id, type: "inspected", inspected });
     } else {
       let last = 0;
-      const result = await summarize(req.inputs.map(toInput), {
+      // Hashed as the engine reads them (one read per file), for the import log.
+      const digesting = req.inputs.map((f) => withDigest(toInput(f)));
+      const result = await summarize(digesting.map((d) => d.input), {
         ...req.options,
         signal: ctrl.signal,
         onProgress: (progress: ImportProgress) => {
@@ -55,6 +58,10 @@ scope.onmessage = async (ev: MessageEvent<WorkerRequest>) => {
             post({ id: req.id, type: "progress", progress });
           }
         },
+      });
+      result.sources.forEach((s, i) => {
+        const d = digesting[i].digest();
+        if (d !== null) s.digest = d;
       });
       post({ id: req.id, type: "result", result });
     }

@@ -1,7 +1,7 @@
 /** The workbook's names, titles and fixed rules (contract: ../shared/spec/workbook.md). */
 import type { BandRule, PlanNames, SheetId, TableId } from "./types";
 
-export const SHEET_IDS: readonly SheetId[] = ["cost", "volume", "value", "unit", "comparison", "trend", "review"];
+export const SHEET_IDS: readonly SheetId[] = ["cost", "volume", "value", "unit", "comparison", "trend", "review", "log"];
 
 /** Final sheet names (contract: workbook.md). */
 export const SHEET_NAMES: Readonly<Record<SheetId, string>> = {
@@ -12,6 +12,7 @@ export const SHEET_NAMES: Readonly<Record<SheetId, string>> = {
   comparison: "Comparison",
   trend: "Trend",
   review: "Quarterly Review",
+  log: "AI Import Log",
 };
 
 /** Final table names (the first seven are contract). */
@@ -25,6 +26,7 @@ export const TABLE_NAMES: Readonly<Record<TableId, string>> = {
   review: "QuarterlyReview",
   trendSummary: "CostPerInferenceTrendSummary",
   costVolume: "CostAgainstVolume",
+  log: "AiImportLog",
 };
 
 export const TABLE_IDS: readonly TableId[] = Object.keys(TABLE_NAMES) as TableId[];

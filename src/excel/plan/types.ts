@@ -1,6 +1,6 @@
 /** The shapes of a workbook plan: what the writer puts into the workbook (pure data, no Office calls). */
 
-export type SheetId = "cost" | "volume" | "value" | "unit" | "comparison" | "trend" | "review";
+export type SheetId = "cost" | "volume" | "value" | "unit" | "comparison" | "trend" | "review" | "log";
 
 export type TableId = SheetId | "trendSummary" | "costVolume";
 
@@ -78,6 +78,8 @@ export interface SheetPlan {
   /** Column widths in points, from column A. */
   columnWidths: number[];
   freezeRows: number;
+  /** Hidden after the commit (the import log). */
+  hidden?: boolean;
 }
 
 export interface WorkbookPlan {

@@ -9,6 +9,8 @@ import type { PaneState } from "../flow";
 
 export interface ImportActionsEvents {
   import(): void;
+  /** Add the files to the workbook the add-in built (src/excel/refresh.ts). */
+  refresh?(): void;
   cancel(): void;
 }
 
@@ -23,10 +25,12 @@ export interface ImportActions {
 export function createImportActions(pid: string, events: ImportActionsEvents): ImportActions {
   const importButton = h("button", { type: "button", class: "ap-primary", id: `${pid}-import`, text: "Import" });
   const cancelButton = h("button", { type: "button", id: `${pid}-cancel`, text: "Cancel", hidden: true });
+  const refreshButton = h("button", { type: "button", id: `${pid}-refresh`, text: "Refresh", title: "Add these files to the workbook AIECON built, keeping your edits" });
   importButton.addEventListener("click", () => events.import());
+  refreshButton.addEventListener("click", () => events.refresh?.());
   cancelButton.addEventListener("click", () => events.cancel());
   return {
-    element: h("div", { class: "ap-actions" }, importButton, cancelButton),
+    element: h("div", { class: "ap-actions" }, importButton, refreshButton, cancelButton),
     importButton,
     cancelButton,
     update(state) {
@@ -34,6 +38,7 @@ export function createImportActions(pid: string, events: ImportActionsEvents): I
       importButton.setAttribute("aria-disabled", blocker ? "true" : "false");
       importButton.title = blocker ?? "";
       importButton.disabled = state.importing;
+      refreshButton.disabled = state.importing || blocker !== null && blocker !== undefined;
       cancelButton.hidden = !state.importing;
     },
   };

@@ -43,6 +43,14 @@ function confirmText(request: ConfirmRequest): ConfirmText {
       cancelLabel: "Don't import",
     };
   }
+  if (request.kind === "overlap") {
+    return {
+      title: "Replace these periods?",
+      body: [h("p", { text: request.question })],
+      confirmLabel: "Replace the periods",
+      cancelLabel: "Don't refresh",
+    };
+  }
   return {
     title: "Replace the AIECON sheets?",
     body: [
