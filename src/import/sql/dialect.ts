@@ -24,5 +24,6 @@ export interface Dialect {
   credits(expr: string): string;
 }
 
+/** Decimal places kept: 18, leaving 20 integer digits for sums (a cost with more decimals is rounded: a known gap). */
 export const SCALE = 18;
 export const sqlString = (s: string): string => "'" + s.replace(/'/g, "''") + "'";

@@ -58,7 +58,14 @@ function pick(opts: SqlOptions, ...names: string[]): string {
   return opts.columns[i];
 }
 
+/** A column as the dialect names it; NULL when the header is known and lacks it (the mappers read it as absent). */
+function column(o: SqlOptions, d: Dialect, name: string): string {
+  if (o.columns !== undefined && findCol(o.columns, name) < 0) return "NULL";
+  return d.col(o.columns === undefined ? name : o.columns[findCol(o.columns, name)]);
+}
+
 function fields(o: SqlOptions): Fields {
+  const col = (d: Dialect, name: string): string => column(o, d, name);
   const eff = o.cost === "effective";
   const present = (d: Dialect, e: string): string => missingToNull(d, e);
   switch (o.format) {
@@ -66,11 +73,11 @@ function fields(o: SqlOptions): Fields {
       return {
         date: "ChargePeriodStart",
         currency: "BillingCurrency",
-        cost: (d) => d.dec(d.col(eff ? "EffectiveCost" : "BilledCost")),
-        service: (d) => d.col("ServiceName"),
+        cost: (d) => d.dec(col(d, eff ? "EffectiveCost" : "BilledCost")),
+        service: (d) => col(d, "ServiceName"),
         resource: pick({ ...o, columns: o.columns }, "ResourceId", "ResourceName"),
         sku: "SkuId",
-        tag: (d, n) => d.tag(d.col("Tags"), n, d.tagShape("focus")),
+        tag: (d, n) => d.tag(col(d, "Tags"), n, d.tagShape("focus")),
       };
     case "aws-cur":
     case "aws-cur2": {
@@ -80,10 +87,10 @@ function fields(o: SqlOptions): Fields {
         date: N.date,
         currency: N.currency,
         cost: (d) => {
-          const v = (c: string): string => `COALESCE(${d.dec(d.col(c))}, 0)`;
-          const unblended = d.dec(d.col(N.cost));
+          const v = (c: string): string => `COALESCE(${d.dec(col(d, c))}, 0)`;
+          const unblended = d.dec(col(d, N.cost));
           if (!eff) return unblended;
-          const type = d.col(N.type);
+          const type = col(d, N.type);
           return `CASE ${type}
       WHEN 'SavingsPlanCoveredUsage' THEN ${v(N.spEff)}
       WHEN 'SavingsPlanRecurringFee' THEN ${v(N.spTotal)} - ${v(N.spUsed)}
@@ -91,37 +98,37 @@ function fields(o: SqlOptions): Fields {
       WHEN 'SavingsPlanUpfrontFee' THEN 0
       WHEN 'DiscountedUsage' THEN ${v(N.riEff)}
       WHEN 'RIFee' THEN ${v(N.riUnusedUpfront)} + ${v(N.riUnusedRecurring)}
-      WHEN 'Fee' THEN CASE WHEN ${present(d, d.col(N.riArn))} IS NULL THEN ${unblended} ELSE 0 END
+      WHEN 'Fee' THEN CASE WHEN ${present(d, col(d, N.riArn))} IS NULL THEN ${unblended} ELSE 0 END
       ELSE ${unblended} END`;
         },
-        service: (d) => `COALESCE(${present(d, d.col(N.product))}, ${d.col(N.productName)})`,
+        service: (d) => `COALESCE(${present(d, col(d, N.product))}, ${col(d, N.productName)})`,
         resource: N.resource,
         sku: N.usageType,
         tag: (d, n) =>
           cur2
-            ? `COALESCE(${[n, "user:" + n, "user_" + n].map((k) => present(d, d.tag(d.col("resource_tags"), k, d.tagShape("aws-cur2")))).join(", ")})`
-            : d.col(d.name === "athena" ? "resource_tags_user_" + n : "resourceTags/user:" + n),
+            ? `COALESCE(${[n, "user:" + n, "user_" + n].map((k) => present(d, d.tag(col(d, "resource_tags"), k, d.tagShape("aws-cur2")))).join(", ")})`
+            : col(d, d.name === "athena" ? "resource_tags_user_" + n : "resourceTags/user:" + n),
       };
     }
     case "azure":
       return {
         date: pick(o, ...AZURE_COLUMNS.date),
         currency: pick(o, ...AZURE_COLUMNS.currency),
-        cost: (d) => d.dec(d.col(pick(o, ...AZURE_COLUMNS.cost))),
-        service: (d) => d.col("MeterCategory"),
+        cost: (d) => d.dec(col(d, pick(o, ...AZURE_COLUMNS.cost))),
+        service: (d) => col(d, "MeterCategory"),
         resource: pick(o, ...AZURE_COLUMNS.resource),
         sku: "MeterName",
-        tag: (d, n) => d.tag(d.col(pick(o, "Tags")), n, d.tagShape("azure")),
+        tag: (d, n) => d.tag(col(d, pick(o, "Tags")), n, d.tagShape("azure")),
       };
     case "gcp":
       return {
         date: "usage_start_time",
         currency: "currency",
-        cost: (d) => `${d.dec(d.col("cost"))} + ${d.credits(d.col("credits"))}`,
-        service: (d) => d.col("service.description"),
+        cost: (d) => `${d.dec(col(d, "cost"))} + ${d.credits(col(d, "credits"))}`,
+        service: (d) => col(d, "service.description"),
         resource: "project.id",
         sku: "sku.description",
-        tag: (d, n) => d.tag(d.col("labels"), n, d.tagShape("gcp")),
+        tag: (d, n) => d.tag(col(d, "labels"), n, d.tagShape("gcp")),
       };
   }
 }
@@ -152,14 +159,14 @@ function periodSql(d: Dialect, t: string, grain: Grain, fiscal: number): string 
   }
 }
 
-function keySql(d: Dialect, f: Fields, key: KeySpec): string {
+function keySql(o: SqlOptions, d: Dialect, f: Fields, key: KeySpec): string {
   switch (key.kind) {
     case "service":
       return missingToNull(d, f.service(d));
     case "resource":
-      return f.resource === null ? "NULL" : missingToNull(d, d.col(f.resource));
+      return f.resource === null ? "NULL" : missingToNull(d, column(o, d, f.resource));
     case "sku":
-      return f.sku === null ? "NULL" : missingToNull(d, d.col(f.sku));
+      return f.sku === null ? "NULL" : missingToNull(d, column(o, d, f.sku));
     case "tag":
       return missingToNull(d, f.tag(d, key.name));
     default:
@@ -179,15 +186,15 @@ export function generateSql(o: SqlOptions): string {
   const f = fields(o);
   const fiscal = o.fiscalStartMonth ?? 1;
   const [P, K, C, COST, LINES] = GROUPS_COLUMNS;
-  const cur = missingToNull(d, d.col(f.currency));
+  const cur = missingToNull(d, column(o, d, f.currency));
   return `-- aiecon sql --format ${o.format} --dialect ${o.dialect} --period ${o.period}${fiscal !== 1 ? ` --fiscal-start ${fiscal}` : ""} --key ${o.key ?? "tag:model"} --cost ${o.cost}
 -- Save the result as CSV and import it as billing data (format 'groups').
 WITH rows_in AS (
   SELECT
-    ${d.ts(d.col(f.date))} AS t,
+    ${d.ts(column(o, d, f.date))} AS t,
     ${f.cost(d)} AS c,
     upper(trim(${cur})) AS cur,
-    ${keySql(d, f, key)} AS k
+    ${keySql(o, d, f, key)} AS k
   FROM ${o.table}
 )
 SELECT
