@@ -19,6 +19,7 @@ import { GRAIN_CHOICES, GRAINS, isGrain, parseMonth } from "../core/period";
 import { listCosts, listKey } from "../import/listcost";
 import { loadPrices } from "./prices";
 import { formatTail, parseTailArgs, runTail, TailUsageError } from "./tail";
+import { DIALECTS, type DialectName, SQL_FORMATS, type SqlFormat, type SqlOptions, SqlError, generateSql } from "../import/sql/generate";
 
 export const USAGE = `usage:
   aiecon inspect FILE [--json]
@@ -28,6 +29,10 @@ export const USAGE = `usage:
                    [--map FIELD=COLUMN,...] [--prices FILE] [--json]
   aiecon tail --volume FILE... [--prices FILE] [--model NAME] [--key NAME]
                    [--period ${GRAINS.join("|")}] [--fiscal-start MONTH] [--json]
+  aiecon sql --format ${SQL_FORMATS.join("|")} --dialect ${Object.keys(DIALECTS).join("|")}
+             --table NAME [--period …] [--fiscal-start …] [--key KEY] [--cost billed|effective]
+             prints one SQL query computing the cost groups in the warehouse; save its
+             result as CSV and import it with --billing (format groups)
 
   --period        grouping period (default month)
   --fiscal-start  fiscal year start month (1-12 or a month name) for quarters
@@ -173,6 +178,60 @@ export function parseSummarizeArgs(args: string[]): SummarizeArgs {
   return a;
 }
 
+const SQL_OPTIONS = {
+  format: { type: "string" },
+  dialect: { type: "string" },
+  table: { type: "string" },
+  period: { type: "string" },
+  "fiscal-start": { type: "string" },
+  key: { type: "string" },
+  cost: { type: "string" },
+} as const;
+
+export function parseSqlArgs(args: string[]): SqlOptions {
+  const a: Partial<SqlOptions> = { period: "month", cost: "billed" };
+  for (const t of tokensOf(args, SQL_OPTIONS)) {
+    if (t.kind !== "option" || !t.rawName.startsWith("--") || !Object.hasOwn(SQL_OPTIONS, t.name)) throw new UsageError(`unexpected argument '${args[t.index]}'`);
+    const v = t.value;
+    if (v === undefined || (!t.inlineValue && v.startsWith("--"))) throw new UsageError(`${t.rawName} needs a value`);
+    switch (t.name as keyof typeof SQL_OPTIONS) {
+      case "format":
+        if (!(SQL_FORMATS as readonly string[]).includes(v)) throw new UsageError(`--format must be ${SQL_FORMATS.join(", ")}, not '${v}'`);
+        a.format = v as SqlFormat;
+        break;
+      case "dialect":
+        if (!Object.hasOwn(DIALECTS, v)) throw new UsageError(`--dialect must be ${Object.keys(DIALECTS).join(", ")}, not '${v}'`);
+        a.dialect = v as DialectName;
+        break;
+      case "table":
+        a.table = v;
+        break;
+      case "period":
+        if (!isGrain(v)) throw new UsageError(`--period must be ${GRAIN_CHOICES}, not '${v}'`);
+        a.period = v;
+        break;
+      case "fiscal-start": {
+        const m = parseMonth(v);
+        if (m === null) throw new UsageError("--fiscal-start must be a month, 1-12 or a month name");
+        a.fiscalStartMonth = m;
+        break;
+      }
+      case "key": {
+        const k = parseKeySpec(v);
+        if (k === null || k.kind === "default") throw new UsageError(`--key must be ${KEY_CHOICES}, not '${v}'`);
+        a.key = v;
+        break;
+      }
+      case "cost":
+        if (v !== "billed" && v !== "effective") throw new UsageError(`--cost must be billed or effective, not '${v}'`);
+        a.cost = v;
+        break;
+    }
+  }
+  if (a.format === undefined || a.dialect === undefined || a.table === undefined) throw new UsageError("sql needs --format, --dialect and --table");
+  return a as SqlOptions;
+}
+
 /** `inspect FILE [--json]`: an argument that starts with `--` is an option, any other a file. */
 export function parseInspectArgs(args: string[]): { file: string; json: boolean } {
   let json = false;
@@ -298,6 +357,15 @@ export async function run(argv: string[], io: Io): Promise<number> {
       const r = await runTail(a);
       io.out(a.json ? JSON.stringify(r, null, 2) + "\n" : formatTail(r, table));
       return r.sources.some((s) => s.rowsRejected > 0) ? 3 : 0;
+    }
+    if (cmd === "sql") {
+      try {
+        io.out(generateSql(parseSqlArgs(rest)));
+      } catch (e) {
+        if (e instanceof SqlError) throw new UsageError(e.message);
+        throw e;
+      }
+      return 0;
     }
     throw new UsageError(`unknown command '${cmd}'`);
   } catch (e) {

@@ -368,8 +368,10 @@ async function runFile(input: ImportInput, state: State, o: RunOptions): Promise
       report.format = m.format;
       reads = m.reads ?? null;
       variantOf.of = m.variant ?? null;
-      const keyFinal = m.format === "generic";
-      if (keyFinal) {
+      // A generic file's key is its mapped column; a groups file's key is the one its query grouped by.
+      const keyFinal = m.format === "generic" || m.format === "groups";
+      if (m.format === "groups") state.recognisedBilling = true;
+      else if (keyFinal) {
         const mk = input.map?.key;
         const kc = mk ? (columns.find((c) => c === mk) ?? columns.find((c) => c.toLowerCase() === mk.toLowerCase()) ?? mk) : null;
         state.genericKeys.add(kc === null ? "(none)" : `column:${kc}`);

@@ -19,6 +19,8 @@ export type BillingFormat =
   | "oci"
   | "openai-costs"
   | "anthropic-cost"
+  /** The result of `aiecon sql` (cost groups computed in a warehouse), saved as CSV. */
+  | "groups"
   | "generic";
 
 /** `counts`: period/count rows; `request-log`: one row per request; `value`: value rows. */

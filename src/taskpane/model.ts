@@ -59,6 +59,7 @@ export const FORMAT_LABELS: Readonly<Record<string, string>> = {
   oci: "OCI cost report",
   "openai-costs": "OpenAI costs",
   "anthropic-cost": "Anthropic cost report",
+  groups: "Cost groups from aiecon sql",
   generic: "Generic (map the columns)",
   counts: "Counts",
   "request-log": "Request log (one row per request)",

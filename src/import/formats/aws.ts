@@ -37,20 +37,20 @@ export function isAwsCur2(cols: string[]): boolean {
   return hasCols(cols, "line_item_unblended_cost", "line_item_usage_start_date");
 }
 
-interface Names {
+export interface Names {
   cost: string; date: string; currency: string; type: string; product: string; productName: string; resource: string; usageType: string;
   spEff: string; spTotal: string; spUsed: string; riEff: string; riUnusedUpfront: string; riUnusedRecurring: string; riArn: string;
   billType: string;
 }
 
-const LEGACY: Names = {
+export const LEGACY: Names = {
   cost: "lineItem/UnblendedCost", date: "lineItem/UsageStartDate", currency: "lineItem/CurrencyCode", type: "lineItem/LineItemType",
   product: "lineItem/ProductCode", productName: "product/ProductName", resource: "lineItem/ResourceId", usageType: "lineItem/UsageType",
   spEff: "savingsPlan/SavingsPlanEffectiveCost", spTotal: "savingsPlan/TotalCommitmentToDate", spUsed: "savingsPlan/UsedCommitment",
   riEff: "reservation/EffectiveCost", riUnusedUpfront: "reservation/UnusedAmortizedUpfrontFeeForBillingPeriod",
   riUnusedRecurring: "reservation/UnusedRecurringFee", riArn: "reservation/ReservationARN", billType: "bill/BillType",
 };
-const CUR2: Names = {
+export const CUR2: Names = {
   cost: "line_item_unblended_cost", date: "line_item_usage_start_date", currency: "line_item_currency_code", type: "line_item_line_item_type",
   product: "line_item_product_code", productName: "product_product_name", resource: "line_item_resource_id", usageType: "line_item_usage_type",
   spEff: "savings_plan_savings_plan_effective_cost", spTotal: "savings_plan_total_commitment_to_date", spUsed: "savings_plan_used_commitment",

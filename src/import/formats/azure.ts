@@ -9,6 +9,14 @@ import { type BillingMapper, type MapperContext, type RowIssue, TagParser, costO
 
 const COST = ["CostInBillingCurrency", "costInBillingCurrency", "Cost", "PreTaxCost", "cost", "preTaxCost"];
 
+/** The columns read, in the order they are looked for (also used by the SQL generator). */
+export const AZURE_COLUMNS = {
+  cost: COST,
+  date: ["Date", "UsageDateTime", "date", "usageDateTime"],
+  currency: ["BillingCurrency", "billingCurrency", "BillingCurrencyCode", "billingCurrencyCode", "Currency"],
+  resource: ["ResourceId", "InstanceId", "InstanceName"],
+};
+
 export function isAzure(cols: string[]): boolean {
   return findCol(cols, ...COST) >= 0 && findCol(cols, "MeterCategory") >= 0;
 }
@@ -17,12 +25,12 @@ export function azureMapper(ctx: MapperContext): BillingMapper {
   const cols = ctx.columns;
   const cCost = requireCol(ctx, ...COST);
   const costName = cols[cCost];
-  const cDate = requireCol(ctx, "Date", "UsageDateTime", "date", "usageDateTime");
-  const cCur = requireCol(ctx, "BillingCurrency", "billingCurrency", "BillingCurrencyCode", "billingCurrencyCode", "Currency");
+  const cDate = requireCol(ctx, ...AZURE_COLUMNS.date);
+  const cCur = requireCol(ctx, ...AZURE_COLUMNS.currency);
   const cCat = findCol(cols, "MeterCategory");
   const cMeter = findCol(cols, "MeterName");
   const cType = findCol(cols, "ChargeType");
-  const cRes = findCol(cols, "ResourceId", "InstanceId", "InstanceName");
+  const cRes = findCol(cols, ...AZURE_COLUMNS.resource);
   const cTags = findCol(cols, "Tags");
   const cPub = findCol(cols, "PublisherName");
   const cPricing = findCol(cols, "PricingModel", "pricingModel");

@@ -5,6 +5,7 @@ import { azureMapper, isAzure } from "./azure";
 import type { BillingMapper, MapperContext } from "./common";
 import { focusMapper, isFocus } from "./focus";
 import { gcpMapper, isGcp } from "./gcp";
+import { groupsMapper, isGroups } from "./groups";
 import { genericMapper } from "./generic";
 import { anthropicMapper, isAnthropicCsv, isOpenAiCsv, openAiMapper } from "./llm";
 import { isOci, ociMapper } from "./oci";
@@ -13,6 +14,7 @@ import { COUNT_NAMES, DATE_NAMES, isValue, isVolume } from "./volume";
 
 /** The billing format a header belongs to, or null. */
 export function detectBilling(cols: string[]): BillingFormat | null {
+  if (isGroups(cols)) return "groups";
   if (isFocus(cols)) return "focus";
   if (isAwsCur2(cols)) return "aws-cur2";
   if (isAwsCur(cols)) return "aws-cur";
@@ -36,6 +38,7 @@ export function detectAny(cols: string[], hint: SourceKind): { kind: SourceKind;
 
 /** Signature columns of each billing format (for "looks like X but misses Y" errors). */
 export const SIGNATURES: Record<Exclude<BillingFormat, "generic">, string[]> = {
+  groups: ["aiecon_period", "aiecon_key", "aiecon_currency", "aiecon_cost"],
   focus: ["BilledCost", "ChargePeriodStart", "BillingCurrency"],
   "aws-cur2": ["line_item_unblended_cost", "line_item_usage_start_date", "line_item_currency_code"],
   "aws-cur": ["lineItem/UnblendedCost", "lineItem/UsageStartDate", "lineItem/CurrencyCode"],
@@ -75,6 +78,8 @@ export function billingMapper(format: BillingFormat, ctx: MapperContext): Billin
       return openAiMapper(ctx);
     case "anthropic-cost":
       return anthropicMapper(ctx);
+    case "groups":
+      return groupsMapper(ctx);
     case "generic":
       return genericMapper(ctx);
   }

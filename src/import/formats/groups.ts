@@ -1,0 +1,33 @@
+/** `groups`: the result of `aiecon sql` saved as CSV: one row per period × key × currency. */
+import type { CsvRecord } from "../csv";
+import { type BillingMapper, type MapperContext, type RowIssue, costOf, hasCols, isMissing, requireCol } from "./common";
+
+/** The columns the query emits, in its order: period, key, currency, cost, line items. */
+export const GROUPS_COLUMNS = ["aiecon_period", "aiecon_key", "aiecon_currency", "aiecon_cost", "aiecon_line_items"] as const;
+
+export function isGroups(cols: string[]): boolean {
+  return hasCols(cols, ...GROUPS_COLUMNS);
+}
+
+export function groupsMapper(ctx: MapperContext): BillingMapper {
+  const [P, K, C, COST] = GROUPS_COLUMNS;
+  const cP = requireCol(ctx, P), cK = requireCol(ctx, K), cC = requireCol(ctx, C), cCost = requireCol(ctx, COST);
+  const out = { date: "", cost: "", currency: "", provider: "", service: "", chargeCategory: "", key: null as string | null };
+  return {
+    format: "groups",
+    dateColumn: P,
+    out,
+    map(rec: CsvRecord): RowIssue {
+      const c = costOf(rec, cCost, COST);
+      if (typeof c !== "string") return c;
+      out.cost = c;
+      out.date = rec.get(cP);
+      const cur = rec.get(cC);
+      if (isMissing(cur)) return { reject: `${C} is empty` };
+      out.currency = cur;
+      const k = rec.get(cK);
+      out.key = isMissing(k) ? null : k;
+      return undefined;
+    },
+  };
+}
