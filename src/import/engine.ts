@@ -21,7 +21,7 @@ import { type BillingMapper, type RowIssue, checkDuplicates, normCurrency } from
 import { billingMapper, detectAny, detectBilling, nearestBilling } from "./formats/index";
 import { type ValueMapper, type VolumeMapper, isValue, isVolume, notRecognised, valueMapper, volumeMapper } from "./formats/volume";
 import { parseJsonExport } from "./json";
-import { foldKey } from "./keys";
+import { foldKey, UNATTRIBUTED } from "./keys";
 import {
   type CaseMerge,
   type CostRecord,
@@ -41,7 +41,7 @@ import {
   MAPPABLE_CODES,
 } from "./types";
 
-export const UNATTRIBUTED = "(unattributed)";
+export { UNATTRIBUTED };
 /** inspect: the totals key of a value file without a currency (it takes the billing currency at import). */
 export const BILLING_CURRENCY = "(billing currency)";
 /** At most this many rejected rows are listed per file (rowsRejected counts them all). */

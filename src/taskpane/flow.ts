@@ -426,6 +426,7 @@ export class ImportFlow implements PaneState {
         {
           period: choices.period,
           fiscalStartMonth: choices.fiscalStartMonth,
+          costBasis: choices.cost,
           comparisonPeriod: choices.comparisonPeriod || undefined,
           formulas: choices.formulas,
         },
