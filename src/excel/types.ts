@@ -3,7 +3,7 @@
  * The writer talks to Excel only through `ExcelRun`: `Excel.run` in Excel, the
  * workbench host's `run` in the browser workbench and tests.
  */
-import type { ImportResult, PeriodGrain } from "../import/types";
+import type { CostBasis, ImportResult, PeriodGrain } from "../import/types";
 import type { LogEntry } from "../import/importlog";
 import type { ExtrasByTable } from "./extras";
 
@@ -14,6 +14,8 @@ export interface WriteOptions {
   period: PeriodGrain;
   /** Fiscal year start month 1–12, for quarter labels of the review. */
   fiscalStartMonth: number;
+  /** The cost basis the import used (the Quarterly Review's title names it); unknown when absent. */
+  costBasis?: CostBasis;
   /** The period shown on the Comparison sheet; default the latest full quarter (or the latest period). */
   comparisonPeriod?: string;
   /** Rows per chunk written between syncs (default 5000). */

@@ -28,6 +28,7 @@ import {
   type FormatPlan,
   type PlanNames,
   planWorkbook,
+  type PrintPlan,
   type Rect,
   SHEET_IDS,
   SHEET_NAMES,
@@ -294,6 +295,27 @@ async function decorateSheet(out: Outbox, ws: Excel.Worksheet, sheet: SheetPlan)
     ws.getRangeByIndexes(0, col, 1, 1).format.columnWidth = w;
   });
   ws.getRangeByIndexes(0, 0, 1, Math.max(1, sheet.columnWidths.length)).format.font.bold = true;
+  const fonts = sheet.fonts ?? [];
+  if (fonts.length > 0) await out.reserve(CALL_OVERHEAD_BYTES * 2 * fonts.length);
+  for (const f of fonts) {
+    const font = rectRange(ws, f).format.font;
+    if (f.bold !== undefined) font.bold = f.bold;
+    if (f.size !== undefined) font.size = f.size;
+  }
+  if (sheet.print !== undefined) {
+    await out.reserve(CALL_OVERHEAD_BYTES * 3);
+    applyPrint(ws, sheet.print);
+  }
+}
+
+/** Print layout (ExcelApi 1.9): orientation, fit to pages wide (as many tall as needed), title rows. */
+function applyPrint(ws: Excel.Worksheet, p: PrintPlan): void {
+  const layout = ws.pageLayout;
+  layout.orientation = p.orientation;
+  layout.zoom = { horizontalFitToPages: p.fitWide, verticalFitToPages: 0 };
+  if (p.titleRows !== null) {
+    layout.setPrintTitleRows(ws.getRangeByIndexes(p.titleRows.first, 0, p.titleRows.last - p.titleRows.first + 1, 1).getEntireRow());
+  }
 }
 
 function conflictError(conflicts: string[]): WorkbookConflict {

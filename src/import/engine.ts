@@ -18,7 +18,7 @@ import { type ValueMapper, type VolumeMapper, isValue, isVolume, notRecognised, 
 import { parseJsonExport } from "./json";
 import { type ParquetSink, parquetParts, readParquet } from "./parquet";
 import { groupsOf } from "./groups";
-import { foldKey } from "./keys";
+import { foldKey, UNATTRIBUTED } from "./keys";
 import {
   type CaseMerge,
   type CostRecord,
@@ -37,7 +37,7 @@ import {
   MAPPABLE_CODES,
 } from "./types";
 
-export const UNATTRIBUTED = "(unattributed)";
+export { UNATTRIBUTED };
 /** inspect: the totals key of a value file without a currency (it takes the billing currency at import). */
 export const BILLING_CURRENCY = "(billing currency)";
 /** At most this many rejected rows are listed per file (rowsRejected counts them all). */

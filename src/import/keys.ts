@@ -1,4 +1,7 @@
-/** Key comparison, shared by the engine and the task pane (no engine code here). */
+/** Key comparison, shared by the engine, the task pane and the workbook (no engine code here). */
+
+/** The key of cost or volume rows that carry none (the engine's placeholder; the workbook's review reads it). */
+export const UNATTRIBUTED = "(unattributed)";
 
 /**
  * Keys are compared on this fold. Excel's SUMIFS, COUNTIFS and `=` ignore case (but not

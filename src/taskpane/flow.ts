@@ -445,6 +445,7 @@ export class ImportFlow implements PaneState {
       const writeOptions = {
         period: choices.period,
         fiscalStartMonth: choices.fiscalStartMonth,
+        costBasis: choices.cost,
         comparisonPeriod: choices.comparisonPeriod || undefined,
         formulas: choices.formulas,
       };

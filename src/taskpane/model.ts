@@ -20,6 +20,7 @@ import type { WriteReport } from "../excel/types";
 import type { ShareableReport } from "../excel/shareable";
 import { foldKey } from "../import/keys";
 import { caseMergeText } from "../import/report-text";
+import { FORMAT_LABELS } from "../import/format-labels";
 import { formatCount, formatTotals } from "./numbers";
 
 export { formatAmount, formatBytes, formatCount, formatTotals } from "./numbers";
@@ -50,21 +51,7 @@ export const MONTH_NAMES = [
   "July", "August", "September", "October", "November", "December",
 ] as const;
 
-export const FORMAT_LABELS: Readonly<Record<string, string>> = {
-  focus: "FOCUS",
-  "aws-cur": "AWS Cost and Usage Report (legacy)",
-  "aws-cur2": "AWS CUR 2.0 (Data Exports)",
-  azure: "Azure cost export",
-  gcp: "Google Cloud billing export",
-  oci: "OCI cost report",
-  "openai-costs": "OpenAI costs",
-  "anthropic-cost": "Anthropic cost report",
-  groups: "Cost groups from aiecon sql",
-  generic: "Generic (map the columns)",
-  counts: "Counts",
-  "request-log": "Request log (one row per request)",
-  value: "Value",
-};
+export { FORMAT_LABELS };
 
 export type FileStatus = "inspecting" | "ready" | "error";
 

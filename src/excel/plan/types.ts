@@ -67,6 +67,23 @@ export interface ConditionalFormatPlan extends Rect {
   rules: BandRule[];
 }
 
+/** Font over a rectangle (a title block): bold and/or a size in points. */
+export interface FontPlan extends Rect {
+  bold?: boolean;
+  size?: number;
+}
+
+/**
+ * Print layout of a sheet (`Worksheet.pageLayout`, ExcelApi 1.9): orientation, fit to
+ * `fitWide` pages wide and as many tall as needed, and the rows repeated on every page
+ * (0-based, inclusive).
+ */
+export interface PrintPlan {
+  orientation: "Landscape" | "Portrait";
+  fitWide: number;
+  titleRows: { first: number; last: number } | null;
+}
+
 export interface SheetPlan {
   id: SheetId;
   name: string;
@@ -80,6 +97,9 @@ export interface SheetPlan {
   freezeRows: number;
   /** Hidden after the commit (the import log). */
   hidden?: boolean;
+  /** Fonts set after the header row's bold (a title block). */
+  fonts?: FontPlan[];
+  print?: PrintPlan;
 }
 
 export interface WorkbookPlan {

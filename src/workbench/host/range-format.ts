@@ -85,7 +85,14 @@ const RANGE_FONT = {
   italic: p.rw<boolean>((r, m) => shown(r, m).italic ?? false, setFormat("italic")),
   color: p.rw<string>((r, m) => shown(r, m).fontColor ?? "#000000", setColor("fontColor")),
   name: p.rw<string>(() => "Calibri"),
-  size: p.rw<number>(() => 11),
+  size: p.rw<number>(
+    (r, m) => shown(r, m).fontSize ?? 11,
+    (r, v, m) => {
+      // Excel takes 1 to 409 points.
+      if (typeof v !== "number" || !Number.isFinite(v) || v < 1 || v > 409) throw new HostError("InvalidArgument", `Font size must be 1 to 409 points, not ${String(v)}.`);
+      m.setFormat(r.sheet, r.rect, { fontSize: v });
+    },
+  ),
 };
 
 export interface RangeFontProxy extends Accessors<typeof RANGE_FONT> {}

@@ -3,6 +3,7 @@
  * formats, tables, charts, conditional formats, names, settings and custom properties.
  * The Excel-API proxies (context.ts, worksheet.ts, range.ts, …) apply their queued operations to it at sync. DOM-free.
  */
+import type { PageLayoutModel } from "./page-layout";
 import { DetailedCellError, HyperFormula, type RawCellContent } from "hyperformula";
 import { cols, contains, fullAddress, intersects, MAX_COLS, MAX_ROWS, parseAddress, quoteSheet, rectAddress, rows, type Rect } from "./address";
 import { HostError } from "./errors";
@@ -19,6 +20,8 @@ export interface CellFormat {
   fontColor?: string;
   bold?: boolean;
   italic?: boolean;
+  /** Font size in points (Calibri 11 when unset). */
+  fontSize?: number;
   horizontalAlignment?: string;
   wrapText?: boolean;
 }
@@ -114,6 +117,7 @@ export class SheetModel {
   showGridlines = true;
   charts: ChartModel[] = [];
   conditionalFormats: ConditionalFormatModel[] = [];
+  pageLayout: PageLayoutModel = { orientation: "Portrait", zoom: { scale: 100 }, printTitleRows: null };
   readonly id: string;
   constructor(
     public hfId: number,

@@ -5,6 +5,7 @@ import { ClientObject, CollectionProxy, jsonBytes, notFound } from "./client";
 import type { RequestContextImpl } from "./context";
 import { HostError } from "./errors";
 import { defineProps, propsOf, type Accessors, type Read } from "./props";
+import { PageLayoutProxy } from "./page-layout";
 import { RangeProxy } from "./range";
 import { TableCollectionProxy } from "./table";
 import type { SheetModel, WorkbookModel } from "./workbook";
@@ -88,11 +89,13 @@ export class WorksheetProxy extends ClientObject<SheetModel> {
   readonly tables: TableCollectionProxy;
   readonly charts: ChartCollectionProxy;
   readonly freezePanes: FreezePanesProxy;
+  readonly pageLayout: PageLayoutProxy;
   constructor(ctx: RequestContextImpl, resolver: () => SheetModel | null, queueResolve = false, nullable = false) {
     super(ctx, resolver, queueResolve, nullable);
     this.tables = new TableCollectionProxy(ctx, () => this._target());
     this.charts = new ChartCollectionProxy(ctx, () => this._target());
     this.freezePanes = new FreezePanesProxy(ctx, () => this._target());
+    this.pageLayout = new PageLayoutProxy(ctx, () => this._target());
   }
   activate(): void {
     this._call(null, (s) => this._model.activate(s));

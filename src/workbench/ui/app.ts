@@ -55,6 +55,7 @@ const STYLE = `
 .wb-grid thead th.wb-corner{z-index:3}
 .wb-grid td{border:1px solid #e2e2e2;height:20px;padding:0 4px;white-space:nowrap;overflow:hidden;text-overflow:ellipsis;font-size:12px}
 .wb-grid td.wb-num{text-align:right}
+.wb-grid td.wb-spill{overflow:visible;text-overflow:clip;position:relative;z-index:1;line-height:1}
 .wb-grid td.wb-err{color:#c00000;text-align:center}
 .wb-grid td.wb-th{font-weight:600;background:#dae3f3}
 .wb-grid td.wb-sel{outline:2px solid #217346;outline-offset:-2px}
@@ -196,6 +197,9 @@ export function mountWorkbench(root: HTMLElement, host: WorkbenchHost): Workbenc
           if (f.fontColor) td.style.color = f.fontColor;
           if (f.bold) td.style.fontWeight = "600";
           if (f.italic) td.style.fontStyle = "italic";
+          if (f.fontSize !== undefined && f.fontSize !== 11) td.style.fontSize = `${f.fontSize}pt`;
+          // As in Excel, text runs on over the empty cells to its right.
+          if (typeof v === "string" && td.className !== "wb-err" && c + 1 < nCols && values[r][c + 1] === "") td.classList.add("wb-spill");
           if (f.horizontalAlignment && f.horizontalAlignment !== "General") td.style.textAlign = f.horizontalAlignment.toLowerCase();
         } else {
           const f = m.displayFormat(s, r, c, v);

@@ -52,6 +52,10 @@ export interface FakeSheet {
   frozenWhile?: string;
   columnWidths: Map<number, number>;
   visibility: string;
+  /** Font writes, in order: the range and what was set. */
+  fonts: { address: string; bold?: boolean; size?: number }[];
+  /** Page layout writes (what the print layout was set to). */
+  print: { orientation?: string; zoom?: unknown; titleRows?: string };
 }
 
 export interface SyncRecord {
@@ -115,6 +119,8 @@ export class FakeWorkbook {
       conditionalFormats: [],
       frozenRows: 0,
       columnWidths: new Map(),
+      fonts: [],
+      print: {},
       visibility: "Visible",
     };
   }
@@ -337,6 +343,7 @@ class FakeWorksheetApi {
   tables: { add: (range: FakeRange, hasHeaders: boolean) => FakeTableApi };
   charts: { add: (type: string, range: FakeRange, seriesBy: string) => FakeChartApi };
   freezePanes: { freezeRows: (n: number) => void };
+  pageLayout: { orientation: string; zoom: unknown; setPrintTitleRows: (r: FakeRange) => void };
   constructor(
     readonly ctx: FakeContext,
     readonly sheet: () => FakeSheet,
@@ -358,6 +365,26 @@ class FakeWorksheetApi {
         ctx.enqueue(() => this.sheet().charts.push(c), [type, range.address, seriesBy]);
         return new FakeChartApi(ctx, c);
       },
+    };
+    const sheetOf = this.sheet;
+    this.pageLayout = {
+      set orientation(v: string) {
+        ctx.enqueue(() => (sheetOf().print.orientation = v), [v]);
+      },
+      get orientation() {
+        return sheetOf().print.orientation ?? "Portrait";
+      },
+      set zoom(v: unknown) {
+        ctx.enqueue(() => (sheetOf().print.zoom = v), [v]);
+      },
+      get zoom() {
+        return sheetOf().print.zoom;
+      },
+      setPrintTitleRows: (r: FakeRange) =>
+        ctx.enqueue(() => {
+          if (!r.entireRow) throw new Error("fake: print title rows must span entire rows");
+          sheetOf().print.titleRows = r.address;
+        }, [r.address]),
     };
     this.freezePanes = {
       freezeRows: (n) =>
@@ -402,7 +429,9 @@ class FakeWorksheetApi {
 
 class FakeRange {
   readonly address: string;
-  format: { columnWidth: number; font: { bold: boolean } };
+  format: { columnWidth: number; font: { bold: boolean; size: number } };
+  /** True for a range made by getEntireRow(). */
+  entireRow = false;
   conditionalFormats: { add: (type: string) => FakeCfApi };
   constructor(
     readonly ctx: FakeContext,
@@ -424,11 +453,17 @@ class FakeRange {
         return 0;
       },
       font: {
-        set bold(_b: boolean) {
-          ctx.enqueue(() => undefined, [_b]);
+        set bold(b: boolean) {
+          ctx.enqueue(() => self.sheet().fonts.push({ address: self.address, bold: b }), [b]);
         },
         get bold() {
           return false;
+        },
+        set size(n: number) {
+          ctx.enqueue(() => self.sheet().fonts.push({ address: self.address, size: n }), [n]);
+        },
+        get size() {
+          return 11;
         },
       },
     };
@@ -445,6 +480,13 @@ class FakeRange {
    * Excel's InvalidArgument. Stricter than Excel on one point: Excel accepts one value for a whole
    * range, the fake does not (the writer must always send 2-D arrays of the range's shape).
    */
+  /** The whole rows of the range (`7:7`). */
+  getEntireRow(): FakeRange {
+    const r = new FakeRange(this.ctx, this.sheet, this.row, 0, this.rows, 16384);
+    (r as { address: string }).address = `${this.row + 1}:${this.row + this.rows}`;
+    r.entireRow = true;
+    return r;
+  }
   private each(grid: unknown, what: string, apply: (a1: string, v: unknown) => void): void {
     if (!Array.isArray(grid)) {
       throw new Error(`fake: ${what} of ${this.address} must be a 2-D array of the range's shape, got ${typeof grid}`);

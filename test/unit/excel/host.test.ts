@@ -32,6 +32,13 @@ function rowsOf(sheet: SnapshotSheet, first = 0, count = Infinity): Record<strin
   return rows.slice(0, count).map((r) => Object.fromEntries(header.map((h, i) => [String(h), r[i]])));
 }
 
+/** The Quarterly Review's table rows (its header is below the title block). */
+function reviewRows(sheet: SnapshotSheet): Record<string, unknown>[] {
+  const t = sheet.tables.find((x) => x.name === "QuarterlyReview")!;
+  const [from, to] = t.address.split(":").map((a) => Number(/\d+/.exec(a)![0]));
+  return rowsOf(sheet, from - 1, to - from);
+}
+
 /** A double equal to an exact decimal string, to double precision (a few ulps for summed floats). */
 function expectDouble(actual: unknown, exact: string | number | null, what: string): void {
   if (exact === null) {
@@ -149,7 +156,7 @@ describe("writeWorkbook through the workbench host", () => {
     const line = trend.charts.find((c) => c.type === "Line")!;
     expect(line.series.find((s) => s.name === "claude-3")!.values).toEqual([20, 21, 22, 23, 24, 25].map((c) => c / 3000));
     // Review: claude-3 falls from Marginal to Unsustainable and needs a remediation plan.
-    const review = rowsOf(sheetOf(snap, "Quarterly Review"));
+    const review = reviewRows(sheetOf(snap, "Quarterly Review"));
     const rc = review.find((r) => r.Key === "claude-3")!;
     expect(rc).toMatchObject({
       "Cost 2024-Q3": 63,
@@ -172,7 +179,7 @@ describe("writeWorkbook through the workbench host", () => {
     await setCell(host, "AI Cost Data", "G2", 20);
     expect((await getCell(host, "Unit Economics", `D${r}`)).value).toBeCloseTo(20.0000123, 12);
     expect((await getCell(host, "Unit Economics", `G${r}`)).value).toBeCloseTo(20.0000123 / 1000, 15);
-    const q3 = rowsOf(sheetOf(host.snapshot(), "Quarterly Review")).find((x) => x.Key === "gpt-4o")!;
+    const q3 = reviewRows(sheetOf(host.snapshot(), "Quarterly Review")).find((x) => x.Key === "gpt-4o")!;
     expect(q3["Cost 2024-Q3"]).toBeCloseTo(40.3000369, 9);
   });
 

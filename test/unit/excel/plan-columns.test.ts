@@ -46,7 +46,8 @@ describe("column tables", () => {
     expect(TABLE.width).toBe(4);
     expect(COST.letter("cost")).toBe("G");
     expect(UNIT.letter("quarter")).toBe("M");
-    expect(REVIEW.letter("remediation")).toBe("V");
+    expect(REVIEW.letter("remediation")).toBe("AA");
+    expect(REVIEW.letter("costDiff")).toBe("E");
   });
 
   it("references cells of the same row by key, at the table's place on the sheet", () => {

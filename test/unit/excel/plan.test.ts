@@ -201,18 +201,23 @@ describe("planWorkbook", () => {
     expect(s.tables.map((t) => t.name)).toEqual(["CostPerInferenceTrend", "CostPerInferenceTrendSummary", "CostAgainstVolume"]);
   });
 
-  it("reviews the latest quarter against the one before with a remediation flag", () => {
+  it("reviews the latest quarter against the one before with a remediation reason per key", () => {
     expect(plan.reviewQuarter).toBe("2024-Q4");
     expect(plan.previousQuarter).toBe("2024-Q3");
     const s = sheet(plan, "Quarterly Review");
-    const [header, ...rows] = s.blocks[0].cells;
-    expect(header.slice(0, 5)).toEqual(["Key", "Currency", "Cost 2024-Q3", "Cost 2024-Q4", "Cost change"]);
+    // Block 0 is the title (4 lines), block 1 the table with its header on row 6.
+    const [header, ...rows] = s.blocks[1].cells;
+    expect(s.blocks[1].row).toBe(5);
+    expect(header.slice(0, 6)).toEqual(["Key", "Currency", "Cost 2024-Q3", "Cost 2024-Q4", "Cost change", "Cost change %"]);
     expect(header[header.length - 1]).toBe("Remediation");
     expect(rows).toHaveLength(4);
-    expect(rows[0][21]).toBe('=IF(ISNUMBER(U2),IF(U2>1,"needs a remediation plan",""),"")');
+    expect(rows[0][26]).toBe(
+      '=IF(ISNUMBER(D7),IF(D7>0,MID(IF(IF(ISNUMBER(Z7),Z7>1,AND(ISNUMBER(P7),P7=0)),"; needs a remediation plan","")' +
+        '&IF(IF(ISNUMBER(H7),H7=0,TRUE),"; no inferences in the quarter","")&IF(NOT(ISNUMBER(P7)),"; no value data",""),3,255),""),"")',
+    );
     expect(rows[1][3]).toContain(`'Unit Economics'!$M$2:$M$25,"2024-Q4"`);
     expect(rows[0][3]).toContain(`--('Unit Economics'!$M$2:$M$25="2024-Q4")`);
-    expect(s.conditionalFormats.map((c) => c.col)).toEqual([17, 21]);
+    expect(s.conditionalFormats.map((c) => [c.row, c.col])).toEqual([[6, 22], [6, 26], [11, 22], [11, 26]]);
   });
 
   it("uses the given comparison period, and plain period labels for a month", () => {

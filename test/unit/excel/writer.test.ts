@@ -37,7 +37,15 @@ describe("writeWorkbook (recording fake)", () => {
     expect(wb.format("Unit Economics", "G25")).toBe('#,##0.000000 [$USD];-#,##0.000000 [$USD];0.00 [$USD]');
     expect(wb.format("Unit Economics", "I2")).toBe('#,##0.00"×"');
     expect(wb.format("Unit Economics", "J2")).toBe('#,##0.00"×"');
-    expect(wb.format("Quarterly Review", "E2")).toBe("0.0%");
+    // Quarterly Review: four title lines, a blank row, the header on row 6; F is the relative cost change.
+    expect(wb.format("Quarterly Review", "E7")).toBe('#,##0.00 [$USD]');
+    expect(wb.format("Quarterly Review", "F7")).toBe("0.0%");
+    expect(wb.tables.find((t) => t.name === "QuarterlyReview")!.address).toBe("A6:AA10");
+    // The title bold and larger, the header and totals bold, in the same batches; the print layout.
+    const review = wb.sheet("Quarterly Review")!;
+    expect(review.fonts).toEqual(expect.arrayContaining([{ address: "A1", bold: true }, { address: "A1", size: 14 }, { address: "A6:AA6", bold: true }, { address: "A12:AA12", bold: true }]));
+    expect(review.print).toEqual({ orientation: "Landscape", zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 }, titleRows: "6:6" });
+    expect(review.frozenRows).toBe(6);
     // Band colours.
     const cfs = wb.sheet("Unit Economics")!.conditionalFormats;
     expect(cfs.map((c) => [c.address, c.type, c.text, c.fill])).toEqual([
@@ -57,7 +65,11 @@ describe("writeWorkbook (recording fake)", () => {
       ["Cost per inference over time", "Line", 3],
       ["Cost against volume", "XYScatter", 4],
     ]);
-    expect(report.charts).toEqual(["Cost per inference by model", "ROI multiple by model", "Cost per inference over time", "Cost against volume"]);
+    expect(report.charts).toEqual(["Cost per inference by model", "ROI multiple by model", "Cost per inference over time", "Cost against volume", "Cost per inference by key"]);
+    // The review's chart: both quarters of each key, below the totals and shares (rows 12–13), so never over the table.
+    expect(review.charts.map((c) => [c.type, c.series.map((x) => [x.name, x.values, x.xValues]), c.position])).toEqual([
+      ["ColumnClustered", [["2024-Q3", "K7:K10", "A7:A10"], ["2024-Q4", "L7:L10", "A7:A10"]], ["A15", "J32"]],
+    ]);
     // Ownership marker.
     const marker = JSON.parse(String(wb.settings.get(OWN_SHEETS_SETTING)));
     expect(marker.sheets.map((s: { name: string }) => s.name)).toEqual(OWN);

@@ -1,0 +1,128 @@
+/**
+ * The Quarterly Review for a CFO: the title block and partial-quarter flags on the real AWS CUR 2.0
+ * export (April 2025 only), and, through the workbench host's formula engine, totals per currency
+ * equal to independent sums of the engine's groups, remediation reasons, the unattributed share,
+ * the chart below the table, and the print layout as strict as Excel.
+ */
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { writeWorkbook } from "../../../src/excel/index";
+import { planWorkbook, type SheetPlan } from "../../../src/excel/plan";
+import { fileInput } from "../../../src/import/node";
+import { summarize } from "../../../src/import/index";
+import type { ImportResult } from "../../../src/import/types";
+import type { SnapshotSheet } from "../../../src/workbench/host/index";
+import { DATA, D } from "../import/helpers";
+import { newHost } from "./workbenchHost";
+import { sampleResult } from "./fixtures";
+
+const CUR2 = join(DATA, "aws", "aws_cur2_daily_ha-project.csv");
+
+function review(r: ImportResult, costBasis: "billed" | "effective" = "billed"): SheetPlan {
+  return planWorkbook(r, { period: "month", fiscalStartMonth: 1, costBasis }).sheets.find((s) => s.id === "review")!;
+}
+
+describe("Quarterly Review plan", () => {
+  it("CUR 2.0 April only: the title names quarters, basis, currency, fiscal start, source and period; both quarters flagged", async () => {
+    const r = await summarize([fileInput(CUR2, "billing")], { period: "month", cost: "effective" });
+    const s = review(r, "effective");
+    // Lines starting with a digit go with safeText's apostrophe (text, as written); compare the text.
+    expect(s.blocks[0].cells[2][0]).toBe("'2026-Q1: no cost data");
+    const title = s.blocks[0].cells.map((row) => String(row[0]).replace(/^'/, ""));
+    expect(title[0]).toBe("Quarterly Review: 2026-Q2 against 2026-Q1");
+    expect(title[1]).toBe(`Cost basis: effective (commitments amortized) · Currency: USD · Fiscal year starts in January · Key: ${r.key}`);
+    expect(title[2]).toBe("2026-Q1: no cost data");
+    expect(title[3]).toBe("2026-Q2: partial: 1 of 3 months (2026-04)");
+    expect(title[4]).toBe("Billing: aws_cur2_daily_ha-project.csv (AWS CUR 2.0 (Data Exports)), 2026-04");
+    expect(s.fonts![0]).toEqual({ row: 0, col: 0, rowCount: 1, colCount: 1, bold: true, size: 14 });
+    expect(s.print).toEqual({ orientation: "Landscape", fitWide: 1, titleRows: { first: 6, last: 6 } });
+  });
+
+  it("a file name that looks like a formula is written as text", () => {
+    const r = sampleResult();
+    r.sources = [{ ...({} as ImportResult["sources"][number]), file: "=cmd.csv", kind: "billing", format: "focus", periodRange: null }];
+    const line = review(r).blocks[0].cells.map((row) => row[0]).find((c) => String(c).includes("cmd"));
+    // The line starts with "Billing:", so it is plain; the title block is written as values through safeText.
+    expect(line).toBe("Billing: =cmd.csv (FOCUS), no rows used");
+    expect(review(r).blocks[0].mode).toBe("values");
+  });
+
+  it("the chart lies below the totals and shares, never over the table", () => {
+    const s = review(sampleResult());
+    const table = s.tables[0];
+    const lastUsed = Math.max(...s.blocks.map((b) => b.row + b.rowCount - 1));
+    const chartTop = Number(/\d+/.exec(s.charts[0].from)![0]) - 1;
+    expect(chartTop).toBeGreaterThan(lastUsed);
+    expect(chartTop).toBeGreaterThan(table.row + table.rowCount);
+  });
+});
+
+function tableRows(sheet: SnapshotSheet, name: string): Record<string, unknown>[] {
+  const t = sheet.tables.find((x) => x.name === name)!;
+  const [from, to] = t.address.split(":").map((a) => Number(/\d+/.exec(a)![0]));
+  const header = sheet.values[from - 1].map(String);
+  return sheet.values.slice(from, to).map((r) => Object.fromEntries(header.map((h, i) => [h, r[i]])));
+}
+
+describe("Quarterly Review in the workbench host", () => {
+  it("totals per currency equal independent sums of the engine's groups; figures from the totals; reasons per key", async () => {
+    const r = sampleResult();
+    const host = await newHost();
+    await writeWorkbook(host.run, r, { period: "month", fiscalStartMonth: 1, costBasis: "billed" });
+    const sheet = host.snapshot().sheets.find((s) => s.name === "Quarterly Review")!;
+    const rows = tableRows(sheet, "QuarterlyReview");
+    const header = sheet.values[5].map(String);
+    const total = sheet.values.find((row) => row[0] === "Total")!;
+    const at = (h: string): unknown => total[header.indexOf(h)];
+    const q4 = r.groups.filter((g) => ["2024-10", "2024-11", "2024-12"].includes(g.period));
+    const cost = q4.reduce((s, g) => s.plus(g.cost), new D(0));
+    const inf = q4.reduce((s, g) => s + (g.inferences ?? 0), 0);
+    const value = q4.reduce((s, g) => (g.value === null ? s : s.plus(g.value)), new D(0));
+    expect(at("Currency")).toBe("USD");
+    expect(Number(at("Cost 2024-Q4"))).toBeCloseTo(cost.toNumber(), 9);
+    expect(at("Inferences 2024-Q4")).toBe(inf);
+    expect(Number(at("Value 2024-Q4"))).toBeCloseTo(value.toNumber(), 9);
+    // Cost per inference and ROI of the totals: from the totals, not averaged.
+    expect(Number(at("Cost per inference 2024-Q4"))).toBeCloseTo(cost.div(inf).toNumber(), 12);
+    expect(Number(at("ROI multiple 2024-Q4"))).toBeCloseTo(value.div(cost).toNumber(), 12);
+    // Every key has its reason (or none).
+    const reason = Object.fromEntries(rows.map((x) => [String(x.Key), x.Remediation]));
+    expect(reason["claude-3"]).toBe("needs a remediation plan");
+    expect(reason["gpt-4o"]).toBe("");
+    expect(reason["no-volume"]).toBe("no inferences in the quarter");
+    expect(reason['=HYPERLINK("http://x","y")']).toBe("no value data");
+    // The unattributed share: the sample has no (unattributed) key, so 0.
+    const share = sheet.values.find((row) => row[0] === "Unattributed share of cost")!;
+    expect(share[header.indexOf("Cost 2024-Q4")]).toBe(0);
+    // Print layout, read back through the API.
+    const layout = await host.run(async (ctx) => {
+      const pl = ctx.workbook.worksheets.getItem("Quarterly Review").pageLayout;
+      pl.load("orientation,zoom");
+      const titles = pl.getPrintTitleRowsOrNullObject();
+      titles.load("address");
+      await ctx.sync();
+      return { orientation: pl.orientation, zoom: pl.zoom, titles: titles.address };
+    });
+    expect(layout).toEqual({ orientation: "Landscape", zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 }, titles: "'Quarterly Review'!6:6" });
+  });
+
+  it("the host's PageLayout rejects what Excel rejects", async () => {
+    const host = await newHost();
+    const attempt = (f: (pl: Excel.PageLayout, ws: Excel.Worksheet) => void): Promise<unknown> =>
+      host
+        .run(async (ctx) => {
+          const ws = ctx.workbook.worksheets.getItem("Sheet1");
+          f(ws.pageLayout, ws);
+          await ctx.sync();
+        })
+        .then(() => "ok", (e: { code?: string }) => e.code);
+    expect(await attempt((pl) => (pl.orientation = "Sideways" as "Portrait"))).toBe("InvalidArgument");
+    expect(await attempt((pl) => (pl.zoom = { scale: 5 }))).toBe("InvalidArgument");
+    expect(await attempt((pl) => (pl.zoom = { scale: 50, horizontalFitToPages: 1 }))).toBe("InvalidArgument");
+    expect(await attempt((pl) => (pl.zoom = { horizontalFitToPages: 1.5 }))).toBe("InvalidArgument");
+    expect(await attempt((pl, ws) => pl.setPrintTitleRows(ws.getRange("A1:C2")))).toBe("InvalidArgument");
+    expect(await attempt((pl, ws) => pl.setPrintTitleRows(ws.getRange("A1:C2").getEntireRow()))).toBe("ok");
+    expect(await attempt((pl) => (pl.zoom = { scale: 80 }))).toBe("ok");
+    expect(await attempt((_, ws) => (ws.getRange("A1").format.font.size = 500))).toBe("InvalidArgument");
+  });
+});
