@@ -21,7 +21,7 @@ import { type BillingMapper, type RowIssue, checkDuplicates, normCurrency } from
 import { billingMapper, detectAny, detectBilling, nearestBilling } from "./formats/index";
 import { type ValueMapper, type VolumeMapper, isValue, isVolume, notRecognised, valueMapper, volumeMapper } from "./formats/volume";
 import { parseJsonExport } from "./json";
-import { foldKey } from "./keys";
+import { cleanKey, foldKey, keylessVolumeKey, UNATTRIBUTED } from "./keys";
 import {
   type CaseMerge,
   type CostRecord,
@@ -41,7 +41,7 @@ import {
   MAPPABLE_CODES,
 } from "./types";
 
-export const UNATTRIBUTED = "(unattributed)";
+export { UNATTRIBUTED } from "./keys";
 /** inspect: the totals key of a value file without a currency (it takes the billing currency at import). */
 export const BILLING_CURRENCY = "(billing currency)";
 /** At most this many rejected rows are listed per file (rowsRejected counts them all). */
@@ -628,14 +628,16 @@ function foldKeys(state: State, useService: boolean, reports: readonly SourceRep
   const merges = new Map<string, CaseMerge>();
   for (const m of met) {
     const f = foldKey(m.key);
-    const c = canonical.get(f);
-    if (c === undefined) canonical.set(f, m.key);
-    else if (c !== m.key) {
+    let c = canonical.get(f);
+    // The first spelling met, trimmed (a key of spaces alone has no key).
+    if (c === undefined) canonical.set(f, (c = cleanKey(m.key) === "" ? UNATTRIBUTED : cleanKey(m.key)));
+    if (c !== m.key) {
       const id = String(m.fileIndex) + SEP + m.key;
       const x = merges.get(id);
       if (x !== undefined) x.rows += m.rows;
       else {
         const merge: CaseMerge = { spelling: m.key, mergedInto: c, rows: m.rows };
+        if (cleanKey(m.key) !== m.key) merge.spaces = true;
         merges.set(id, merge);
         reports[m.fileIndex].caseMerges.push(merge);
       }
@@ -785,8 +787,9 @@ export async function summarize(inputs: ImportInput[], options: ImportOptions): 
   // Volume: per period × key over all volume files.
   const inf = new Map<string, number>();
   const volumeRecs = new Map<string, VolumeRecord>();
+  const costHasKeys = [...costMap.values()].some((r) => r.key !== UNATTRIBUTED);
   for (const e of state.volume.values()) {
-    const key = canonical(e.key);
+    const key = keylessVolumeKey(canonical(e.key), UNATTRIBUTED, costHasKeys);
     // Two spellings of a key in one file are one record (as the cost and value records are).
     const id = [e.period, key, e.source, e.fileIndex].join(SEP);
     const prev = volumeRecs.get(id);
