@@ -109,7 +109,7 @@ export function matchReport(result: ImportResult): MatchReport {
   const costPeriods = new Set(result.costRecords.map((r) => r.period));
   const volumeKeys = new Set(result.volumeRecords.map((r) => fold(r.key)));
   const volumePeriods = new Set(result.volumeRecords.map((r) => r.period));
-  const hasVolume = result.sources.some((s) => s.kind === "volume");
+  const hasVolume = result.sources.some((s) => s.kind === "volume") || result.volumeRecords.length > 0;
 
   const byKey = new Tally();
   const byPeriod = new Tally();

@@ -37,6 +37,8 @@ import {
   type RejectedSummary,
 } from "./model";
 import { formatCount } from "./numbers";
+import { matchLines, overlapWarnings } from "./checks";
+import { matchReport } from "../import/match";
 
 export type Tone = "info" | "ok" | "warn" | "error";
 
@@ -268,12 +270,14 @@ export class ImportFlow implements PaneState {
       lines.push(line + ".");
     }
     if (ready.length > MAX_LINES) lines.push(`… and ${formatCount(ready.length - MAX_LINES)} more files.`);
+    const overlap = overlapWarnings(this.list);
+    lines.push(...overlap);
     if (mapping.length) lines.push(`Map the columns of ${mapping.map((e) => e.name).join(", ")} before importing.`);
     if (lines.length === 0) {
       this.announce([]);
       return;
     }
-    const tone: Tone = errors.length ? "error" : mapping.length || ready.some((e) => (e.report?.rowsRejected ?? 0) > 0) ? "warn" : "info";
+    const tone: Tone = errors.length ? "error" : mapping.length || overlap.length || ready.some((e) => (e.report?.rowsRejected ?? 0) > 0) ? "warn" : "info";
     this.announce(lines, tone);
   }
 
@@ -303,6 +307,10 @@ export class ImportFlow implements PaneState {
 
   setCost(basis: CostBasis): void {
     this.state.cost = basis;
+  }
+
+  setTopKeys(n: number): void {
+    if (Number.isInteger(n) && n >= 1 && n <= 50) this.state.topKeys = n;
   }
 
   setFormulas(formulas: Choices["formulas"]): void {
@@ -427,6 +435,7 @@ export class ImportFlow implements PaneState {
           period: choices.period,
           fiscalStartMonth: choices.fiscalStartMonth,
           comparisonPeriod: choices.comparisonPeriod || undefined,
+          topKeys: choices.topKeys,
           formulas: choices.formulas,
         },
         {
@@ -441,7 +450,8 @@ export class ImportFlow implements PaneState {
       );
       this.listener.progress(1, "Done");
       this.outcome = "done";
-      this.announce(successLines(result, report), "ok");
+      const match = matchLines(matchReport(result));
+      this.announce(successLines(result, report, match), "ok");
     } catch (err) {
       this.reportFailure(err, ctrl.signal.aborted, declinedReplace, declinedRejects);
     } finally {

@@ -31,8 +31,8 @@ const SPEC_SHEETS: Array<[sheet: string, table: string]> = [
   ["Quarterly Review", "QuarterlyReview"],
 ];
 const SPEC_CHARTS: Array<[sheet: string, title: string, type: RegExp]> = [
-  ["Comparison", "Cost per inference by model", /^ColumnClustered$/],
-  ["Comparison", "ROI multiple by model", /^BarClustered$/],
+  ["Comparison", "Cost per inference by service", /^ColumnClustered$/],
+  ["Comparison", "ROI multiple by service", /^BarClustered$/],
   ["Trend", "Cost per inference over time", /^Line/],
   ["Trend", "Cost against volume", /^XYScatter/],
 ];
@@ -679,7 +679,7 @@ describe("task pane in the workbench", () => {
     await page.getByLabel("Workload key", { exact: true }).selectOption("tag:model");
     // January–June 2025 with a fiscal year from July: FY2025 Q3 and Q4.
     const offered = await page.getByLabel("Comparison period", { exact: true }).locator("option").allTextContents();
-    expect(offered).toEqual(["Latest full quarter (default)", "2025-Q4", "2025-Q3"]);
+    expect(offered).toEqual(["Latest quarter with cost (default)", "2025-Q4", "2025-Q3"]);
     await page.getByLabel("Comparison period", { exact: true }).selectOption("2025-Q3");
     await page.getByRole("button", { name: "Import", exact: true }).click();
     const replace = page.getByRole("button", { name: "Replace", exact: true });

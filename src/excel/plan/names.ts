@@ -1,7 +1,7 @@
 /** The workbook's names, titles and fixed rules (contract: ../shared/spec/workbook.md). */
 import type { BandRule, PlanNames, SheetId, TableId } from "./types";
 
-export const SHEET_IDS: readonly SheetId[] = ["cost", "volume", "value", "unit", "comparison", "trend", "review"];
+export const SHEET_IDS: readonly SheetId[] = ["cost", "volume", "value", "unit", "comparison", "trend", "review", "checks"];
 
 /** Final sheet names (contract: workbook.md). */
 export const SHEET_NAMES: Readonly<Record<SheetId, string>> = {
@@ -12,6 +12,7 @@ export const SHEET_NAMES: Readonly<Record<SheetId, string>> = {
   comparison: "Comparison",
   trend: "Trend",
   review: "Quarterly Review",
+  checks: "Data Checks",
 };
 
 /** Final table names (the first seven are contract). */
@@ -23,14 +24,17 @@ export const TABLE_NAMES: Readonly<Record<TableId, string>> = {
   comparison: "ModelComparison",
   trend: "CostPerInferenceTrend",
   review: "QuarterlyReview",
+  checks: "DataChecks",
   trendSummary: "CostPerInferenceTrendSummary",
   costVolume: "CostAgainstVolume",
+  comparisonTop: "ModelComparisonTop",
 };
 
 export const TABLE_IDS: readonly TableId[] = Object.keys(TABLE_NAMES) as TableId[];
 
 export const FINAL_NAMES: PlanNames = { sheets: SHEET_NAMES, tables: TABLE_NAMES };
 
+/** Chart titles; the Comparison's name the workload key (`chartTitles` in ./top.ts): "Cost per inference by service". */
 export const CHART_TITLES = {
   costPerInference: "Cost per inference by model",
   roi: "ROI multiple by model",
@@ -38,9 +42,14 @@ export const CHART_TITLES = {
   scatter: "Cost against volume",
 } as const;
 
+/** Keys drawn in the Comparison and Trend charts by default (the costliest), the rest as "Other". */
+export const TOP_KEYS_DEFAULT = 12;
+/** Most keys a user may ask to draw. */
+export const TOP_KEYS_MAX = 50;
+
 export const REMEDIATION_FLAG = "needs a remediation plan";
 
-/** Most keys (key × currency) drawn on the Trend sheet and its charts, the costliest first. */
+/** Most keys (key × currency) drawn on the Trend sheet and its charts, the costliest first (the editable top N is at most this). */
 export const TREND_KEY_LIMIT = 50;
 
 export const BAND_RULES: readonly BandRule[] = [

@@ -25,7 +25,7 @@ import { newHost } from "../excel/workbenchHost";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const FOCUS_PATH = path.resolve(here, "../../../../shared/data/focus/focus_1.0_sample_1000.csv");
-const OWN = ["AI Cost Data", "AI Volume Data", "AI Value Data", "Unit Economics", "Comparison", "Trend", "Quarterly Review"];
+const OWN = ["AI Cost Data", "AI Volume Data", "AI Value Data", "Unit Economics", "Comparison", "Trend", "Quarterly Review", "Data Checks"];
 
 function focusFile(): File {
   return new File([readFileSync(FOCUS_PATH)], "focus.csv");
