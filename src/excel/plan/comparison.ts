@@ -80,7 +80,7 @@ export function planComparisonSheet(model: UnitModel, ue: UnitData, names: PlanN
       if (top.has(pairId(p.key, p.currency))) rows.push({ label: multi ? `${p.key} (${cur})` : p.key, currency: cur, row: firstRow + k });
       else if (restFirst === null) restFirst = firstRow + k;
     }
-    if (restFirst !== null) rows.push({ label: multi ? `${OTHER_LABEL} (${cur})` : `${OTHER_LABEL} (${firstRow + j - restFirst} keys)`, currency: cur, rest: { first: restFirst, last: firstRow + j - 1 } });
+    if (restFirst !== null) rows.push({ label: multi ? `${OTHER_LABEL} (${cur})` : `${OTHER_LABEL} (${firstRow + j - restFirst} ${firstRow + j - restFirst === 1 ? "key" : "keys"})`, currency: cur, rest: { first: restFirst, last: firstRow + j - 1 } });
     i = j;
   }
   const col = (k: Parameters<typeof COMPARISON.letter>[0]): string => COMPARISON.letter(k);
@@ -130,7 +130,8 @@ export function planComparisonSheet(model: UnitModel, ue: UnitData, names: PlanN
     box,
     valueAxisTitle: name,
     valueAxisFormat: format,
-    dataLabelFormat: format,
+    // Value labels where they fit: beside each bar of the bar chart, above the columns of a few keys.
+    ...(type === "BarClustered" || rows.length <= 6 ? { dataLabelFormat: format } : {}),
     legend: legendFor(1),
   });
   const sheet = tableSheet("figures", "comparison", names, t, {

@@ -109,7 +109,7 @@ export function chartSvg(model: WorkbookModel, chart: ChartModel, width: number,
     for (let i = 0; i <= 4; i++) {
       const y = scale(lo + ((hi - lo) * i) / 4);
       const x = sx(xlo + ((xhi - xlo) * i) / 4);
-      out.push(`<line x1="${pad.l}" y1="${y}" x2="${pad.l + pw}" y2="${y}" stroke="#e0e0e0"/><text x="${pad.l - 4}" y="${y + 4}" text-anchor="end" fill="#595959">${esc(tick(lo + ((hi - lo) * i) / 4, valueFormat))}</text>`);
+      out.push(`<line x1="${pad.l}" y1="${y}" x2="${pad.l + pw}" y2="${y}" stroke="#e0e0e0"/><text class="wb-tick" x="${pad.l - 4}" y="${y + 4}" text-anchor="end" fill="#595959">${esc(tick(lo + ((hi - lo) * i) / 4, valueFormat))}</text>`);
       out.push(`<text class="wb-tick" x="${x}" y="${pad.t + ph + 14}" text-anchor="middle" fill="#595959">${esc(tick(xlo + ((xhi - xlo) * i) / 4, xFormat))}</text>`);
     }
     for (const s of series) {
@@ -162,7 +162,7 @@ export function chartSvg(model: WorkbookModel, chart: ChartModel, width: number,
           if (chart.dataLabels.showValue) {
             const label = esc(tick(v, chart.dataLabels.numberFormat));
             if (horizontal) out.push(`<text class="wb-data-label" x="${(v >= 0 ? a + 3 : b - 3).toFixed(1)}" y="${(start + bw / 2 + 4).toFixed(1)}" text-anchor="${v >= 0 ? "start" : "end"}" font-size="10" fill="#404040">${label}</text>`);
-            else if (bw >= 14) out.push(`<text class="wb-data-label" x="${(start + bw / 2).toFixed(1)}" y="${(a - 3).toFixed(1)}" text-anchor="middle" font-size="10" fill="#404040">${label}</text>`);
+            else if (textW(label) <= band) out.push(`<text class="wb-data-label" x="${(start + bw / 2).toFixed(1)}" y="${(a - 3).toFixed(1)}" text-anchor="middle" font-size="10" fill="#404040">${label}</text>`);
           }
           if (horizontal) out.push(`<rect class="wb-bar" x="${b.toFixed(1)}" y="${start.toFixed(1)}" width="${Math.max(0.5, a - b).toFixed(1)}" height="${bw.toFixed(1)}" fill="${s.color}"><title>${esc(`${s.name}: ${v}`)}</title></rect>`);
           else out.push(`<rect class="wb-bar" x="${start.toFixed(1)}" y="${a.toFixed(1)}" width="${bw.toFixed(1)}" height="${Math.max(0.5, b - a).toFixed(1)}" fill="${s.color}"><title>${esc(`${s.name}: ${v}`)}</title></rect>`);
