@@ -339,8 +339,11 @@ describe("task pane in the workbench", () => {
     const keyCol = header.indexOf("Key");
     const periodCol = header.indexOf("Period");
     expect(costCol).toBeGreaterThanOrEqual(0);
-    // The first data row: its key and period, and the Unit Economics row that sums it.
-    const r = costSheet.values.findIndex((row, i) => i > 0 && typeof row[costCol] === "number");
+    // A data row of the costliest key (the Trend draws the costliest keys): its key and period, and the Unit Economics row that sums it.
+    const totals = new Map<string, number>();
+    for (const x of engine.groups) totals.set(x.key, (totals.get(x.key) ?? 0) + Math.abs(Number(x.cost)));
+    const costliest = engine.groups.filter((x) => x.inferences !== null).sort((a, b) => totals.get(b.key)! - totals.get(a.key)!)[0].key;
+    const r = costSheet.values.findIndex((row, i) => i > 0 && typeof row[costCol] === "number" && row[keyCol] === costliest);
     const key = String(costSheet.values[r][keyCol]);
     const period = String(costSheet.values[r][periodCol]);
     const old = costSheet.values[r][costCol] as number;

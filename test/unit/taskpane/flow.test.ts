@@ -153,7 +153,7 @@ describe("the task pane's import flow", () => {
     expect(rec.progressCalls()[0]).toBe("Reading files…");
     expect(rec.steps.at(-1)).toMatchObject({ fraction: 1, stage: "Done" });
     expect(rec.last().tone).toBe("ok");
-    expect(rec.text()[0]).toMatch(/^Import complete: [\d,]+ groups written \([\d,]+ keys × \d+ periods\) to 7 sheets\.$/);
+    expect(rec.text()[0]).toMatch(/^Import complete: [\d,]+ groups written \([\d,]+ keys × \d+ periods\) to 8 sheets\.$/);
     expect(rec.asked).toEqual([]);
     expect(sheetNames(host)).toEqual(["Sheet1", ...OWN]);
     const unit = host.snapshot().sheets.find((s) => s.name === "Unit Economics")!;
