@@ -9,7 +9,8 @@
  * column stands in its table. Sheets, in order:
  *  - `AI Cost Data`, `AI Volume Data`, `AI Value Data` (`cost.ts`, `volume.ts`, `value.ts`): the records;
  *  - `Unit Economics` (`unit.ts`): one row per period × key × currency, sums over the data sheets, figures;
- *  - `Comparison`, `Trend`, `Quarterly Review` (`comparison.ts`, `trend.ts`, `review.ts`): formulas over `Unit Economics`.
+ *  - `Comparison`, `Trend`, `Quarterly Review` (`comparison.ts`, `trend.ts`, `review.ts`): formulas over `Unit Economics`;
+ *  - `Data Checks` (`checks.ts`): the match report of the import (`src/import/match.ts`), constants.
  *
  * Formulas use bounded, sheet-qualified, absolute A1 ranges (no structured references).
  */
@@ -27,6 +28,9 @@ import { planTrendSheet } from "./plan/trend";
 import { planReviewSheet } from "./plan/review";
 import { LOG } from "./plan/log";
 import { tableSheet } from "./plan/sheet";
+import { planChecksSheet } from "./plan/checks";
+import { topCount } from "./plan/top";
+import { matchReport } from "../import/match";
 import { FINAL_NAMES, SHEET_NAMES } from "./plan/names";
 import type { PlanNames, Rect, SheetPlan, WorkbookPlan } from "./plan/types";
 
@@ -58,12 +62,16 @@ export {
   CHART_TITLES,
   REMEDIATION_FLAG,
   TREND_KEY_LIMIT,
+  TOP_KEYS_DEFAULT,
+  TOP_KEYS_MAX,
   BAND_RULES,
   FLAG_RULES,
   EXCEL_MAX_ROWS,
 } from "./plan/names";
 export { type Cond, CRITERION_MAX_CHARS, criterionSafe, sumWhere, countWhere, countNumbersWhere } from "./plan/criteria";
 export { F } from "./plan/figures";
+export { chartTitles, keyLabel, topCount } from "./plan/top";
+export { matchFindings, CHECKS, type CheckRow } from "./plan/checks";
 export { toCellNumber } from "./plan/model";
 
 /** Build the whole workbook plan. Pure: the same input gives the same plan. */
@@ -77,6 +85,7 @@ export function planWorkbook(result: ImportResult, options: WriteOptions, names:
 
   const model = unitModel(result, options);
   checkRows(SHEET_NAMES.unit, model.rows.length, "period × key × currency rows");
+  const topKeys = topCount(options.topKeys);
   const unit = planUnitSheet(model, { cost: cost.data, volume: volume.data, value: value.data }, names);
 
   return {
@@ -85,12 +94,14 @@ export function planWorkbook(result: ImportResult, options: WriteOptions, names:
       volume.sheet,
       value.sheet,
       unit.sheet,
-      planComparisonSheet(model, unit.data, names),
-      planTrendSheet(result, model, unit.data, names),
+      planComparisonSheet(model, unit.data, names, { groups: result.groups, key: result.key, topKeys }),
+      planTrendSheet(result, model, unit.data, names, topKeys),
       planReviewSheet(model, unit.data, names, result, options),
+      planChecksSheet(matchReport(result), names),
       ...(options.importLog !== undefined && options.importLog.length > 0 ? [planLogSheet(options.importLog, names)] : []),
     ],
     comparisonPeriod: model.comparisonPeriod,
+    comparisonPartial: model.comparisonPartial,
     reviewQuarter: model.latestQuarter,
     previousQuarter: model.previousQuarter,
     dataRows: result.costRecords.length + result.volumeRecords.length + result.valueRecords.length + model.rows.length,

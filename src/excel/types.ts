@@ -16,8 +16,10 @@ export interface WriteOptions {
   fiscalStartMonth: number;
   /** The cost basis the import used (the Quarterly Review's title names it); unknown when absent. */
   costBasis?: CostBasis;
-  /** The period shown on the Comparison sheet; default the latest full quarter (or the latest period). */
+  /** The period shown on the Comparison sheet; default the latest quarter that has cost (or the latest period). */
   comparisonPeriod?: string;
+  /** Keys drawn in the Comparison and Trend charts, the costliest; the rest as "Other" (default 12, 1–50). */
+  topKeys?: number;
   /** Rows per chunk written between syncs (default 5000). */
   chunkRows?: number;
   /** `native`: every formula is written as native Excel, no AIECON calls (a workbook anyone can open). Default `aiecon`. */
@@ -54,6 +56,8 @@ export interface WriteReport {
   largestPayloadBytes?: number;
   /** The period shown on the Comparison sheet, and the quarters of the Quarterly Review. */
   comparisonPeriod?: string | null;
+  /** `partial: 1 of 3 months` when the comparison quarter lacks periods of cost. */
+  comparisonPartial?: string | null;
   reviewQuarter?: string | null;
   previousQuarter?: string | null;
   /** Own sheets that were replaced (after confirmReplace). */

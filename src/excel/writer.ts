@@ -42,6 +42,7 @@ import {
 import { CALL_OVERHEAD_BYTES, jsonStringBytes, rowBytes } from "./payload";
 import { inspect, sameName } from "./inspect";
 import { OWN_SHEETS_SETTING, type OwnSheetRef, serializeOwnSheets } from "./ownership";
+import { addChart } from "./chart-write";
 
 /** Excel Online refuses requests above 5 MB; stay well below, counting our own estimate. */
 export const PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
@@ -222,29 +223,8 @@ function formatRowBytes(format: string, colCount: number): number {
   return 3 + colCount * (jsonStringBytes(format) + 1);
 }
 
-function addChart(ws: Excel.Worksheet, c: ChartPlan): void {
-  const first = c.series[0];
-  const chart = ws.charts.add(c.type, rectRange(ws, first.values), "Columns");
-  chart.name = c.title;
-  chart.title.text = c.title;
-  // Set the first series' values explicitly: the add() call may take a text first cell as its name.
-  const s0 = chart.series.getItemAt(0);
-  s0.name = first.name;
-  s0.setValues(rectRange(ws, first.values));
-  if (first.xValues !== undefined) s0.setXAxisValues(rectRange(ws, first.xValues));
-  for (const s of c.series.slice(1)) {
-    const series = chart.series.add(s.name);
-    series.setValues(rectRange(ws, s.values));
-    if (s.xValues !== undefined) series.setXAxisValues(rectRange(ws, s.xValues));
-  }
-  chart.legend.visible = c.series.length > 1;
-  if (c.valueAxisTitle !== undefined) chart.axes.valueAxis.title.text = c.valueAxisTitle;
-  if (c.categoryAxisTitle !== undefined) chart.axes.categoryAxis.title.text = c.categoryAxisTitle;
-  chart.setPosition(c.from, c.to);
-}
-
 function chartBytes(c: ChartPlan): number {
-  return CALL_OVERHEAD_BYTES * (6 + 3 * c.series.length) + c.series.reduce((n, s) => n + jsonStringBytes(s.name), 0);
+  return CALL_OVERHEAD_BYTES * (16 + 5 * c.series.length) + c.series.reduce((n, s) => n + jsonStringBytes(s.name), 0);
 }
 
 interface Progress {
@@ -288,7 +268,7 @@ async function decorateSheet(out: Outbox, ws: Excel.Worksheet, sheet: SheetPlan)
   }
   for (const c of sheet.charts) {
     await out.reserve(chartBytes(c));
-    addChart(ws, c);
+    addChart(ws, c, rectRange);
   }
   await out.reserve(CALL_OVERHEAD_BYTES * (sheet.columnWidths.length + 2));
   sheet.columnWidths.forEach((w, col) => {
@@ -481,6 +461,7 @@ export async function writeWorkbook(
     rowsWritten: plan.dataRows,
     largestPayloadBytes: largest,
     comparisonPeriod: plan.comparisonPeriod,
+    comparisonPartial: plan.comparisonPartial,
     reviewQuarter: plan.reviewQuarter,
     previousQuarter: plan.previousQuarter,
     replaced,

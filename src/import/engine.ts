@@ -18,7 +18,7 @@ import { type ValueMapper, type VolumeMapper, isValue, isVolume, notRecognised, 
 import { parseJsonExport } from "./json";
 import { type ParquetSink, parquetParts, readParquet } from "./parquet";
 import { groupsOf } from "./groups";
-import { foldKey, UNATTRIBUTED } from "./keys";
+import { cleanKey, foldKey, keylessVolumeKey, UNATTRIBUTED } from "./keys";
 import {
   type CaseMerge,
   type CostRecord,
@@ -681,14 +681,16 @@ function foldKeys(state: State, useService: boolean, reports: readonly SourceRep
   const merges = new Map<string, CaseMerge>();
   for (const m of met) {
     const f = foldKey(m.key);
-    const c = canonical.get(f);
-    if (c === undefined) canonical.set(f, m.key);
-    else if (c !== m.key) {
+    let c = canonical.get(f);
+    // The first spelling met, trimmed (a key of spaces alone has no key).
+    if (c === undefined) canonical.set(f, (c = cleanKey(m.key) === "" ? UNATTRIBUTED : cleanKey(m.key)));
+    if (c !== m.key) {
       const id = String(m.fileIndex) + SEP + m.key;
       const x = merges.get(id);
       if (x !== undefined) x.rows += m.rows;
       else {
         const merge: CaseMerge = { spelling: m.key, mergedInto: c, rows: m.rows };
+        if (cleanKey(m.key) !== m.key) merge.spaces = true;
         merges.set(id, merge);
         reports[m.fileIndex].caseMerges.push(merge);
       }
@@ -839,8 +841,9 @@ export async function summarize(inputs: ImportInput[], options: ImportOptions): 
   // Volume: per period × key over all volume files.
   const inf = new Map<string, number>();
   const volumeRecs = new Map<string, VolumeRecord>();
+  const costHasKeys = [...costMap.values()].some((r) => r.key !== UNATTRIBUTED);
   for (const e of state.volume.values()) {
-    const key = canonical(e.key);
+    const key = keylessVolumeKey(canonical(e.key), UNATTRIBUTED, costHasKeys);
     // Two spellings of a key in one file are one record (as the cost and value records are).
     const id = [e.period, key, e.source, e.fileIndex].join(SEP);
     const prev = volumeRecs.get(id);

@@ -6,5 +6,6 @@ import type { CaseMerge } from "./types";
 
 /** `gpt-4o: 12 rows merged into GPT-4o (Excel compares text ignoring case)`. */
 export function caseMergeText(m: CaseMerge, count: (n: number) => string = String): string {
-  return `${m.spelling}: ${count(m.rows)} ${m.rows === 1 ? "row" : "rows"} merged into ${m.mergedInto} (Excel compares text ignoring case)`;
+  const why = m.spaces ? "surrounding spaces removed" : "Excel compares text ignoring case";
+  return `${m.spaces ? `“${m.spelling}”` : m.spelling}: ${count(m.rows)} ${m.rows === 1 ? "row" : "rows"} merged into ${m.mergedInto} (${why})`;
 }

@@ -140,6 +140,8 @@ export interface CaseMerge {
   spelling: string;
   mergedInto: string;
   rows: number;
+  /** The spelling had surrounding spaces (trimmed); absent when it differed by case alone. */
+  spaces?: true;
 }
 
 export interface SourceReport {
@@ -171,7 +173,7 @@ export interface SourceReport {
   columns: string[];
   /** Total inferences of a volume file. */
   inferences?: number;
-  /** Keys of this file merged into another spelling of the same key ignoring case, in the order met. */
+  /** Keys of this file merged into another spelling of the same key ignoring case and surrounding spaces, in the order met. */
   caseMerges: CaseMerge[];
   /** Size and SHA-256 of the bytes read, where the reader hashed them (the task pane's worker), for the import log. */
   digest?: FileDigest;

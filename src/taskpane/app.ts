@@ -59,6 +59,7 @@ export function mountTaskpane(root: HTMLElement, host: TaskpaneHost): TaskpaneCo
       fiscalStartMonth: (m) => flow.setFiscalStartMonth(m),
       key: (k) => flow.setKey(k),
       comparisonPeriod: (c) => flow.setComparisonPeriod(c),
+      topKeys: (n) => flow.setTopKeys(n),
       cost: (b) => flow.setCost(b),
       formulas: (f) => flow.setFormulas(f),
     },

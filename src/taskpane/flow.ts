@@ -39,6 +39,8 @@ import {
   type RejectedSummary,
 } from "./model";
 import { formatCount } from "./numbers";
+import { matchLines, overlapWarnings } from "./checks";
+import { matchReport } from "../import/match";
 
 export type Tone = "info" | "ok" | "warn" | "error";
 
@@ -276,12 +278,14 @@ export class ImportFlow implements PaneState {
       lines.push(line + ".");
     }
     if (ready.length > MAX_LINES) lines.push(`… and ${formatCount(ready.length - MAX_LINES)} more files.`);
+    const overlap = overlapWarnings(this.list);
+    lines.push(...overlap);
     if (mapping.length) lines.push(`Map the columns of ${mapping.map((e) => e.name).join(", ")} before importing.`);
     if (lines.length === 0) {
       this.announce([]);
       return;
     }
-    const tone: Tone = errors.length ? "error" : mapping.length || ready.some((e) => (e.report?.rowsRejected ?? 0) > 0) ? "warn" : "info";
+    const tone: Tone = errors.length ? "error" : mapping.length || overlap.length || ready.some((e) => (e.report?.rowsRejected ?? 0) > 0) ? "warn" : "info";
     this.announce(lines, tone);
   }
 
@@ -318,6 +322,10 @@ export class ImportFlow implements PaneState {
     this.listener.changed({ files: ["billing"] });
     await Promise.all(stale.map((e) => this.inspectEntry(e, false)));
     this.afterInspect(stale);
+  }
+
+  setTopKeys(n: number): void {
+    if (Number.isInteger(n) && n >= 1 && n <= 50) this.state.topKeys = n;
   }
 
   setFormulas(formulas: Choices["formulas"]): void {
@@ -447,6 +455,7 @@ export class ImportFlow implements PaneState {
         fiscalStartMonth: choices.fiscalStartMonth,
         costBasis: choices.cost,
         comparisonPeriod: choices.comparisonPeriod || undefined,
+        topKeys: choices.topKeys,
         formulas: choices.formulas,
       };
       if (mode === "refresh") {
@@ -476,7 +485,8 @@ export class ImportFlow implements PaneState {
       );
       this.listener.progress(1, "Done");
       this.outcome = "done";
-      this.announce(successLines(result, report), "ok");
+      const match = matchLines(matchReport(result));
+      this.announce(successLines(result, report, match), "ok");
     } catch (err) {
       this.reportFailure(err, ctrl.signal.aborted, declinedReplace, declinedRejects);
     } finally {

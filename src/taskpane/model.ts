@@ -265,7 +265,7 @@ export function describeError(e: { message: string; file?: string; line?: number
 // Comparison period
 
 /** Parse a period label (any grain) to the [start, end] epoch-ms days it covers (calendar quarters). */
-function labelSpan(label: string): [number, number] | null {
+export function labelSpan(label: string): [number, number] | null {
   const g = grainOfLabel(label);
   const y = Number(label.slice(0, 4));
   const day = 86400000;
@@ -386,15 +386,17 @@ export interface Choices {
   fiscalStartMonth: number;
   key: string;
   cost: CostBasis;
-  /** "" = the writer's default (latest full quarter, or the latest period). */
+  /** "" = the writer's default (the latest quarter with cost, or the latest period). */
   comparisonPeriod: string;
+  /** Keys drawn in the Comparison and Trend charts (the costliest), the rest as "Other". */
+  topKeys: number;
   assumptions: AssumptionRow[];
   /** Formulas written: AIECON functions, or native Excel (a workbook anyone can open). */
   formulas: "aiecon" | "native";
 }
 
 export function defaultChoices(): Choices {
-  return { period: "month", fiscalStartMonth: 1, key: "service", cost: "billed", comparisonPeriod: "", assumptions: [], formulas: "aiecon" };
+  return { period: "month", fiscalStartMonth: 1, key: "service", cost: "billed", comparisonPeriod: "", topKeys: 12, assumptions: [], formulas: "aiecon" };
 }
 
 /** Why Import cannot start yet, or null when it can. */
@@ -431,8 +433,11 @@ export function rejectedOf(result: Pick<ImportResult, "sources">): RejectedSumma
   return { total: files.reduce((a, f) => a + f.count, 0), files };
 }
 
-/** The status announced after a successful import. */
-export function successLines(result: ImportResult, report: WriteReport): string[] {
+/**
+ * The status announced after a successful import. `match`: the match report's lines
+ * (checks.ts), in place of the count of groups without volume (which they include).
+ */
+export function successLines(result: ImportResult, report: WriteReport, match?: readonly string[]): string[] {
   const keys = new Set(result.groups.map((g) => g.key));
   const periods = new Set(result.groups.map((g) => g.period));
   const lines = [
@@ -441,8 +446,10 @@ export function successLines(result: ImportResult, report: WriteReport): string[
       `to ${report.sheets.length} sheets.`,
     `Total cost: ${formatTotals(result.totals)}.`,
   ];
+  if (report.comparisonPeriod) lines.push(`Comparison: ${report.comparisonPeriod}${report.comparisonPartial ? ` (${report.comparisonPartial})` : ""}.`);
   const noVolume = result.groups.filter((g) => g.inferences === null).length;
-  if (noVolume > 0) lines.push(`${formatCount(noVolume)} ${noVolume === 1 ? "group has" : "groups have"} no volume data, so no cost per inference.`);
+  if (match !== undefined) lines.push(...match);
+  else if (noVolume > 0) lines.push(`${formatCount(noVolume)} ${noVolume === 1 ? "group has" : "groups have"} no volume data, so no cost per inference.`);
   const rejected = rejectedOf(result);
   if (rejected.total > 0) lines.push(`${formatCount(rejected.total)} rejected ${rejected.total === 1 ? "row was" : "rows were"} left out.`);
   lines.push(...caseMergeLines(result.sources));

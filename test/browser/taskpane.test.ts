@@ -31,8 +31,8 @@ const SPEC_SHEETS: Array<[sheet: string, table: string]> = [
   ["Quarterly Review", "QuarterlyReview"],
 ];
 const SPEC_CHARTS: Array<[sheet: string, title: string, type: RegExp]> = [
-  ["Comparison", "Cost per inference by model", /^ColumnClustered$/],
-  ["Comparison", "ROI multiple by model", /^BarClustered$/],
+  ["Comparison", "Cost per inference by service", /^ColumnClustered$/],
+  ["Comparison", "ROI multiple by service", /^BarClustered$/],
   ["Trend", "Cost per inference over time", /^Line/],
   ["Trend", "Cost against volume", /^XYScatter/],
 ];
@@ -339,8 +339,11 @@ describe("task pane in the workbench", () => {
     const keyCol = header.indexOf("Key");
     const periodCol = header.indexOf("Period");
     expect(costCol).toBeGreaterThanOrEqual(0);
-    // The first data row: its key and period, and the Unit Economics row that sums it.
-    const r = costSheet.values.findIndex((row, i) => i > 0 && typeof row[costCol] === "number");
+    // A data row of the costliest key (the Trend draws the costliest keys): its key and period, and the Unit Economics row that sums it.
+    const totals = new Map<string, number>();
+    for (const x of engine.groups) totals.set(x.key, (totals.get(x.key) ?? 0) + Math.abs(Number(x.cost)));
+    const costliest = engine.groups.filter((x) => x.inferences !== null).sort((a, b) => totals.get(b.key)! - totals.get(a.key)!)[0].key;
+    const r = costSheet.values.findIndex((row, i) => i > 0 && typeof row[costCol] === "number" && row[keyCol] === costliest);
     const key = String(costSheet.values[r][keyCol]);
     const period = String(costSheet.values[r][periodCol]);
     const old = costSheet.values[r][costCol] as number;
@@ -679,7 +682,7 @@ describe("task pane in the workbench", () => {
     await page.getByLabel("Workload key", { exact: true }).selectOption("tag:model");
     // January–June 2025 with a fiscal year from July: FY2025 Q3 and Q4.
     const offered = await page.getByLabel("Comparison period", { exact: true }).locator("option").allTextContents();
-    expect(offered).toEqual(["Latest full quarter (default)", "FY2025-Q4", "FY2025-Q3"]);
+    expect(offered).toEqual(["Latest quarter with cost (default)", "FY2025-Q4", "FY2025-Q3"]);
     await page.getByLabel("Comparison period", { exact: true }).selectOption("FY2025-Q3");
     await page.getByRole("button", { name: "Import", exact: true }).click();
     const replace = page.getByRole("button", { name: "Replace", exact: true });

@@ -127,8 +127,9 @@ describe("the product in the workbench: sample data imported by the real task pa
     expect(ue.formulas.flat().some((f) => typeof f === "string" && f.includes("AIECON.COSTPERINFERENCE("))).toBe(true);
     expect(ue.values[1][0]).toBe("2025-01"); // period labels are text
     const cmp = snap.sheets.find((s) => s.name === "Comparison")!;
-    const band = cmp.values[0].indexOf("Band");
-    expect(new Set(cmp.values.slice(1).map((r) => r[band]))).toEqual(new Set(["", "Excellent", "Good", "Marginal", "Unsustainable"]));
+    // The Comparison's table stands below its title and charts: header on row 20.
+    const band = cmp.values[19].indexOf("Band");
+    expect(new Set(cmp.values.slice(20, 24).map((r) => r[band]))).toEqual(new Set(["", "Excellent", "Good", "Marginal", "Unsustainable"]));
     expect(cmp.charts.map((c) => c.type)).toEqual(["ColumnClustered", "BarClustered"]);
     const trend = snap.sheets.find((s) => s.name === "Trend")!;
     expect(trend.charts.map((c) => c.type).sort()).toEqual(["Line", "XYScatter"]);

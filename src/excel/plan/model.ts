@@ -5,7 +5,7 @@
  */
 import type { ImportResult } from "../../import/types";
 import type { WriteOptions } from "../types";
-import { chooseQuarters, quarterOf, sortPeriods } from "../periods";
+import { chooseQuarters, quarterOf, quarterSpan, sortPeriods } from "../periods";
 import { grainOfLabel } from "../../core/period";
 import { EXCEL_MAX_ROWS } from "./names";
 import { unitDecimals, unitMoneyFormat } from "../formats";
@@ -58,6 +58,8 @@ export interface UnitModel {
   /** The period the Comparison shows, and whether it is a quarter (matched on the Quarter column). */
   comparisonPeriod: string | null;
   comparisonByQuarter: boolean;
+  /** `partial: 1 of 3 months` when the comparison quarter lacks some periods of cost; null otherwise. */
+  comparisonPartial: string | null;
   /** Distinct key × currency pairs of the rows a filter keeps, in row order. */
   pairsWhere(keep: (t: Triple) => boolean): Triple[];
   /** The per-inference number format of a currency, its decimals sized by that currency's figures. */
@@ -96,7 +98,11 @@ export function unitModel(result: ImportResult, options: WriteOptions): UnitMode
   const allPeriodLabels = periods.every((p) => grainOfLabel(p) !== null);
   const quarterFor = (p: string): string => (allPeriodLabels ? quarterOf(p, fsm) : p);
   const choice = allPeriodLabels ? chooseQuarters(periods, fsm) : { latest: null, previous: null };
-  const comparisonPeriod = options.comparisonPeriod ?? choice.latest ?? (periods.length > 0 ? periods[periods.length - 1] : null);
+  // The Comparison shows the latest quarter that has cost (partial or not), unless the user chose a period.
+  const costPeriods = sortPeriods(result.groups.map((g) => g.period));
+  const costQuarters = allPeriodLabels ? sortPeriods(costPeriods.map((p) => quarterOf(p, fsm))) : [];
+  const latestCost = costQuarters.length > 0 ? costQuarters[costQuarters.length - 1] : null;
+  const comparisonPeriod = options.comparisonPeriod ?? latestCost ?? choice.latest ?? (periods.length > 0 ? periods[periods.length - 1] : null);
   const pairsWhere = (keep: (t: Triple) => boolean): Triple[] => {
     const seen = new Map<string, Triple>();
     for (const t of rows) if (keep(t) && !seen.has(pairId(t.key, t.currency))) seen.set(pairId(t.key, t.currency), t);
@@ -110,7 +116,39 @@ export function unitModel(result: ImportResult, options: WriteOptions): UnitMode
     previousQuarter: choice.previous,
     comparisonPeriod,
     comparisonByQuarter: comparisonPeriod !== null && grainOfLabel(comparisonPeriod) === "quarter",
+    comparisonPartial: comparisonPeriod !== null && allPeriodLabels ? partialOf(comparisonPeriod, costPeriods, fsm) : null,
     pairsWhere,
     unitFormat: unitFormats(result),
   };
+}
+
+const pad2 = (n: number): string => (n < 10 ? "0" + n : String(n));
+
+/**
+ * Whether a quarter lacks periods of cost: by month, the months of it that have cost
+ * (`partial: 1 of 3 months`); by day or week, whether cost starts after its first or ends
+ * before its last period. Null for a full quarter, a quarter grain, or a label that is no quarter.
+ */
+export function partialOf(quarter: string, costPeriods: readonly string[], fiscalStartMonth: number): string | null {
+  if (grainOfLabel(quarter) !== "quarter" || costPeriods.length === 0) return null;
+  const grain = grainOfLabel(costPeriods[0]);
+  if (grain === null || grain === "quarter") return null;
+  const span = quarterSpan(quarter, grain, fiscalStartMonth);
+  const inside = costPeriods.filter((p) => p >= span.first && p <= span.last);
+  if (grain === "month") {
+    const months: string[] = [];
+    let y = Number(span.first.slice(0, 4));
+    let m = Number(span.first.slice(5, 7));
+    for (let i = 0; i < 3; i++) {
+      months.push(`${y}-${pad2(m)}`);
+      m = m === 12 ? 1 : m + 1;
+      if (m === 1) y++;
+    }
+    const have = months.filter((x) => inside.includes(x)).length;
+    return have === 3 ? null : `partial: ${have} of 3 months`;
+  }
+  if (inside.length === 0) return "partial: no cost";
+  const first = inside[0];
+  const last = inside[inside.length - 1];
+  return first <= span.first && last >= span.last ? null : `partial: ${first} to ${last}`;
 }

@@ -1,7 +1,7 @@
 /** The workbook's names, titles and fixed rules (contract: ../shared/spec/workbook.md). */
 import type { BandRule, PlanNames, SheetId, TableId } from "./types";
 
-export const SHEET_IDS: readonly SheetId[] = ["cost", "volume", "value", "unit", "comparison", "trend", "review", "log"];
+export const SHEET_IDS: readonly SheetId[] = ["cost", "volume", "value", "unit", "comparison", "trend", "review", "checks", "log"];
 
 /** Final sheet names (contract: workbook.md). */
 export const SHEET_NAMES: Readonly<Record<SheetId, string>> = {
@@ -13,6 +13,7 @@ export const SHEET_NAMES: Readonly<Record<SheetId, string>> = {
   trend: "Trend",
   review: "Quarterly Review",
   log: "AI Import Log",
+  checks: "Data Checks",
 };
 
 /** Final table names (the first seven are contract). */
@@ -24,15 +25,18 @@ export const TABLE_NAMES: Readonly<Record<TableId, string>> = {
   comparison: "ModelComparison",
   trend: "CostPerInferenceTrend",
   review: "QuarterlyReview",
+  checks: "DataChecks",
   trendSummary: "CostPerInferenceTrendSummary",
   costVolume: "CostAgainstVolume",
   log: "AiImportLog",
+  comparisonTop: "ModelComparisonTop",
 };
 
 export const TABLE_IDS: readonly TableId[] = Object.keys(TABLE_NAMES) as TableId[];
 
 export const FINAL_NAMES: PlanNames = { sheets: SHEET_NAMES, tables: TABLE_NAMES };
 
+/** Chart titles; the Comparison's name the workload key (`chartTitles` in ./top.ts): "Cost per inference by service". */
 export const CHART_TITLES = {
   costPerInference: "Cost per inference by model",
   roi: "ROI multiple by model",
@@ -40,9 +44,14 @@ export const CHART_TITLES = {
   scatter: "Cost against volume",
 } as const;
 
+/** Keys drawn in the Comparison and Trend charts by default (the costliest), the rest as "Other". */
+export const TOP_KEYS_DEFAULT = 12;
+/** Most keys a user may ask to draw. */
+export const TOP_KEYS_MAX = 50;
+
 export const REMEDIATION_FLAG = "needs a remediation plan";
 
-/** Most keys (key × currency) drawn on the Trend sheet and its charts, the costliest first. */
+/** Most keys (key × currency) drawn on the Trend sheet and its charts, the costliest first (the editable top N is at most this). */
 export const TREND_KEY_LIMIT = 50;
 
 export const BAND_RULES: readonly BandRule[] = [

@@ -1,8 +1,8 @@
 /** The shapes of a workbook plan: what the writer puts into the workbook (pure data, no Office calls). */
 
-export type SheetId = "cost" | "volume" | "value" | "unit" | "comparison" | "trend" | "review" | "log";
+export type SheetId = "cost" | "volume" | "value" | "unit" | "comparison" | "trend" | "review" | "checks" | "log";
 
-export type TableId = SheetId | "trendSummary" | "costVolume";
+export type TableId = SheetId | "trendSummary" | "costVolume" | "comparisonTop";
 
 /** A cell: a number, a boolean, or a string (a formula when it starts with `=` in a `formulas` block). */
 export type Cell = string | number | boolean;
@@ -44,6 +44,16 @@ export interface SeriesPlan {
   name: string;
   values: Rect;
   xValues?: Rect;
+  /** Fill (columns, bars, markers) and line colour, `#RRGGBB`. */
+  color?: string;
+}
+
+/** Where a chart stands, in points from the sheet's top-left corner. */
+export interface ChartBox {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
 }
 
 export interface ChartPlan {
@@ -55,6 +65,15 @@ export interface ChartPlan {
   to: string;
   valueAxisTitle?: string;
   categoryAxisTitle?: string;
+  /** Placed by points (over `from`/`to`): charts stand above the tables, never over them. */
+  box?: ChartBox;
+  /** Number formats of the value axis (currency on money axes) and of the category axis (a scatter's x). */
+  valueAxisFormat?: string;
+  categoryAxisFormat?: string;
+  /** Show each point's value with this format. */
+  dataLabelFormat?: string;
+  /** Legend: at the right, at the bottom, or none (a single series). */
+  legend?: "Right" | "Bottom" | "None";
 }
 
 export interface BandRule {
@@ -106,6 +125,8 @@ export interface WorkbookPlan {
   sheets: SheetPlan[];
   /** The period the Comparison sheet shows (a quarter or a period label), null without data. */
   comparisonPeriod: string | null;
+  /** `partial: 1 of 3 months` when the comparison quarter lacks some of its periods; null when full or not a quarter. */
+  comparisonPartial: string | null;
   /** Latest (full) quarter and the one before, for the Quarterly Review. */
   reviewQuarter: string | null;
   previousQuarter: string | null;

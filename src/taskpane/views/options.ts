@@ -12,6 +12,7 @@ export interface OptionsEvents {
   fiscalStartMonth(month: number): void;
   key(key: string): void;
   comparisonPeriod(label: string): void;
+  topKeys(n: number): void;
   cost(basis: CostBasis): void;
   formulas(formulas: Choices["formulas"]): void;
 }
@@ -48,6 +49,12 @@ export function createOptionsView(pid: string, choices: Readonly<Choices>, event
   const keyNote = h("p", { class: "ap-warn-text", style: "margin:-8px 0 12px", hidden: true });
   const comparisonSel = h("select", { id: `${pid}-comparison`, "aria-describedby": `${pid}-comparison-hint` });
   comparisonSel.addEventListener("change", () => events.comparisonPeriod(comparisonSel.value));
+  const topInput = h("input", { id: `${pid}-top`, type: "number", min: "1", max: "50", step: "1", value: String(choices.topKeys), "aria-describedby": `${pid}-top-hint` });
+  topInput.addEventListener("change", () => {
+    const n = Number(topInput.value);
+    if (Number.isInteger(n) && n >= 1 && n <= 50) events.topKeys(n);
+    else topInput.value = String(Math.max(1, Math.min(50, Math.round(Number.isFinite(n) ? n : 12))));
+  });
   const costRadios = (["billed", "effective"] as const).map((basis) => {
     const r = h("input", { type: "radio", name: `${pid}-cost`, value: basis, id: `${pid}-cost-${basis}` });
     r.checked = choices.cost === basis;
@@ -85,6 +92,7 @@ export function createOptionsView(pid: string, choices: Readonly<Choices>, event
     keyNote,
     h("fieldset", {}, h("legend", { text: "Cost basis" }), h("div", { class: "ap-radios" }, ...costRadios)),
     field(`${pid}-comparison`, "Comparison period", comparisonSel, "The period the Comparison sheet shows, one row per key."),
+    field(`${pid}-top`, "Keys in the charts", topInput, "The costliest keys drawn on Comparison and Trend (1–50); the rest as Other."),
     h("fieldset", {}, h("legend", { text: "Formulas" }), h("div", { class: "ap-radios" }, ...formulaRadios)),
     h("p", { class: "ap-hint", text: "Native Excel: the workbook computes without the add-in (Excel 2021, Microsoft 365, web, iPad)." }),
     ...trailing,
@@ -103,7 +111,7 @@ export function createOptionsView(pid: string, choices: Readonly<Choices>, event
       const current = state.choices.comparisonPeriod;
       setChildren(
         comparisonSel,
-        option("", "Latest full quarter (default)", current === ""),
+        option("", "Latest quarter with cost (default)", current === ""),
         ...state.comparisonLabels.map((l) => option(l, l, l === current)),
       );
     },

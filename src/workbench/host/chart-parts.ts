@@ -53,9 +53,16 @@ export class ChartAxesProxy extends ClientObject<ChartModel> {
 }
 defineProps(ChartAxesProxy, "ChartAxes", {});
 
-/** Axis options are accepted (and ignored by the renderer). */
+const ax = propsOf<ChartModel, { readonly _which: "categoryAxisTitle" | "valueAxisTitle" }>();
+/** The number format is drawn on the axis; the other options are accepted (and ignored by the renderer). */
 const CHART_AXIS = {
-  numberFormat: p.ignored<string>(),
+  numberFormat: ax.rw<string>(
+    (c, _m, self) => c.axisFormats[self._which],
+    (c, v, m, self) => {
+      c.axisFormats[self._which] = v;
+      m.version++;
+    },
+  ),
   visible: p.ignored<boolean>(),
   minimum: p.ignored<number>(),
   maximum: p.ignored<number>(),
@@ -64,8 +71,9 @@ const CHART_AXIS = {
 export interface ChartAxisProxy extends Accessors<typeof CHART_AXIS> {}
 export class ChartAxisProxy extends ClientObject<ChartModel> {
   readonly title: ChartTitleProxy;
-  constructor(ctx: RequestContextImpl, resolver: () => ChartModel, which: "categoryAxisTitle" | "valueAxisTitle") {
+  constructor(ctx: RequestContextImpl, resolver: () => ChartModel, readonly _which: "categoryAxisTitle" | "valueAxisTitle") {
     super(ctx, resolver);
+    const which = _which;
     this.title = new ChartTitleProxy(ctx, () => this._target(), which);
   }
 }
@@ -81,10 +89,18 @@ export class ChartLegendProxy extends ClientObject<ChartModel> {
 }
 defineProps(ChartLegendProxy, "ChartLegend", CHART_LEGEND);
 
-/** Data labels are accepted (and ignored by the renderer). */
+/** Data labels: the value, in a number format, drawn by the renderer. */
+const dataLabel = <K extends "showValue" | "numberFormat">(key: K) =>
+  p.rw<ChartModel["dataLabels"][K]>(
+    (c) => c.dataLabels[key],
+    (c, v, m) => {
+      c.dataLabels[key] = v;
+      m.version++;
+    },
+  );
 const CHART_DATA_LABELS = {
-  showValue: p.ignored<boolean>(),
-  numberFormat: p.ignored<string>(),
+  showValue: dataLabel("showValue"),
+  numberFormat: dataLabel("numberFormat"),
 };
 
 export interface ChartDataLabelsProxy extends Accessors<typeof CHART_DATA_LABELS> {}
@@ -166,6 +182,14 @@ const CHART_SERIES = {
     },
   ),
   hasDataLabels: s.ignored<boolean>(),
+  markerBackgroundColor: s.rw<string>(
+    (x) => x.series.color ?? "",
+    (x, v, m) => {
+      x.series.color = v;
+      m.version++;
+    },
+  ),
+  markerForegroundColor: s.ignored<string>(),
   markerStyle: s.ignored<string>(),
   smooth: s.ignored<boolean>(),
 };
@@ -176,11 +200,16 @@ export class ChartSeriesProxy extends ClientObject<SeriesRef> {
   constructor(ctx: RequestContextImpl, resolver: () => SeriesRef | null, queueResolve = false) {
     super(ctx, resolver, queueResolve);
     const noop = (): void => this.context._queue(8, () => undefined);
+    const paint = (color: string): void =>
+      this._call(color, (x) => {
+        x.series.color = color;
+        this._model.version++;
+      });
     this.format = {
-      fill: { setSolidColor: noop, clear: noop },
+      fill: { setSolidColor: paint, clear: noop },
       line: {
-        set color(_v: string) {
-          noop();
+        set color(v: string) {
+          paint(v);
         },
         get color(): string {
           return "";

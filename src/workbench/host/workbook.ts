@@ -38,6 +38,8 @@ export interface SeriesModel {
   values?: RangeRef;
   xValues?: RangeRef;
   chartType?: string;
+  /** Colour set through format.fill, format.line or the marker colours. */
+  color?: string;
 }
 
 export interface ChartModel {
@@ -56,6 +58,9 @@ export interface ChartModel {
   height: number;
   legendVisible: boolean;
   legendPosition: string;
+  /** Number formats of the axes and of the data labels ("" = General); labels shown or not. */
+  axisFormats: { valueAxisTitle: string; categoryAxisTitle: string };
+  dataLabels: { showValue: boolean; numberFormat: string };
   /**
    * The cells a chart was placed on with setPosition. Like Excel's default placement
    * ("move and size with cells"), an anchored chart follows later column-width changes.
@@ -793,6 +798,8 @@ export class WorkbookModel {
       height: 216,
       legendVisible: true,
       legendPosition: "Right",
+      axisFormats: { valueAxisTitle: "", categoryAxisTitle: "" },
+      dataLabels: { showValue: false, numberFormat: "" },
       anchor: null,
     };
     if (source) chart.series = this.seriesFromSource(source, seriesBy, type);

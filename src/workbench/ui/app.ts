@@ -176,7 +176,14 @@ export function mountWorkbench(root: HTMLElement, host: WorkbenchHost): Workbenc
     const tableHeads = m.tables.filter((t) => t.sheet === s);
     const table = el("table", { class: "wb-grid", role: "grid", "aria-label": s.name, "data-sheet": s.name });
     const colgroup = el("colgroup", {}, el("col", { style: "width:44px" }));
-    for (let c = 0; c < nCols; c++) colgroup.append(el("col", { style: `width:${Math.round(m.colWidth(s, c) * PT_TO_PX)}px` }));
+    let gridW = 44;
+    for (let c = 0; c < nCols; c++) {
+      const w = Math.round(m.colWidth(s, c) * PT_TO_PX);
+      gridW += w;
+      colgroup.append(el("col", { style: `width:${w}px` }));
+    }
+    // A width makes the fixed layout hold: a long text (a sheet's title) is cut at its column, never widens it.
+    table.style.width = `${gridW}px`;
     table.append(colgroup);
     const head = el("tr", {}, el("th", { class: "wb-rh wb-corner" }));
     for (let c = 0; c < nCols; c++) head.append(el("th", { scope: "col" }, colName(c)));

@@ -1,18 +1,26 @@
 /** Charts of the workbench as SVG pictures of their type: column, bar, line, XY scatter. */
 import type { ChartModel, WorkbookModel } from "../host/workbook";
+import { formatValue } from "../host/numfmt";
 
-const PALETTE = ["#4472C4", "#ED7D31", "#A5A5A5", "#FFC000", "#5B9BD5", "#70AD47", "#264478", "#9E480E", "#636363", "#997300"];
+/** Colours of series that were given none (as Office's default palette, then more distinct ones). */
+const PALETTE = ["#4472C4", "#ED7D31", "#A5A5A5", "#FFC000", "#5B9BD5", "#70AD47", "#264478", "#9E480E", "#636363", "#997300", "#E15759", "#76B7B2", "#B07AA1", "#FF9DA7", "#17BECF", "#BCBD22"];
 
 function esc(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 }
 
-function tick(v: number): string {
+function tick(v: number, format = ""): string {
+  if (format !== "" && format !== "General") return formatValue(v, format);
   const a = Math.abs(v);
   if (a === 0) return "0";
   if (a >= 1e6 || a < 1e-3) return v.toExponential(1);
   return String(Number(v.toPrecision(3)));
 }
+
+/** Width in pixels of a label at 11px (an estimate: 6.2px a character). */
+const textW = (s: string): number => s.length * 6.2;
+const LEGEND_NAME = 22;
+const legendName = (s: string): string => (s.length > LEGEND_NAME ? s.slice(0, LEGEND_NAME - 1) + "…" : s);
 
 export type ChartKind = "column" | "bar" | "line" | "scatter";
 
@@ -28,16 +36,43 @@ export function chartSvg(model: WorkbookModel, chart: ChartModel, width: number,
   const kind = chartKind(chart.type);
   const series = chart.series.map((s, i) => ({
     name: s.name,
-    color: PALETTE[i % PALETTE.length],
+    color: s.color || PALETTE[i % PALETTE.length],
     values: model.seriesValues(s.values).map((v) => (typeof v === "number" ? v : null)),
     x: model.seriesValues(s.xValues),
   }));
   const categories = (series.find((s) => s.x.length)?.x ?? []).map((v) => (v === null ? "" : String(v)));
   const n = Math.max(0, ...series.map((s) => s.values.length));
+  const valueFormat = chart.axisFormats.valueAxisTitle;
+  const xFormat = chart.axisFormats.categoryAxisTitle;
   const titleH = chart.title && chart.titleVisible ? 26 : 8;
-  const legendW = chart.legendVisible && series.length ? Math.min(150, 24 + Math.max(...series.map((s) => s.name.length)) * 6.5) : 0;
-  const horizontalLabels = chartKind(chart.type) === "bar" ? Math.min(120, 10 + Math.max(0, ...categories.map((c) => Math.min(14, c.length))) * 6.2) : 54;
-  const pad = { l: Math.max(54, horizontalLabels) + (chart.valueAxisTitle && chartKind(chart.type) !== "bar" ? 14 : 0) + (chartKind(chart.type) === "bar" && chart.categoryAxisTitle ? 14 : 0), r: 12 + legendW, t: titleH + 6, b: 34 + (chart.categoryAxisTitle ? 14 : 0) };
+  // Legend: at the right while every entry fits in the height (16px each, 13px when tight), else at the bottom in columns.
+  const legendOn = chart.legendVisible && series.length > 0;
+  const longest = Math.max(0, ...series.map((s) => textW(legendName(s.name))));
+  const itemW = Math.min(160, 20 + longest);
+  const rightFits = series.length * 13 <= height - titleH - 20;
+  const legendAt: "right" | "bottom" | null = !legendOn ? null : chart.legendPosition === "Bottom" || !rightFits ? "bottom" : "right";
+  const legendW = legendAt === "right" ? itemW + 8 : 0;
+  const legendCols = legendAt === "bottom" ? Math.max(1, Math.floor((width - 16) / itemW)) : 1;
+  const legendRows = legendAt === "bottom" ? Math.ceil(series.length / legendCols) : 0;
+  const legendH = legendAt === "bottom" ? legendRows * 14 + 6 : 0;
+  const itemH = legendAt === "right" && series.length * 16 > height - titleH - 20 ? 13 : 16;
+  // Value-axis labels in the axis format (currency, thousands separators): the left margin follows them.
+  const all0 = series.flatMap((s) => s.values.filter((v): v is number => v !== null));
+  const lo0 = Math.min(0, ...all0);
+  const hi0 = Math.max(0, ...all0) === lo0 ? lo0 + 1 : Math.max(0, ...all0);
+  const valueLabelW = Math.max(...[0, 1, 2, 3, 4].map((i) => textW(tick(lo0 + ((hi0 - lo0) * i) / 4, valueFormat))));
+  const horizontalLabels = kind === "bar" ? Math.min(130, 10 + Math.max(0, ...categories.map((c) => Math.min(18, c.length))) * 6.2) : Math.max(40, valueLabelW + 10);
+  // Category labels: rotated when they do not fit side by side.
+  const plotW0 = width - horizontalLabels - 30 - legendW;
+  const catW = Math.max(0, ...categories.map((c) => textW(c.length > 14 ? c.slice(0, 13) + "…" : c)));
+  const rotate = kind !== "bar" && kind !== "scatter" && n > 0 && catW + 6 > plotW0 / n;
+  const catH = rotate ? Math.min(80, catW * 0.71 + 10) : 20;
+  const pad = {
+    l: horizontalLabels + (chart.valueAxisTitle ? 16 : 0),
+    r: 12 + legendW,
+    t: titleH + 6,
+    b: 14 + catH + (chart.categoryAxisTitle || (kind === "bar" && chart.valueAxisTitle) ? 14 : 0) + legendH,
+  };
   const pw = Math.max(20, width - pad.l - pad.r);
   const ph = Math.max(20, height - pad.t - pad.b);
   const all = series.flatMap((s) => s.values.filter((v): v is number => v !== null));
@@ -56,10 +91,10 @@ export function chartSvg(model: WorkbookModel, chart: ChartModel, width: number,
     const v = lo + ((hi - lo) * i) / 4;
     if (horizontal) {
       const x = scale(v);
-      out.push(`<line x1="${x}" y1="${pad.t}" x2="${x}" y2="${pad.t + ph}" stroke="#e0e0e0"/><text x="${x}" y="${pad.t + ph + 14}" text-anchor="middle" fill="#595959">${tick(v)}</text>`);
+      out.push(`<line x1="${x}" y1="${pad.t}" x2="${x}" y2="${pad.t + ph}" stroke="#e0e0e0"/><text class="wb-tick" x="${x}" y="${pad.t + ph + 14}" text-anchor="middle" fill="#595959">${esc(tick(v, valueFormat))}</text>`);
     } else if (kind !== "scatter") {
       const y = scale(v);
-      out.push(`<line x1="${pad.l}" y1="${y}" x2="${pad.l + pw}" y2="${y}" stroke="#e0e0e0"/><text x="${pad.l - 4}" y="${y + 4}" text-anchor="end" fill="#595959">${tick(v)}</text>`);
+      out.push(`<line x1="${pad.l}" y1="${y}" x2="${pad.l + pw}" y2="${y}" stroke="#e0e0e0"/><text class="wb-tick" x="${pad.l - 4}" y="${y + 4}" text-anchor="end" fill="#595959">${esc(tick(v, valueFormat))}</text>`);
     }
   }
   if (kind === "scatter") {
@@ -74,8 +109,8 @@ export function chartSvg(model: WorkbookModel, chart: ChartModel, width: number,
     for (let i = 0; i <= 4; i++) {
       const y = scale(lo + ((hi - lo) * i) / 4);
       const x = sx(xlo + ((xhi - xlo) * i) / 4);
-      out.push(`<line x1="${pad.l}" y1="${y}" x2="${pad.l + pw}" y2="${y}" stroke="#e0e0e0"/><text x="${pad.l - 4}" y="${y + 4}" text-anchor="end" fill="#595959">${tick(lo + ((hi - lo) * i) / 4)}</text>`);
-      out.push(`<text x="${x}" y="${pad.t + ph + 14}" text-anchor="middle" fill="#595959">${tick(xlo + ((xhi - xlo) * i) / 4)}</text>`);
+      out.push(`<line x1="${pad.l}" y1="${y}" x2="${pad.l + pw}" y2="${y}" stroke="#e0e0e0"/><text class="wb-tick" x="${pad.l - 4}" y="${y + 4}" text-anchor="end" fill="#595959">${esc(tick(lo + ((hi - lo) * i) / 4, valueFormat))}</text>`);
+      out.push(`<text class="wb-tick" x="${x}" y="${pad.t + ph + 14}" text-anchor="middle" fill="#595959">${esc(tick(xlo + ((xhi - xlo) * i) / 4, xFormat))}</text>`);
     }
     for (const s of series) {
       // As Excel: x values that are all text plot at 1, 2, 3…; otherwise a point whose x is
@@ -95,8 +130,16 @@ export function chartSvg(model: WorkbookModel, chart: ChartModel, width: number,
       const label = categories[i] ?? String(i + 1);
       const c = (horizontal ? pad.t : pad.l) + band * (i + 0.5);
       const short = label.length > 14 ? label.slice(0, 13) + "…" : label;
-      if (horizontal) out.push(`<text x="${pad.l - 4}" y="${c + 4}" text-anchor="end" fill="#595959">${esc(short)}</text>`);
-      else if (n <= 24 || i % Math.ceil(n / 24) === 0) out.push(`<text x="${c}" y="${pad.t + ph + 14}" text-anchor="middle" fill="#595959">${esc(short)}</text>`);
+      if (horizontal) {
+        if (band >= 9 || i % Math.ceil(9 / band) === 0) out.push(`<text class="wb-cat" x="${pad.l - 4}" y="${c + 4}" text-anchor="end" fill="#595959">${esc(short)}</text>`);
+      } else if (band >= 12 || i % Math.ceil(12 / band) === 0) {
+        const y = pad.t + ph + 14;
+        out.push(
+          rotate
+            ? `<text class="wb-cat" x="${c}" y="${y}" text-anchor="end" fill="#595959" transform="rotate(-45 ${c} ${y})">${esc(short)}</text>`
+            : `<text class="wb-cat" x="${c}" y="${y}" text-anchor="middle" fill="#595959">${esc(short)}</text>`,
+        );
+      }
     }
     series.forEach((s, si) => {
       if (kind === "line") {
@@ -116,6 +159,11 @@ export function chartSvg(model: WorkbookModel, chart: ChartModel, width: number,
           const start = (horizontal ? pad.t : pad.l) + band * i + band * 0.15 + bw * si;
           const a = scale(Math.max(0, v));
           const b = scale(Math.min(0, v));
+          if (chart.dataLabels.showValue) {
+            const label = esc(tick(v, chart.dataLabels.numberFormat));
+            if (horizontal) out.push(`<text class="wb-data-label" x="${(v >= 0 ? a + 3 : b - 3).toFixed(1)}" y="${(start + bw / 2 + 4).toFixed(1)}" text-anchor="${v >= 0 ? "start" : "end"}" font-size="10" fill="#404040">${label}</text>`);
+            else if (textW(label) <= band) out.push(`<text class="wb-data-label" x="${(start + bw / 2).toFixed(1)}" y="${(a - 3).toFixed(1)}" text-anchor="middle" font-size="10" fill="#404040">${label}</text>`);
+          }
           if (horizontal) out.push(`<rect class="wb-bar" x="${b.toFixed(1)}" y="${start.toFixed(1)}" width="${Math.max(0.5, a - b).toFixed(1)}" height="${bw.toFixed(1)}" fill="${s.color}"><title>${esc(`${s.name}: ${v}`)}</title></rect>`);
           else out.push(`<rect class="wb-bar" x="${start.toFixed(1)}" y="${a.toFixed(1)}" width="${bw.toFixed(1)}" height="${Math.max(0.5, b - a).toFixed(1)}" fill="${s.color}"><title>${esc(`${s.name}: ${v}`)}</title></rect>`);
         });
@@ -126,17 +174,17 @@ export function chartSvg(model: WorkbookModel, chart: ChartModel, width: number,
   out.push(`<line x1="${pad.l}" y1="${pad.t + ph}" x2="${pad.l + pw}" y2="${pad.t + ph}" stroke="#808080"/><line x1="${pad.l}" y1="${pad.t}" x2="${pad.l}" y2="${pad.t + ph}" stroke="#808080"/>`);
   const valueTitle = horizontal ? chart.valueAxisTitle : chart.valueAxisTitle;
   if (chart.categoryAxisTitle || (horizontal && valueTitle)) {
-    out.push(`<text x="${pad.l + pw / 2}" y="${height - 6}" text-anchor="middle" fill="#404040">${esc(horizontal ? valueTitle : chart.categoryAxisTitle)}</text>`);
+    out.push(`<text x="${pad.l + pw / 2}" y="${height - 6 - legendH}" text-anchor="middle" fill="#404040">${esc(horizontal ? valueTitle : chart.categoryAxisTitle)}</text>`);
   }
   if ((!horizontal && valueTitle) || (horizontal && chart.categoryAxisTitle)) {
     const t = horizontal ? chart.categoryAxisTitle : valueTitle;
     out.push(`<text x="12" y="${pad.t + ph / 2}" text-anchor="middle" fill="#404040" transform="rotate(-90 12 ${pad.t + ph / 2})">${esc(t)}</text>`);
   }
-  if (legendW) {
+  if (legendAt !== null) {
     series.forEach((s, i) => {
-      const y = pad.t + 8 + i * 16;
-      const x = width - legendW;
-      out.push(`<g class="wb-legend-item"><rect x="${x}" y="${y - 8}" width="10" height="10" fill="${s.color}"/><text x="${x + 14}" y="${y + 1}" fill="#404040">${esc(s.name.length > 20 ? s.name.slice(0, 19) + "…" : s.name)}</text></g>`);
+      const x = legendAt === "right" ? width - legendW : 8 + (i % legendCols) * itemW;
+      const y = legendAt === "right" ? pad.t + 8 + i * itemH : height - legendH + 10 + Math.floor(i / legendCols) * 14;
+      out.push(`<g class="wb-legend-item"><rect x="${x}" y="${y - 8}" width="10" height="10" fill="${s.color}"/><text x="${x + 14}" y="${y + 1}" fill="#404040"${itemH < 16 ? ' font-size="10"' : ""}>${esc(legendName(s.name))}</text></g>`);
     });
   }
   out.push("</svg>");

@@ -91,7 +91,9 @@ describe("keys that differ only in case, in the workbook", () => {
       expect(Math.abs(sheetTotal - Number(total))).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(Number(total))));
     }
     // The Comparison sheet (SUMIFS over Unit Economics) agrees too: its costs add up to the period's.
-    const comp = sheetOf(s, "Comparison").values.slice(1);
+    // The table's body: from row 21 (below the title and the charts) to the row before its blank separator.
+    const all = sheetOf(s, "Comparison").values.slice(20);
+    const comp = all.slice(0, all.findIndex((c) => c[0] === "" || c[0] === undefined) >>> 0);
     const compKeys = comp.map((c) => fold(String(c[0])) + "|" + String(c[1]));
     expect(new Set(compKeys).size).toBe(compKeys.length);
   }, 60_000);

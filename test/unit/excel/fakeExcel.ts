@@ -609,8 +609,13 @@ class FakeTableApi {
 
 class FakeChartApi {
   title: { text: string };
-  legend: { visible: boolean };
-  axes: { valueAxis: { title: { text: string } }; categoryAxis: { title: { text: string } } };
+  legend: { visible: boolean; position: string };
+  axes: { valueAxis: { title: { text: string }; numberFormat: string }; categoryAxis: { title: { text: string }; numberFormat: string } };
+  dataLabels = { showValue: false, numberFormat: "" };
+  left = 0;
+  top = 0;
+  width = 0;
+  height = 0;
   series: { getItemAt: (i: number) => FakeSeriesApi; add: (name: string) => FakeSeriesApi };
   constructor(
     readonly ctx: FakeContext,
@@ -625,8 +630,8 @@ class FakeChartApi {
       },
     };
     this.title = title;
-    this.legend = { visible: true };
-    this.axes = { valueAxis: { title: { text: "" } }, categoryAxis: { title: { text: "" } } };
+    this.legend = { visible: true, position: "Right" };
+    this.axes = { valueAxis: { title: { text: "" }, numberFormat: "" }, categoryAxis: { title: { text: "" }, numberFormat: "" } };
     this.series = {
       getItemAt: (i) => new FakeSeriesApi(ctx, () => chart.series[i]),
       add: (name) => {
@@ -645,6 +650,9 @@ class FakeChartApi {
 }
 
 class FakeSeriesApi {
+  markerBackgroundColor = "";
+  markerForegroundColor = "";
+  readonly format = { fill: { setSolidColor: (_c: string): void => undefined }, line: { color: "" } };
   constructor(
     readonly ctx: FakeContext,
     readonly series: () => FakeSeries,

@@ -104,8 +104,8 @@ describe("writeWorkbook through the workbench host", () => {
       expect(sheetOf(snap, sheet).tables.map((t) => t.name)).toContain(table);
     }
     expect(sheetOf(snap, "Comparison").charts.map((c) => [c.title, c.type])).toEqual([
-      ["Cost per inference by model", "ColumnClustered"],
-      ["ROI multiple by model", "BarClustered"],
+      ["Cost per inference by service", "ColumnClustered"],
+      ["ROI multiple by service", "BarClustered"],
     ]);
     expect(sheetOf(snap, "Trend").charts.map((c) => [c.title, c.type])).toEqual([
       ["Cost per inference over time", "Line"],
@@ -140,7 +140,8 @@ describe("writeWorkbook through the workbench host", () => {
     expect(costSheet.values.flat()).not.toContain("y");
     expect(costSheet.values.flat()).not.toContain("#NAME?");
     // Comparison (2024-Q4).
-    const comp = rowsOf(sheetOf(snap, "Comparison"));
+    // The tables stand below the title (row 1) and the charts (rows 2–18): header on row 20.
+    const comp = rowsOf(sheetOf(snap, "Comparison"), 19);
     const claude = comp.find((r) => r.Key === "claude-3")!;
     expect(claude).toMatchObject({ Period: "2024-Q4", Cost: 72, Inferences: 9000, Value: 45, Band: "Unsustainable" });
     expectDouble(claude["Cost per inference"], "0.008", "claude Q4 cost per inference");
@@ -148,11 +149,11 @@ describe("writeWorkbook through the workbench host", () => {
     expect(comp.find((r) => r.Key === "no-volume")).toMatchObject({ Inferences: "", "Cost per inference": "", Band: "Good" });
     // Trend: cost per inference of claude-3 by month = (20+i)/3000; COSTTREND Rising; COSTGROWTH > 0.
     const trend = sheetOf(snap, "Trend");
-    const claudeCol = trend.values[0].indexOf("claude-3");
-    expect(trend.values.slice(1, 7).map((r) => r[claudeCol])).toEqual([20, 21, 22, 23, 24, 25].map((c) => c / 3000));
-    expect(trend.values[9][0]).toBe("Trend");
-    expect(trend.values[9][claudeCol]).toBe("Rising");
-    expectDouble(trend.values[10][claudeCol], String((25 / 20) ** (1 / 5) - 1), "claude growth");
+    const claudeCol = trend.values[19].indexOf("claude-3");
+    expect(trend.values.slice(20, 26).map((r) => r[claudeCol])).toEqual([20, 21, 22, 23, 24, 25].map((c) => c / 3000));
+    expect(trend.values[28][0]).toBe("Trend");
+    expect(trend.values[28][claudeCol]).toBe("Rising");
+    expectDouble(trend.values[29][claudeCol], String((25 / 20) ** (1 / 5) - 1), "claude growth");
     const line = trend.charts.find((c) => c.type === "Line")!;
     expect(line.series.find((s) => s.name === "claude-3")!.values).toEqual([20, 21, 22, 23, 24, 25].map((c) => c / 3000));
     // Review: claude-3 falls from Marginal to Unsustainable and needs a remediation plan.
@@ -242,12 +243,12 @@ describe("writeWorkbook through the workbench host", () => {
     await writeWorkbook(host.run, smaller, OPTS, { confirmReplace: async () => true });
     const snap = host.snapshot();
     expect(snap.sheets.map((s) => s.name)).toEqual([
-      "Sheet1", "My notes", "AI Cost Data", "AI Volume Data", "AI Value Data", "Unit Economics", "Comparison", "Trend", "Quarterly Review",
+      "Sheet1", "My notes", "AI Cost Data", "AI Volume Data", "AI Value Data", "Unit Economics", "Comparison", "Trend", "Quarterly Review", "Data Checks",
     ]);
     expect(sheetOf(snap, "My notes").values).toEqual([["keep"]]);
     expect(sheetOf(snap, "AI Cost Data").tables).toEqual([{ name: "AiCostData", address: "A1:H25" }]);
     compareGroups(snap, smaller.groups);
-    expect(await listOwnSheets(host.run)).toHaveLength(7);
+    expect(await listOwnSheets(host.run)).toHaveLength(8);
   });
 
   it("cancel midway leaves the workbook unchanged", async () => {

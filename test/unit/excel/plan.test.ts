@@ -167,37 +167,48 @@ describe("planWorkbook", () => {
     expect(s.conditionalFormats[0].rules.map((r) => r.text)).toEqual(["Excellent", "Good", "Marginal", "Unsustainable"]);
   });
 
-  it("compares the latest full quarter per key, with its two charts", () => {
+  it("compares the latest quarter with cost per key, the costliest first, with its two charts above the tables", () => {
     expect(plan.comparisonPeriod).toBe("2024-Q4");
+    expect(plan.comparisonPartial).toBeNull();
     const s = sheet(plan, "Comparison");
-    const rows = s.blocks[0].cells.slice(1);
-    expect(rows.map((r) => r[0])).toEqual(["'" + HYPERLINK, "claude-3", "gpt-4o", "no-volume"]);
+    expect(String(s.blocks[0].cells[0][0])).toMatch(/^Comparison of 2024-Q4 by Tag: model: 4 keys/);
+    const main = s.blocks[1];
+    expect(main.row).toBe(19);
+    const rows = main.cells.slice(1);
+    expect(rows.map((r) => r[0])).toEqual(["claude-3", "gpt-4o", "no-volume", "'" + HYPERLINK]);
     expect(rows[1][2]).toBe("'2024-Q4");
     expect(rows[1][3]).toBe(
-      `=SUMIFS('Unit Economics'!$D$2:$D$25,'Unit Economics'!$B$2:$B$25,$A3,'Unit Economics'!$C$2:$C$25,$B3,'Unit Economics'!$M$2:$M$25,$C3)`,
+      `=SUMIFS('Unit Economics'!$D$2:$D$25,'Unit Economics'!$B$2:$B$25,$A22,'Unit Economics'!$C$2:$C$25,$B22,'Unit Economics'!$M$2:$M$25,$C22)`,
     );
     expect(s.charts.map((c) => [c.title, c.type])).toEqual([
-      ["Cost per inference by model", "ColumnClustered"],
-      ["ROI multiple by model", "BarClustered"],
+      ["Cost per inference by Tag: model", "ColumnClustered"],
+      ["ROI multiple by Tag: model", "BarClustered"],
     ]);
-    expect(s.charts[0].series[0]).toMatchObject({ values: { row: 1, col: 6, rowCount: 4 }, xValues: { row: 1, col: 0, rowCount: 4 } });
+    // The charts read the chart data below the table (the top keys, here all four), and stand above the tables.
+    const top = s.blocks[2];
+    expect(top.cells[1]).toEqual(["claude-3", "USD", "=IF(ISNUMBER(G21),G21,NA())", "=IF(ISNUMBER(I21),I21,NA())"]);
+    expect(s.charts[0].series[0]).toMatchObject({ values: { row: top.row + 1, col: 2, rowCount: 4 }, xValues: { row: top.row + 1, col: 0, rowCount: 4 } });
+    for (const c of s.charts) expect(c.box!.top + c.box!.height).toBeLessThan(19 * 15);
+    expect(s.charts[0].valueAxisFormat).toBe('#,##0.000000 "USD"');
+    expect(s.tables.map((t) => t.name)).toEqual(["ModelComparison", "ModelComparisonTop"]);
   });
 
-  it("lays out the trend: periods down, keys across, COSTTREND and COSTGROWTH per key, line and scatter", () => {
+  it("lays out the trend: periods down, keys across (the costliest first), COSTTREND and COSTGROWTH per key, line and scatter", () => {
     const s = sheet(plan, "Trend");
-    const [header, ...rows] = s.blocks[0].cells;
-    expect(header).toEqual(["Period", "'" + HYPERLINK, "claude-3", "gpt-4o", "no-volume"]);
+    const [header, ...rows] = s.blocks[1].cells;
+    expect(header).toEqual(["Period", "claude-3", "gpt-4o", "no-volume", "'" + HYPERLINK]);
     expect(rows.map((r) => r[0])).toEqual(["'2024-07", "'2024-08", "'2024-09", "'2024-10", "'2024-11", "'2024-12"]);
-    expect(rows[0][1]).toBe("='Unit Economics'!G2");
-    const summary = s.blocks[1].cells;
-    expect(summary[1]).toEqual(["Trend", "=AIECON.COSTTREND(B2:B7)", "=AIECON.COSTTREND(C2:C7)", "=AIECON.COSTTREND(D2:D7)", "=AIECON.COSTTREND(E2:E7)"]);
-    expect(summary[2][1]).toBe("=AIECON.COSTGROWTH(B2:B7)");
+    expect(rows[0][4]).toBe("='Unit Economics'!G2");
+    const summary = s.blocks[2].cells;
+    expect(summary[1]).toEqual(["Trend", "=AIECON.COSTTREND(B21:B26)", "=AIECON.COSTTREND(C21:C26)", "=AIECON.COSTTREND(D21:D26)", "=AIECON.COSTTREND(E21:E26)"]);
+    expect(summary[2][1]).toBe("=AIECON.COSTGROWTH(B21:B26)");
     const [line, scatter] = s.charts;
     expect(line).toMatchObject({ title: "Cost per inference over time", type: "Line" });
-    // keys with volume only: HYPERLINK, claude-3, gpt-4o
-    expect(line.series.map((x) => x.name)).toEqual([HYPERLINK, "claude-3", "gpt-4o"]);
+    // keys with volume only
+    expect(line.series.map((x) => x.name)).toEqual(["claude-3", "gpt-4o", HYPERLINK]);
+    expect(new Set(line.series.map((x) => x.color)).size).toBe(3);
     expect(scatter).toMatchObject({ title: "Cost against volume", type: "XYScatter" });
-    expect(scatter.series.reduce((n, x) => n + x.values.rowCount, 0)).toBe(24);
+    expect(scatter.series.reduce((n, x) => n + x.values.rowCount, 0)).toBe(18);
     expect(s.tables.map((t) => t.name)).toEqual(["CostPerInferenceTrend", "CostPerInferenceTrendSummary", "CostAgainstVolume"]);
   });
 
@@ -223,17 +234,17 @@ describe("planWorkbook", () => {
   it("uses the given comparison period, and plain period labels for a month", () => {
     const p = planWorkbook(sampleResult(), { ...OPTS, comparisonPeriod: "2024-08" });
     const s = sheet(p, "Comparison");
-    expect(s.blocks[0].cells[2][2]).toBe("'2024-08");
-    expect(String(s.blocks[0].cells[2][3])).toContain(`'Unit Economics'!$A$2:$A$25,$C3`);
+    expect(s.blocks[1].cells[2][2]).toBe("'2024-08");
+    expect(String(s.blocks[1].cells[2][3])).toContain(`'Unit Economics'!$A$2:$A$25,$C22`);
   });
 
   it("plans staging names without changing the layout", () => {
     const names = {
-      sheets: { cost: "S1", volume: "S2", value: "S3", unit: "S4", comparison: "S5", trend: "S6", review: "S7", log: "S8" },
+      sheets: { cost: "S1", volume: "S2", value: "S3", unit: "S4", comparison: "S5", trend: "S6", review: "S7", checks: "S8", log: "S9" },
       tables: { ...TABLE_NAMES, unit: "T_unit" },
     };
     const p = planWorkbook(sampleResult(), OPTS, names);
-    expect(p.sheets.map((s) => s.name)).toEqual(["S1", "S2", "S3", "S4", "S5", "S6", "S7"]);
+    expect(p.sheets.map((s) => s.name)).toEqual(["S1", "S2", "S3", "S4", "S5", "S6", "S7", "S8"]);
     expect(String(p.sheets[3].blocks[0].cells[1][3])).toContain("'S1'!$G$2:$G$31");
     expect(p.sheets[3].tables[0].name).toBe("T_unit");
   });

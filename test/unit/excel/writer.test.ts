@@ -11,7 +11,7 @@ import { FakeWorkbook } from "./fakeExcel";
 import { HYPERLINK, largeResult, sampleResult } from "./fixtures";
 
 const OPTS = { period: "month" as const, fiscalStartMonth: 1 };
-const OWN = ["AI Cost Data", "AI Volume Data", "AI Value Data", "Unit Economics", "Comparison", "Trend", "Quarterly Review"];
+const OWN = ["AI Cost Data", "AI Volume Data", "AI Value Data", "Unit Economics", "Comparison", "Trend", "Quarterly Review", "Data Checks"];
 
 describe("writeWorkbook (recording fake)", () => {
   it("writes every sheet, table, chart and format, and marks the sheets as its own", async () => {
@@ -22,15 +22,15 @@ describe("writeWorkbook (recording fake)", () => {
     expect(wb.tables.map((t) => t.name).sort()).toEqual(
       [
         "AiCostData", "AiVolumeData", "AiValueData", "UnitEconomics", "ModelComparison", "CostPerInferenceTrend",
-        "CostPerInferenceTrendSummary", "CostAgainstVolume", "QuarterlyReview",
+        "CostPerInferenceTrendSummary", "CostAgainstVolume", "QuarterlyReview", "ModelComparisonTop", "DataChecks",
       ].sort(),
     );
     expect(wb.tables.find((t) => t.name === "AiCostData")!.address).toBe("A1:H31");
     expect(wb.tables.find((t) => t.name === "UnitEconomics")!.address).toBe("A1:M25");
     // Formulas reference the final sheet names after the staging sheets were renamed.
     expect(wb.cell("Unit Economics", "D8")).toMatch(/^=SUMIFS\('AI Cost Data'!\$G\$2:\$G\$31,'AI Cost Data'!\$A\$2:\$A\$31,\$A8,/);
-    expect(wb.cell("Trend", "B2")).toBe("='Unit Economics'!G2");
-    expect(wb.cell("Comparison", "D2")).toContain("'Unit Economics'!$D$2:$D$25");
+    expect(wb.cell("Trend", "E21")).toBe("='Unit Economics'!G2");
+    expect(wb.cell("Comparison", "D21")).toContain("'Unit Economics'!$D$2:$D$25");
     expect(JSON.stringify(wb.snapshot())).not.toContain("~AIECON");
     // Number formats, set once per column range.
     expect(wb.format("AI Cost Data", "G2")).toBe('#,##0.00 [$USD]');
@@ -57,15 +57,15 @@ describe("writeWorkbook (recording fake)", () => {
     // Charts.
     const comp = wb.sheet("Comparison")!.charts;
     expect(comp.map((c) => [c.title, c.type, c.series[0].values, c.series[0].xValues])).toEqual([
-      ["Cost per inference by model", "ColumnClustered", "G2:G5", "A2:A5"],
-      ["ROI multiple by model", "BarClustered", "I2:I5", "A2:A5"],
+      ["Cost per inference by Tag: model", "ColumnClustered", "C28:C31", "A28:A31"],
+      ["ROI multiple by Tag: model", "BarClustered", "D28:D31", "A28:A31"],
     ]);
     const trend = wb.sheet("Trend")!.charts;
     expect(trend.map((c) => [c.title, c.type, c.series.length])).toEqual([
       ["Cost per inference over time", "Line", 3],
-      ["Cost against volume", "XYScatter", 4],
+      ["Cost against volume", "XYScatter", 3],
     ]);
-    expect(report.charts).toEqual(["Cost per inference by model", "ROI multiple by model", "Cost per inference over time", "Cost against volume", "Cost per inference by key"]);
+    expect(report.charts).toEqual(["Cost per inference by Tag: model", "ROI multiple by Tag: model", "Cost per inference over time", "Cost against volume", "Cost per inference by key"]);
     // The review's chart: both quarters of each key, below the totals and shares (rows 12–13), so never over the table.
     expect(review.charts.map((c) => [c.type, c.series.map((x) => [x.name, x.values, x.xValues]), c.position])).toEqual([
       ["ColumnClustered", [["2024-Q3", "K7:K10", "A7:A10"], ["2024-Q4", "L7:L10", "A7:A10"]], ["A15", "J32"]],

@@ -1,0 +1,237 @@
+/**
+ * Issue 10, items 1–3, in the workbench at 1366 × 768 on the real exports of ../shared/data:
+ *  - CUR 2.0 for April only: the Comparison is not empty (latest quarter with cost, flagged
+ *    partial), its charts are titled by service;
+ *  - the FOCUS sample by service (33 keys): the charts show the top 12 and Other, with a legend
+ *    that holds them all, distinct colours, currency on the axes, placed above the tables and
+ *    visible without scrolling; screenshots of Comparison and Trend go to docs/;
+ *  - a volume trace of 2023-11 against billing of 2024-09: a warning before Import;
+ *  - a volume key with a trailing space: reported and merged; a key no cost has: reported;
+ *    the status line's counts equal the Data Checks and Unit Economics sheets.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import type { Page } from "playwright-core";
+import { summarize } from "../../src/import/index";
+import { fileInput } from "../../src/import/node";
+import { matchReport } from "../../src/import/match";
+import { BUILD_TIMEOUT, ensureBuilt, openWorkbench, ROOT, type Cell, type Snap, type SnapSheet, type Workbench } from "./harness";
+
+const DATA = path.resolve(ROOT, "../shared/data");
+const CUR2 = path.join(DATA, "aws/aws_cur2_daily_ha-project.csv");
+const FOCUS = path.join(DATA, "focus/focus_1.0_sample_1000.csv");
+const TRACE = path.join(DATA, "volume/azure_llm_inference_trace_code_2023.csv");
+const dir = path.join(ROOT, "test-results", "match-data");
+const VIEW = { width: 1366, height: 768 };
+
+let wb: Workbench;
+let page: Page;
+let volumePath = "";
+let spaced = "";
+
+async function snapshot(): Promise<Snap> {
+  return (await page.evaluate(() => window.workbench.snapshot())) as unknown as Snap;
+}
+function sheet(s: Snap, name: string): SnapSheet {
+  const found = s.sheets.find((x) => x.name === name);
+  if (!found) throw new Error(`no sheet ${name}; sheets: ${s.sheets.map((x) => x.name).join(", ")}`);
+  return found;
+}
+function tableRows(sh: SnapSheet, table: string): Array<Record<string, Cell>> {
+  const t = sh.tables.find((x) => x.name === table);
+  if (!t) throw new Error(`no table ${table} on ${sh.name}`);
+  const m = /^(?:.*!)?\$?([A-Z]+)\$?(\d+):\$?([A-Z]+)\$?(\d+)$/.exec(t.address)!;
+  const col = (s: string) => [...s].reduce((a, ch) => a * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+  const [c0, r0, c1, r1] = [col(m[1]), Number(m[2]) - 1, col(m[3]), Number(m[4]) - 1];
+  const header = sh.values[r0].slice(c0, c1 + 1).map(String);
+  const out: Array<Record<string, Cell>> = [];
+  for (let r = r0 + 1; r <= r1; r++) out.push(Object.fromEntries(header.map((h, i) => [h, sh.values[r]?.[c0 + i] ?? ""])));
+  return out;
+}
+const statusText = (): Promise<string> => page.getByRole("status").innerText();
+async function waitForStatus(re: RegExp, timeout = 120_000): Promise<string> {
+  await page.waitForFunction(
+    (src) => new RegExp(src.source, src.flags).test(document.querySelector('[role="status"]')?.textContent ?? ""),
+    { source: re.source, flags: re.flags },
+    { timeout },
+  );
+  return statusText();
+}
+async function filesRead(): Promise<void> {
+  await page.waitForFunction(() => !document.querySelector(".aiecon-pane")?.textContent?.includes("Reading…"), undefined, { timeout: 60_000 });
+}
+async function removeAllFiles(): Promise<void> {
+  for (;;) {
+    const btn = page.getByRole("button", { name: /^Remove .+\.(csv|gz|json)$/ }).first();
+    if ((await btn.count()) === 0) return;
+    await btn.click();
+  }
+}
+async function importNow(): Promise<string> {
+  await page.getByRole("button", { name: "Import", exact: true }).click();
+  const dialog = page.getByRole("alertdialog");
+  const done = page.getByRole("status").filter({ hasText: "Import complete" });
+  await dialog.or(done).first().waitFor({ timeout: 120_000 });
+  if (await dialog.isVisible()) await page.getByRole("button", { name: "Replace", exact: true }).click();
+  return waitForStatus(/Import complete/);
+}
+async function showSheet(name: string): Promise<void> {
+  await page.getByRole("tab", { name, exact: true }).click();
+  await page.evaluate(() => new Promise<void>((ok) => requestAnimationFrame(() => requestAnimationFrame(() => ok()))));
+}
+
+beforeAll(async () => {
+  await ensureBuilt();
+  mkdirSync(dir, { recursive: true });
+  // Requests for every service of the FOCUS sample (2024-09), one spelled with a trailing space,
+  // and one key that no cost has.
+  const billing = await summarize([fileInput(FOCUS, "billing")], { period: "month", key: "service", cost: "billed" });
+  const keys = [...new Set(billing.groups.map((g) => g.key))].sort();
+  expect(keys.length).toBe(33);
+  spaced = keys[3];
+  const rows = ["date,key,requests"];
+  keys.forEach((k, i) => rows.push(`2024-09-0${1 + (i % 9)},"${k === spaced ? k + " " : k}",${1000 + i * 137}`));
+  rows.push("2024-09-15,llama-local,77");
+  volumePath = path.join(dir, "volume-33-keys.csv");
+  writeFileSync(volumePath, rows.join("\n") + "\n");
+  wb = await openWorkbench({ viewport: VIEW });
+  page = wb.page;
+}, BUILD_TIMEOUT);
+
+afterAll(async () => {
+  await wb?.close();
+});
+
+describe("issue 10: match report, comparison period, charts that hold 33 keys", () => {
+  it("CUR 2.0 April only: the Comparison shows 2026-Q2, flagged partial, titled by service, not empty", async () => {
+    await removeAllFiles();
+    await page.getByLabel("Billing files", { exact: true }).setInputFiles(CUR2);
+    await filesRead();
+    await page.getByLabel("Period", { exact: true }).selectOption("month");
+    const status = await importNow();
+    expect(status).toMatch(/Comparison: 2026-Q2 \(partial: 1 of 3 months\)/);
+    const snap = await snapshot();
+    const comp = sheet(snap, "Comparison");
+    expect(String(comp.values[0][0])).toMatch(/^Comparison of 2026-Q2 \(partial: 1 of 3 months\) by service: 13 keys/);
+    const rows = tableRows(comp, "ModelComparison");
+    expect(rows).toHaveLength(13);
+    expect(rows.every((r) => r.Period === "2026-Q2" && typeof r.Cost === "number")).toBe(true);
+    // The costliest first, and the sum is the engine's total.
+    const engine = await summarize([fileInput(CUR2, "billing")], { period: "month", cost: "billed" });
+    const total = Object.values(engine.totals).reduce((a, v) => a + Number(v), 0);
+    expect(Math.abs(rows.reduce((a, r) => a + Number(r.Cost), 0) - total)).toBeLessThan(1e-6);
+    for (let i = 1; i < rows.length; i++) expect(Number(rows[i - 1].Cost)).toBeGreaterThanOrEqual(Number(rows[i].Cost));
+    expect(comp.charts.map((c) => c.title)).toEqual(["Cost per inference by service", "ROI multiple by service"]);
+    // 13 keys: the top 12 and Other (1 key).
+    expect(comp.charts[0].series[0].values).toHaveLength(13);
+    const top = tableRows(comp, "ModelComparisonTop");
+    expect(top[12]["Chart key"]).toBe("Other (1 key)");
+  });
+
+  it("a volume trace of 2023-11 against billing of 2024-09: a warning in the pane before Import", async () => {
+    await removeAllFiles();
+    await page.getByLabel("Billing files", { exact: true }).setInputFiles(FOCUS);
+    await page.getByLabel("Volume files", { exact: true }).setInputFiles(TRACE);
+    await filesRead();
+    const status = await waitForStatus(/overlaps no billing period/);
+    expect(status).toMatch(/azure_llm_inference_trace_code_2023\.csv covers 2023-11[^.]*overlaps no billing period \(2024-09\)/);
+    await expect(page.getByRole("status").getAttribute("data-tone")).resolves.toBe("warn");
+  });
+
+  it("33 keys: the status and Data Checks report the trailing-space key (merged) and the key without cost; counts agree with the sheets", async () => {
+    await removeAllFiles();
+    await page.getByLabel("Billing files", { exact: true }).setInputFiles(FOCUS);
+    await page.getByLabel("Volume files", { exact: true }).setInputFiles(volumePath);
+    await filesRead();
+    await page.getByLabel("Period", { exact: true }).selectOption("month");
+    await page.getByLabel("Workload key", { exact: true }).selectOption("service");
+    const status = await importNow();
+    expect(status).toContain(`volume-33-keys.csv: “${spaced} ”: 1 row merged into ${spaced} (surrounding spaces removed).`);
+    expect(status).toMatch(/volume-33-keys\.csv: 1 key matches no cost: llama-local \(77 inferences\)\./);
+
+    const engine = await summarize([fileInput(FOCUS, "billing"), fileInput(volumePath, "volume")], { period: "month", key: "service", cost: "billed" });
+    const m = matchReport(engine);
+    const snap = await snapshot();
+    const ue = tableRows(sheet(snap, "Unit Economics"), "UnitEconomics");
+    const spacedRow = ue.find((r) => r.Key === spaced)!;
+    expect(spacedRow.Inferences).toBe(1000 + 3 * 137);
+    const blanks = ue.filter((r) => r.Inferences === "").length;
+    const checks = tableRows(sheet(snap, "Data Checks"), "DataChecks");
+    const noVolume = checks.filter((r) => r.Check === "Cost without volume").reduce((a, r) => a + Number(r["Rows or keys"]), 0);
+    expect(noVolume).toBe(blanks);
+    expect(noVolume).toBe(m.totals.groupsWithoutVolume);
+    if (blanks > 0) expect(status).toContain(`${blanks} ${blanks === 1 ? "group has" : "groups have"} cost and no volume data`);
+    else expect(status).not.toMatch(/no volume data/);
+    expect(checks.find((r) => r.Check === "Key merged")).toMatchObject({ Source: "volume-33-keys.csv", Key: `${spaced} `, "Rows or keys": 1 });
+    expect(checks.find((r) => r.Check === "Key without cost")).toMatchObject({ Key: "llama-local", Inferences: 77 });
+    const share = checks.find((r) => r.Check === "Unattributed share" && r.Period === "2024-09")!;
+    expect(Number(share.Share)).toBeCloseTo(Number(m.periods[0].unattributedShare ?? 0), 12);
+  });
+
+  it("33 keys: Comparison and Trend draw the top 12 and Other, legends that fit, distinct colours, currency on the axes, above the tables, in view at 1366 × 768", async () => {
+    const snap = await snapshot();
+    const comp = sheet(snap, "Comparison");
+    expect(comp.charts[0].series[0].values).toHaveLength(13);
+    const top = tableRows(comp, "ModelComparisonTop");
+    expect(top.map((r) => r["Chart key"]).slice(-1)).toEqual(["Other (21 keys)"]);
+    const trend = sheet(snap, "Trend");
+    const line = trend.charts.find((c) => c.title === "Cost per inference over time")!;
+    expect(line.series.map((s) => s.name).slice(-1)).toEqual(["Other (21 keys)"]);
+    expect(line.series.length).toBeLessThanOrEqual(13);
+    const scatter = trend.charts.find((c) => c.title === "Cost against volume")!;
+    // Only groups with volume: every x is a number.
+    for (const s of scatter.series) expect(s.values.every((v) => typeof v === "number")).toBe(true);
+
+    for (const [name, shot] of [
+      ["Comparison", "screenshot-comparison.png"],
+      ["Trend", "screenshot-trend.png"],
+    ] as const) {
+      await showSheet(name);
+      const geo = await page.evaluate(() => {
+        const charts = [...document.querySelectorAll<HTMLElement>(".wb-chart")].map((c) => {
+          const r = c.getBoundingClientRect();
+          const svg = c.querySelector("svg")!;
+          const legend = [...svg.querySelectorAll(".wb-legend-item")].map((g) => {
+            const b = (g as SVGGElement).getBBox();
+            return { x: b.x, y: b.y, w: b.width, h: b.height, fill: g.querySelector("rect")!.getAttribute("fill") };
+          });
+          const ticks = [...svg.querySelectorAll(".wb-tick")].map((t) => t.textContent ?? "");
+          return { top: r.top, left: r.left, bottom: r.bottom, right: r.right, w: r.width, h: r.height, legend, ticks, labels: svg.querySelectorAll(".wb-data-label").length };
+        });
+        const firstTableCell = document.querySelector<HTMLElement>('table.wb-grid td[data-cell="A20"]')!.getBoundingClientRect();
+        const pane = document.querySelector<HTMLElement>(".wb-side")!.getBoundingClientRect();
+        return { charts, tableTop: firstTableCell.top, paneLeft: pane.left, vh: window.innerHeight };
+      });
+      expect(geo.charts).toHaveLength(2);
+      for (const c of geo.charts) {
+        // Above the tables (the header row is row 20), within the grid and the window: no scrolling.
+        expect(c.bottom).toBeLessThanOrEqual(geo.tableTop);
+        expect(c.right).toBeLessThanOrEqual(geo.paneLeft);
+        expect(c.bottom).toBeLessThanOrEqual(geo.vh);
+        expect(c.top).toBeGreaterThanOrEqual(0);
+        // Every legend entry inside the chart, none over another, each its own colour.
+        for (const l of c.legend) {
+          expect(l.x + l.w).toBeLessThanOrEqual(c.w + 0.5);
+          expect(l.y + l.h).toBeLessThanOrEqual(c.h + 0.5);
+        }
+        for (let i = 0; i < c.legend.length; i++)
+          for (let j = i + 1; j < c.legend.length; j++) {
+            const a = c.legend[i];
+            const b = c.legend[j];
+            expect(a.x + a.w <= b.x || b.x + b.w <= a.x || a.y + a.h <= b.y || b.y + b.h <= a.y).toBe(true);
+          }
+        expect(new Set(c.legend.map((l) => l.fill)).size).toBe(c.legend.length);
+        // Currency on the value axis (or a multiple on the ROI chart).
+        expect(c.ticks.some((t) => /USD|×/.test(t))).toBe(true);
+      }
+      if (name === "Trend") expect(geo.charts[0].legend).toHaveLength(line.series.length);
+      // Value labels beside the bars of the ROI chart only when there is a value (none here); never over each other on the columns.
+      if (name === "Comparison") expect(geo.charts[0].labels).toBe(0);
+      const file = await wb.screenshot(shot);
+      mkdirSync(path.join(ROOT, "docs"), { recursive: true });
+      copyFileSync(file, path.join(ROOT, "docs", shot));
+    }
+    expect(wb.errors.filter((e) => !/favicon/.test(e))).toEqual([]);
+  });
+});
