@@ -14,11 +14,12 @@ import { pathInputs } from "../import/node";
 import { caseMergeText } from "../import/report-text";
 import type { ColumnMap, CostBasis, ImportInput, ImportResult, InspectReport, PeriodGrain, SourceReport } from "../import/types";
 import { parseArgs } from "node:util";
-import { KEY_CHOICES, parseKeySpec } from "../core/grammar";
-import { GRAIN_CHOICES, GRAINS, isGrain, parseMonth } from "../core/period";
+import { KEY_CHOICES } from "../core/grammar";
+import { costOption, fiscalStartOption, keyOption, periodOption, UsageError } from "./options";
+import { GRAINS } from "../core/period";
 import { listCosts, listKey } from "../import/listcost";
 import { loadPrices } from "./prices";
-import { formatTail, parseTailArgs, runTail, TailUsageError } from "./tail";
+import { formatTail, parseTailArgs, runTail } from "./tail";
 import { DIALECTS, type DialectName, SQL_FORMATS, type SqlFormat, type SqlOptions, SqlError, generateSql } from "../import/sql/generate";
 
 export const USAGE = `usage:
@@ -57,7 +58,7 @@ p95, p99, max, tail ratio (p95 / median) and the share of cost of the costliest 
 exit status: 0 success, 1 input error, 2 usage error, 3 some rows were rejected
 `;
 
-export class UsageError extends Error {}
+export { UsageError };
 
 export interface Io {
   out: (s: string) => void;
@@ -146,24 +147,16 @@ export function parseSummarizeArgs(args: string[]): SummarizeArgs {
         a.files.push({ path: v, kind: name });
         break;
       case "period":
-        if (!isGrain(v)) throw new UsageError(`--period must be ${GRAIN_CHOICES}, not '${v}'`);
-        a.period = v;
+        a.period = periodOption(v);
         break;
-      case "fiscal-start": {
-        const m = parseMonth(v);
-        if (m === null) throw new UsageError("--fiscal-start must be a month, 1-12 or a month name");
-        a.fiscal = m;
+      case "fiscal-start":
+        a.fiscal = fiscalStartOption(v);
         break;
-      }
-      case "key": {
-        const k = parseKeySpec(v);
-        if (k === null || k.kind === "default") throw new UsageError(`--key must be ${KEY_CHOICES}, not '${v}'`);
-        a.key = v;
+      case "key":
+        a.key = keyOption(v);
         break;
-      }
       case "cost":
-        if (v !== "billed" && v !== "effective") throw new UsageError(`--cost must be billed or effective, not '${v}'`);
-        a.cost = v;
+        a.cost = costOption(v);
         break;
       case "map":
         a.map = a.map ?? {};
@@ -204,27 +197,22 @@ export function parseSqlArgs(args: string[]): SqlOptions {
         a.dialect = v as DialectName;
         break;
       case "table":
+        // A table name, never SQL: dotted parts of letters, digits, _ $ - and the quotes that
+        // BigQuery (`project-id.dataset.table`) and Snowflake ("Quoted") use.
+        if (!/^[\w$`"-]+(?:\.[\w$`"-]+)*$/.test(v)) throw new UsageError(`--table must be a table name such as billing.cur2 or \`project.dataset.table\`, not '${v}'`);
         a.table = v;
         break;
       case "period":
-        if (!isGrain(v)) throw new UsageError(`--period must be ${GRAIN_CHOICES}, not '${v}'`);
-        a.period = v;
+        a.period = periodOption(v);
         break;
-      case "fiscal-start": {
-        const m = parseMonth(v);
-        if (m === null) throw new UsageError("--fiscal-start must be a month, 1-12 or a month name");
-        a.fiscalStartMonth = m;
+      case "fiscal-start":
+        a.fiscalStartMonth = fiscalStartOption(v);
         break;
-      }
-      case "key": {
-        const k = parseKeySpec(v);
-        if (k === null || k.kind === "default") throw new UsageError(`--key must be ${KEY_CHOICES}, not '${v}'`);
-        a.key = v;
+      case "key":
+        a.key = keyOption(v);
         break;
-      }
       case "cost":
-        if (v !== "billed" && v !== "effective") throw new UsageError(`--cost must be billed or effective, not '${v}'`);
-        a.cost = v;
+        a.cost = costOption(v);
         break;
     }
   }
@@ -348,12 +336,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
       return r.sources.some((s) => s.rowsRejected > 0) ? 3 : 0;
     }
     if (cmd === "tail") {
-      let a;
-      try {
-        a = parseTailArgs(rest);
-      } catch (e) {
-        throw e instanceof TailUsageError ? new UsageError(e.message) : e;
-      }
+      const a = parseTailArgs(rest);
       const r = await runTail(a);
       io.out(a.json ? JSON.stringify(r, null, 2) + "\n" : formatTail(r, table));
       return r.sources.some((s) => s.rowsRejected > 0) ? 3 : 0;

@@ -10,11 +10,11 @@
  */
 import { basename } from "node:path";
 import { Decimal } from "../core/decimal";
-import { GRAIN_CHOICES, isGrain, parseMonth } from "../core/period";
 import { summarize, UNATTRIBUTED } from "../import/index";
 import { fileInput } from "../import/node";
 import { TailCollector, type TailResult } from "../import/tail";
 import type { PeriodGrain, SourceReport } from "../import/types";
+import { fiscalStartOption, periodOption, UsageError } from "./options";
 import { loadPrices } from "./prices";
 
 export interface TailArgs {
@@ -28,7 +28,6 @@ export interface TailArgs {
 }
 
 /** Thrown for a usage error (the caller prints the usage). */
-export class TailUsageError extends Error {}
 
 const VALUED = new Set(["--volume", "--prices", "--model", "--key", "--period", "--fiscal-start"]);
 
@@ -39,19 +38,19 @@ export function parseTailArgs(args: string[]): TailArgs {
     const eq = raw.startsWith("--") ? raw.indexOf("=") : -1;
     const opt = eq > 2 ? raw.slice(0, eq) : raw;
     if (opt === "--json") {
-      if (eq > 2) throw new TailUsageError("--json takes no value");
+      if (eq > 2) throw new UsageError("--json takes no value");
       a.json = true;
       continue;
     }
-    if (!VALUED.has(opt)) throw new TailUsageError(raw.startsWith("-") ? `unknown option '${opt}'` : `unexpected argument '${raw}' (give files with --volume)`);
+    if (!VALUED.has(opt)) throw new UsageError(raw.startsWith("-") ? `unknown option '${opt}'` : `unexpected argument '${raw}' (give files with --volume)`);
     let v: string | undefined;
     if (eq > 2) v = raw.slice(eq + 1);
     else {
       v = args[i + 1];
-      if (v === undefined || (v.startsWith("--") && v.length > 2)) throw new TailUsageError(`${opt} needs a value`);
+      if (v === undefined || (v.startsWith("--") && v.length > 2)) throw new UsageError(`${opt} needs a value`);
       i++;
     }
-    if (v === "" ) throw new TailUsageError(`${opt} needs a value`);
+    if (v === "" ) throw new UsageError(`${opt} needs a value`);
     switch (opt) {
       case "--volume":
         a.files.push(v);
@@ -66,18 +65,14 @@ export function parseTailArgs(args: string[]): TailArgs {
         a.key = v;
         break;
       case "--period":
-        if (!isGrain(v)) throw new TailUsageError(`--period must be ${GRAIN_CHOICES}, not '${v}'`);
-        a.period = v;
+        a.period = periodOption(v);
         break;
-      case "--fiscal-start": {
-        const m = parseMonth(v);
-        if (m === null) throw new TailUsageError("--fiscal-start must be a month, 1-12 or a month name");
-        a.fiscal = m;
+      case "--fiscal-start":
+        a.fiscal = fiscalStartOption(v);
         break;
-      }
     }
   }
-  if (a.files.length === 0) throw new TailUsageError("tail needs at least one --volume FILE (a request log)");
+  if (a.files.length === 0) throw new UsageError("tail needs at least one --volume FILE (a request log)");
   return a;
 }
 

@@ -13,7 +13,7 @@ import type { Page } from "playwright-core";
 import { inspect, summarize } from "../../src/import/index";
 import { fileInput } from "../../src/import/node";
 import { formatMoneyText } from "../../src/core/display";
-import { BUILD_TIMEOUT, ensureBuilt, openWorkbench, type Workbench } from "./harness";
+import { BUILD_TIMEOUT, ensureBuilt, openWorkbench, paneHelpers, type Workbench } from "./harness";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, "../..");
@@ -24,6 +24,7 @@ const dir = path.join(repo, "test-results", "cfo-workbook-data");
 
 let wb: Workbench;
 let page: Page;
+const { filesRead, removeAllFiles } = paneHelpers(() => page);
 
 /** A copy of the FOCUS sample with the BilledCost (2nd field, unquoted) of one physical line replaced. */
 function focusWithCost(name: string, line: number, cost: string, keepLines?: number): string {
@@ -32,18 +33,6 @@ function focusWithCost(name: string, line: number, cost: string, keepLines?: num
   const out = path.join(dir, name);
   writeFileSync(out, (keepLines ? lines.slice(0, keepLines) : lines).join("\n"));
   return out;
-}
-
-async function removeAllFiles(): Promise<void> {
-  for (;;) {
-    const btn = page.getByRole("button", { name: /^Remove .+\.(csv|gz|json)$/ }).first();
-    if ((await btn.count()) === 0) return;
-    await btn.click();
-  }
-}
-
-async function filesRead(): Promise<void> {
-  await page.waitForFunction(() => !document.querySelector(".aiecon-pane")?.textContent?.includes("Reading…"), undefined, { timeout: 60_000 });
 }
 
 async function card(name: string): Promise<string> {

@@ -124,3 +124,42 @@ export async function cellText(page: Page, address: string): Promise<string> {
 export async function nextFrame(page: Page): Promise<void> {
   await page.evaluate(() => new Promise<void>((ok) => requestAnimationFrame(() => requestAnimationFrame(() => ok()))));
 }
+
+/** The task pane's status, cards and file list, for a page that a test opens in its beforeAll. */
+export interface PaneHelpers {
+  statusText(): Promise<string>;
+  /** Waits until the status region's text matches, and returns it. */
+  waitForStatus(re: RegExp, timeout?: number): Promise<string>;
+  /** Waits until no file card says "Reading…". */
+  filesRead(): Promise<void>;
+  /** Removes every file card. */
+  removeAllFiles(): Promise<void>;
+}
+
+export function paneHelpers(pageOf: () => Page): PaneHelpers {
+  const statusText = (): Promise<string> => pageOf().getByRole("status").innerText();
+  return {
+    statusText,
+    async waitForStatus(re, timeout = 120_000) {
+      await pageOf().waitForFunction(
+        (src) => {
+          const el = document.querySelector('[role="status"]');
+          return !!el && new RegExp(src.source, src.flags).test(el.textContent ?? "");
+        },
+        { source: re.source, flags: re.flags },
+        { timeout },
+      );
+      return statusText();
+    },
+    async filesRead() {
+      await pageOf().waitForFunction(() => !document.querySelector(".aiecon-pane")?.textContent?.includes("Reading…"), undefined, { timeout: 60_000 });
+    },
+    async removeAllFiles() {
+      for (;;) {
+        const btn = pageOf().getByRole("button", { name: /^Remove .+\.(csv|gz|json|parquet)$/ }).first();
+        if ((await btn.count()) === 0) return;
+        await btn.click();
+      }
+    },
+  };
+}

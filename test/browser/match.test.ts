@@ -16,7 +16,7 @@ import type { Page } from "playwright-core";
 import { summarize } from "../../src/import/index";
 import { fileInput } from "../../src/import/node";
 import { matchReport } from "../../src/import/match";
-import { BUILD_TIMEOUT, ensureBuilt, openWorkbench, ROOT, type Cell, type Snap, type SnapSheet, type Workbench } from "./harness";
+import { BUILD_TIMEOUT, ensureBuilt, openWorkbench, paneHelpers, ROOT, type Cell, type Snap, type SnapSheet, type Workbench } from "./harness";
 
 const DATA = path.resolve(ROOT, "../shared/data");
 const CUR2 = path.join(DATA, "aws/aws_cur2_daily_ha-project.csv");
@@ -27,6 +27,7 @@ const VIEW = { width: 1366, height: 768 };
 
 let wb: Workbench;
 let page: Page;
+const { filesRead, removeAllFiles, waitForStatus } = paneHelpers(() => page);
 let volumePath = "";
 let spaced = "";
 
@@ -48,25 +49,6 @@ function tableRows(sh: SnapSheet, table: string): Array<Record<string, Cell>> {
   const out: Array<Record<string, Cell>> = [];
   for (let r = r0 + 1; r <= r1; r++) out.push(Object.fromEntries(header.map((h, i) => [h, sh.values[r]?.[c0 + i] ?? ""])));
   return out;
-}
-const statusText = (): Promise<string> => page.getByRole("status").innerText();
-async function waitForStatus(re: RegExp, timeout = 120_000): Promise<string> {
-  await page.waitForFunction(
-    (src) => new RegExp(src.source, src.flags).test(document.querySelector('[role="status"]')?.textContent ?? ""),
-    { source: re.source, flags: re.flags },
-    { timeout },
-  );
-  return statusText();
-}
-async function filesRead(): Promise<void> {
-  await page.waitForFunction(() => !document.querySelector(".aiecon-pane")?.textContent?.includes("Reading…"), undefined, { timeout: 60_000 });
-}
-async function removeAllFiles(): Promise<void> {
-  for (;;) {
-    const btn = page.getByRole("button", { name: /^Remove .+\.(csv|gz|json)$/ }).first();
-    if ((await btn.count()) === 0) return;
-    await btn.click();
-  }
 }
 async function importNow(): Promise<string> {
   await page.getByRole("button", { name: "Import", exact: true }).click();

@@ -12,7 +12,7 @@ import type { Page } from "playwright-core";
 import { summarize } from "../../src/import/index";
 import { fileInput } from "../../src/import/node";
 import type { Group, ImportResult } from "../../src/import/types";
-import { BUILD_TIMEOUT, ensureBuilt, openWorkbench, type Cell, type Snap, type SnapSheet, type Workbench } from "./harness";
+import { BUILD_TIMEOUT, ensureBuilt, openWorkbench, paneHelpers, type Cell, type Snap, type SnapSheet, type Workbench } from "./harness";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, "../..");
@@ -89,6 +89,7 @@ async function makeData(): Promise<void> {
 
 let wb: Workbench;
 let page: Page;
+const { filesRead, removeAllFiles, waitForStatus } = paneHelpers(() => page);
 
 async function snapshot(): Promise<Snap> {
   return (await page.evaluate(() => window.workbench.snapshot())) as unknown as Snap;
@@ -119,35 +120,6 @@ function tableRows(sh: SnapSheet, table: string, kind: "values" | "formulas" = "
     out.push(Object.fromEntries(header.map((h, i) => [h, row[c0 + i] ?? ""])));
   }
   return out;
-}
-
-function statusText(): Promise<string> {
-  return page.getByRole("status").innerText();
-}
-
-async function waitForStatus(re: RegExp, timeout = 60_000): Promise<string> {
-  await page.waitForFunction(
-    (src) => {
-      const el = document.querySelector('[role="status"]');
-      return !!el && new RegExp(src.source, src.flags).test(el.textContent ?? "");
-    },
-    { source: re.source, flags: re.flags },
-    { timeout },
-  );
-  return statusText();
-}
-
-/** Wait until no file card says "Reading…". */
-async function filesRead(): Promise<void> {
-  await page.waitForFunction(() => !document.querySelector(".aiecon-pane")?.textContent?.includes("Reading…"), undefined, { timeout: 60_000 });
-}
-
-async function removeAllFiles(): Promise<void> {
-  for (;;) {
-    const btn = page.getByRole("button", { name: /^Remove .+\.(csv|gz|json)$/ }).first();
-    if ((await btn.count()) === 0) return;
-    await btn.click();
-  }
 }
 
 async function chooseMainFiles(): Promise<void> {

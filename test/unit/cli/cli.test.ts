@@ -46,10 +46,11 @@ describe("aiecon summarize / inspect", () => {
       key: "tag:application",
       cost: "billed",
     });
-    // The volume has tokens: --json adds the list-price table and its unmatched keys (test/unit/cli/tail.test.ts).
+    // The volume has tokens but no key column: --json adds the list-price table, and its keyless
+    // inferences (key "(no key)", src/import/match.ts) are listed as unpriced (test/unit/cli/tail.test.ts).
     const { listPrices, ...result } = JSON.parse(r.out);
     expect(result).toEqual(JSON.parse(JSON.stringify(engine)));
-    expect(listPrices).toMatchObject({ date: "2026-07-24", currency: "USD", unmatched: [{ key: "(unattributed)", reason: "no price entry by any rule" }] });
+    expect(listPrices).toMatchObject({ date: "2026-07-24", currency: "USD", unmatched: [{ key: "(no key)", reason: "no price entry by any rule" }] });
     const j = JSON.parse(r.out);
     expect(j.groups[0]).toHaveProperty("costPerInference");
     expect(j.sources.map((s: { kind: string }) => s.kind)).toEqual(["billing", "volume"]);

@@ -40,6 +40,16 @@ describe("aiecon sql dialects", () => {
     expect(resource).toBe(2);
     expect(err).toContain("--key resource is not available yet");
   });
+  it("the CLI takes a table name, never SQL", async () => {
+    let err = "";
+    const io = { out: () => undefined, err: (s: string) => (err += s) };
+    await expect(run(["sql", "--format", "focus", "--dialect", "duckdb", "--table", "t; DROP TABLE t"], io)).resolves.toBe(2);
+    await expect(run(["sql", "--format", "focus", "--dialect", "duckdb", "--table", "t --"], io)).resolves.toBe(2);
+    expect(err).toContain("--table must be a table name");
+    let out = "";
+    await expect(run(["sql", "--format", "focus", "--dialect", "bigquery", "--table", "`my-project.billing.focus`"], { out: (s) => (out += s), err: () => undefined })).resolves.toBe(0);
+    expect(out).toContain("FROM `my-project.billing.focus`");
+  });
   it("the CLI prints the query", async () => {
     let out = "";
     const status = await run(["sql", "--format", "focus", "--dialect", "duckdb", "--table", "t"], { out: (s) => (out += s), err: () => undefined });
