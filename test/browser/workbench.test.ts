@@ -129,7 +129,7 @@ describe("the product in the workbench: sample data imported by the real task pa
     const cmp = snap.sheets.find((s) => s.name === "Comparison")!;
     // The Comparison's table stands below its title and charts: header on row 20.
     const band = cmp.values[19].indexOf("Band");
-    expect(new Set(cmp.values.slice(20, 24).map((r) => r[band]))).toEqual(new Set(["", "Excellent", "Good", "Marginal", "Unsustainable"]));
+    expect(new Set(cmp.values.slice(20, 24).map((r) => r[band]))).toEqual(new Set(["Excellent", "Good", "Marginal", "Unsustainable"]));
     expect(cmp.charts.map((c) => c.type)).toEqual(["ColumnClustered", "BarClustered"]);
     const trend = snap.sheets.find((s) => s.name === "Trend")!;
     expect(trend.charts.map((c) => c.type).sort()).toEqual(["Line", "XYScatter"]);

@@ -40,7 +40,12 @@ describe("Quarterly Review plan", () => {
 
   it("a file name that looks like a formula is written as text", () => {
     const r = sampleResult();
-    r.sources = [{ ...({} as ImportResult["sources"][number]), file: "=cmd.csv", kind: "billing", format: "focus", periodRange: null }];
+    r.sources = [
+      {
+        file: "=cmd.csv", kind: "billing", format: "focus", rowsRead: 0, rowsUsed: 0, rowsSkipped: 0, skipped: {}, rowsRejected: 0, rejected: [],
+        totals: {}, periodRange: null, currencies: [], tagKeys: [], columns: [], caseMerges: [],
+      },
+    ];
     const line = review(r).blocks[0].cells.map((row) => row[0]).find((c) => String(c).includes("cmd"));
     // The line starts with "Billing:", so it is plain; the title block is written as values through safeText.
     expect(line).toBe("Billing: =cmd.csv (FOCUS), no rows used");
