@@ -49,11 +49,11 @@ const STYLE = `
 .wb-fbar input{font:12px Consolas,monospace;padding:3px 5px;border:1px solid #c8c8c8;border-radius:2px}
 .wb-sheetwrap{flex:1;overflow:auto;position:relative}
 .wb-grid{border-collapse:collapse;table-layout:fixed;position:relative}
-.wb-grid th{background:#f3f3f3;color:#555;font-weight:400;border:1px solid #d4d4d4;height:20px;font-size:11px}
+.wb-grid th{background:#f3f3f3;color:#555;font-weight:400;border:1px solid #d4d4d4;height:20px;box-sizing:border-box;padding:0 2px;line-height:18px;font-size:11px}
 .wb-grid thead th{position:sticky;top:0;z-index:2}
 .wb-grid tbody th.wb-rh{width:44px}
 .wb-grid thead th.wb-corner{z-index:3}
-.wb-grid td{border:1px solid #e2e2e2;height:20px;padding:0 4px;white-space:nowrap;overflow:hidden;text-overflow:ellipsis;font-size:12px}
+.wb-grid td{border:1px solid #e2e2e2;height:20px;box-sizing:border-box;line-height:18px;padding:0 4px;white-space:nowrap;overflow:hidden;text-overflow:ellipsis;font-size:12px}
 .wb-grid td.wb-num{text-align:right}
 .wb-grid td.wb-spill{overflow:visible;text-overflow:clip;position:relative;z-index:1;line-height:1}
 .wb-grid td.wb-err{color:#c00000;text-align:center}
@@ -230,12 +230,19 @@ export function mountWorkbench(root: HTMLElement, host: WorkbenchHost): Workbenc
     for (const ch of s.charts) {
       const w = Math.round(ch.width * PT_TO_PX);
       const h = Math.round(ch.height * PT_TO_PX);
-      const box = el("div", { class: "wb-chart", "data-chart": ch.name, style: `left:${Math.round(ch.left * PT_TO_PX) + 46}px;top:${Math.round(ch.top * PT_TO_PX) + 22}px;width:${w}px;height:${h}px` });
+      // Placed in points from cell A1, as Excel places them: a row is 15 pt (20 px, the grid's row height).
+      const box = el("div", { class: "wb-chart", "data-chart": ch.name, style: `left:${Math.round(ch.left * PT_TO_PX)}px;top:${Math.round(ch.top * PT_TO_PX)}px;width:${w}px;height:${h}px` });
       box.innerHTML = chartSvg(m, ch, w, h);
       charts.append(box);
     }
     const scroll = { top: wrap.scrollTop, left: wrap.scrollLeft };
     wrap.replaceChildren(table, charts);
+    // The charts' origin is the top-left corner of A1, wherever the headers put it.
+    const a1 = table.querySelector<HTMLElement>('td[data-cell="A1"]');
+    if (a1) {
+      charts.style.left = `${a1.offsetLeft}px`;
+      charts.style.top = `${a1.offsetTop}px`;
+    }
     wrap.scrollTop = scroll.top;
     wrap.scrollLeft = scroll.left;
     const total = used ? used.r1 + 1 : 0;
