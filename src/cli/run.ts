@@ -15,7 +15,7 @@ import { caseMergeText } from "../import/report-text";
 import type { ColumnMap, CostBasis, ImportInput, ImportResult, InspectReport, PeriodGrain, SourceReport } from "../import/types";
 import { parseArgs } from "node:util";
 import { KEY_CHOICES } from "../core/grammar";
-import { costOption, fiscalStartOption, keyOption, periodOption, UsageError } from "./options";
+import { costOption, fiscalStartOption, keyOption, periodOption, readOptions, UsageError, type OptionTable } from "./options";
 import { GRAINS } from "../core/period";
 import { listCosts, listKey } from "../import/listcost";
 import { loadPrices } from "./prices";
@@ -91,131 +91,54 @@ interface SummarizeArgs {
   json: boolean;
 }
 
-type Token = NonNullable<ReturnType<typeof parseArgs>["tokens"]>[number];
-
-/**
- * Split the arguments with `node:util` `parseArgs` (in order, as tokens: a file list keeps
- * its order across `--billing`, `--volume` and `--value`); what each value may be is checked
- * here, with messages that name the option.
- */
-function tokensOf(args: string[], options: Record<string, { type: "string" | "boolean" }>): Token[] {
-  return parseArgs({ args, options, strict: false, allowPositionals: true, tokens: true }).tokens;
-}
-
-/** An argument as the user wrote it, without an inline `=VALUE` of a long option. */
-function written(args: string[], t: Token): string {
-  const raw = args[t.index];
-  const eq = raw.indexOf("=");
-  return raw.startsWith("--") && eq > 2 ? raw.slice(0, eq) : raw;
-}
-
-const SUMMARIZE_OPTIONS = {
-  billing: { type: "string" },
-  volume: { type: "string" },
-  value: { type: "string" },
-  period: { type: "string" },
-  "fiscal-start": { type: "string" },
-  key: { type: "string" },
-  cost: { type: "string" },
-  map: { type: "string" },
-  prices: { type: "string" },
-  json: { type: "boolean" },
-} as const;
+const SUMMARIZE_OPTIONS: OptionTable<SummarizeArgs> = {
+  billing: { read: (v, a) => a.files.push({ path: v, kind: "billing" }) },
+  volume: { read: (v, a) => a.files.push({ path: v, kind: "volume" }) },
+  value: { read: (v, a) => a.files.push({ path: v, kind: "value" }) },
+  period: { read: (v, a) => (a.period = periodOption(v)) },
+  "fiscal-start": { read: (v, a) => (a.fiscal = fiscalStartOption(v)) },
+  key: { read: (v, a) => (a.key = keyOption(v)) },
+  cost: { read: (v, a) => (a.cost = costOption(v)) },
+  map: { read: (v, a) => parseMap(v, (a.map ??= {})) },
+  prices: { read: (v, a) => (a.prices = v) },
+  json: { flag: true, read: (a) => (a.json = true) },
+};
 
 export function parseSummarizeArgs(args: string[]): SummarizeArgs {
-  const a: SummarizeArgs = { files: [], period: "month", cost: "billed", json: false };
-  for (const t of tokensOf(args, SUMMARIZE_OPTIONS)) {
-    if (t.kind === "option-terminator") throw new UsageError(`unknown option '${args[t.index]}'`);
-    if (t.kind === "positional") {
-      throw new UsageError(t.value.startsWith("-") ? `unknown option '${t.value}'` : `unexpected argument '${t.value}' (give files with --billing, --volume or --value)`);
-    }
-    const opt = t.rawName;
-    if (!opt.startsWith("--") || !Object.hasOwn(SUMMARIZE_OPTIONS, t.name)) throw new UsageError(`unknown option '${written(args, t)}'`);
-    const name = t.name as keyof typeof SUMMARIZE_OPTIONS;
-    if (name === "json") {
-      if (t.inlineValue) throw new UsageError("--json takes no value");
-      a.json = true;
-      continue;
-    }
-    // A value is the rest of `--opt=VALUE`, or the next argument unless that is another option.
-    const v = t.value;
-    if (v === undefined || (!t.inlineValue && v.startsWith("--") && v.length > 2)) throw new UsageError(`${opt} needs a value`);
-    switch (name) {
-      case "billing":
-      case "volume":
-      case "value":
-        a.files.push({ path: v, kind: name });
-        break;
-      case "period":
-        a.period = periodOption(v);
-        break;
-      case "fiscal-start":
-        a.fiscal = fiscalStartOption(v);
-        break;
-      case "key":
-        a.key = keyOption(v);
-        break;
-      case "cost":
-        a.cost = costOption(v);
-        break;
-      case "map":
-        a.map = a.map ?? {};
-        parseMap(v, a.map);
-        break;
-      case "prices":
-        a.prices = v;
-        break;
-    }
-  }
+  const a = readOptions<SummarizeArgs>(args, SUMMARIZE_OPTIONS, { files: [], period: "month", cost: "billed", json: false }, "give files with --billing, --volume or --value");
   if (a.files.length === 0) throw new UsageError("summarize needs at least one --billing, --volume or --value file");
   return a;
 }
 
-const SQL_OPTIONS = {
-  format: { type: "string" },
-  dialect: { type: "string" },
-  table: { type: "string" },
-  period: { type: "string" },
-  "fiscal-start": { type: "string" },
-  key: { type: "string" },
-  cost: { type: "string" },
-} as const;
+const SQL_OPTIONS: OptionTable<Partial<SqlOptions>> = {
+  format: {
+    read: (v, a) => {
+      if (!(SQL_FORMATS as readonly string[]).includes(v)) throw new UsageError(`--format must be ${SQL_FORMATS.join(", ")}, not '${v}'`);
+      a.format = v as SqlFormat;
+    },
+  },
+  dialect: {
+    read: (v, a) => {
+      if (!Object.hasOwn(DIALECTS, v)) throw new UsageError(`--dialect must be ${Object.keys(DIALECTS).join(", ")}, not '${v}'`);
+      a.dialect = v as DialectName;
+    },
+  },
+  table: {
+    // A table name, never SQL: dotted parts of letters, digits, _ $ - and the quotes that
+    // BigQuery (`project-id.dataset.table`) and Snowflake ("Quoted") use.
+    read: (v, a) => {
+      if (!/^[\w$`"-]+(?:\.[\w$`"-]+)*$/.test(v)) throw new UsageError(`--table must be a table name such as billing.cur2 or \`project.dataset.table\`, not '${v}'`);
+      a.table = v;
+    },
+  },
+  period: { read: (v, a) => (a.period = periodOption(v)) },
+  "fiscal-start": { read: (v, a) => (a.fiscalStartMonth = fiscalStartOption(v)) },
+  key: { read: (v, a) => (a.key = keyOption(v)) },
+  cost: { read: (v, a) => (a.cost = costOption(v)) },
+};
 
 export function parseSqlArgs(args: string[]): SqlOptions {
-  const a: Partial<SqlOptions> = { period: "month", cost: "billed" };
-  for (const t of tokensOf(args, SQL_OPTIONS)) {
-    if (t.kind !== "option" || !t.rawName.startsWith("--") || !Object.hasOwn(SQL_OPTIONS, t.name)) throw new UsageError(`unexpected argument '${args[t.index]}'`);
-    const v = t.value;
-    if (v === undefined || (!t.inlineValue && v.startsWith("--"))) throw new UsageError(`${t.rawName} needs a value`);
-    switch (t.name as keyof typeof SQL_OPTIONS) {
-      case "format":
-        if (!(SQL_FORMATS as readonly string[]).includes(v)) throw new UsageError(`--format must be ${SQL_FORMATS.join(", ")}, not '${v}'`);
-        a.format = v as SqlFormat;
-        break;
-      case "dialect":
-        if (!Object.hasOwn(DIALECTS, v)) throw new UsageError(`--dialect must be ${Object.keys(DIALECTS).join(", ")}, not '${v}'`);
-        a.dialect = v as DialectName;
-        break;
-      case "table":
-        // A table name, never SQL: dotted parts of letters, digits, _ $ - and the quotes that
-        // BigQuery (`project-id.dataset.table`) and Snowflake ("Quoted") use.
-        if (!/^[\w$`"-]+(?:\.[\w$`"-]+)*$/.test(v)) throw new UsageError(`--table must be a table name such as billing.cur2 or \`project.dataset.table\`, not '${v}'`);
-        a.table = v;
-        break;
-      case "period":
-        a.period = periodOption(v);
-        break;
-      case "fiscal-start":
-        a.fiscalStartMonth = fiscalStartOption(v);
-        break;
-      case "key":
-        a.key = keyOption(v);
-        break;
-      case "cost":
-        a.cost = costOption(v);
-        break;
-    }
-  }
+  const a = readOptions<Partial<SqlOptions>>(args, SQL_OPTIONS, { period: "month", cost: "billed" }, "sql reads no files: it prints SQL to run where the data is");
   if (a.format === undefined || a.dialect === undefined || a.table === undefined) throw new UsageError("sql needs --format, --dialect and --table");
   return a as SqlOptions;
 }
@@ -226,7 +149,7 @@ export function parseInspectArgs(args: string[]): { file: string; json: boolean 
   let unknown: string | null = null;
   const files: string[] = [];
   let lastIndex = -1;
-  for (const t of tokensOf(args, { json: { type: "boolean" } })) {
+  for (const t of parseArgs({ args, options: { json: { type: "boolean" } }, strict: false, allowPositionals: true, tokens: true }).tokens) {
     if (t.kind === "option" && t.rawName === "--json" && !t.inlineValue) json = true;
     else if (t.index === lastIndex) continue; // one more option of a short group such as `-abc`
     else if (args[t.index].startsWith("--")) unknown = unknown ?? args[t.index];

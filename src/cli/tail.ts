@@ -14,7 +14,7 @@ import { summarize, UNATTRIBUTED } from "../import/index";
 import { fileInput } from "../import/node";
 import { TailCollector, type TailResult } from "../import/tail";
 import type { PeriodGrain, SourceReport } from "../import/types";
-import { fiscalStartOption, periodOption, UsageError } from "./options";
+import { fiscalStartOption, periodOption, readOptions, UsageError, type OptionTable } from "./options";
 import { loadPrices } from "./prices";
 
 export interface TailArgs {
@@ -27,51 +27,18 @@ export interface TailArgs {
   json: boolean;
 }
 
-/** Thrown for a usage error (the caller prints the usage). */
-
-const VALUED = new Set(["--volume", "--prices", "--model", "--key", "--period", "--fiscal-start"]);
+const TAIL_OPTIONS: OptionTable<TailArgs> = {
+  volume: { read: (v, a) => a.files.push(v) },
+  prices: { read: (v, a) => (a.prices = v) },
+  model: { read: (v, a) => (a.model = v) },
+  key: { read: (v, a) => (a.key = v) },
+  period: { read: (v, a) => (a.period = periodOption(v)) },
+  "fiscal-start": { read: (v, a) => (a.fiscal = fiscalStartOption(v)) },
+  json: { flag: true, read: (a) => (a.json = true) },
+};
 
 export function parseTailArgs(args: string[]): TailArgs {
-  const a: TailArgs = { files: [], period: "month", json: false };
-  for (let i = 0; i < args.length; i++) {
-    const raw = args[i];
-    const eq = raw.startsWith("--") ? raw.indexOf("=") : -1;
-    const opt = eq > 2 ? raw.slice(0, eq) : raw;
-    if (opt === "--json") {
-      if (eq > 2) throw new UsageError("--json takes no value");
-      a.json = true;
-      continue;
-    }
-    if (!VALUED.has(opt)) throw new UsageError(raw.startsWith("-") ? `unknown option '${opt}'` : `unexpected argument '${raw}' (give files with --volume)`);
-    let v: string | undefined;
-    if (eq > 2) v = raw.slice(eq + 1);
-    else {
-      v = args[i + 1];
-      if (v === undefined || (v.startsWith("--") && v.length > 2)) throw new UsageError(`${opt} needs a value`);
-      i++;
-    }
-    if (v === "" ) throw new UsageError(`${opt} needs a value`);
-    switch (opt) {
-      case "--volume":
-        a.files.push(v);
-        break;
-      case "--prices":
-        a.prices = v;
-        break;
-      case "--model":
-        a.model = v;
-        break;
-      case "--key":
-        a.key = v;
-        break;
-      case "--period":
-        a.period = periodOption(v);
-        break;
-      case "--fiscal-start":
-        a.fiscal = fiscalStartOption(v);
-        break;
-    }
-  }
+  const a = readOptions<TailArgs>(args, TAIL_OPTIONS, { files: [], period: "month", json: false }, "give files with --volume");
   if (a.files.length === 0) throw new UsageError("tail needs at least one --volume FILE (a request log)");
   return a;
 }
