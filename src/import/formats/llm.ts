@@ -11,7 +11,8 @@
  */
 import { Decimal } from "../../core/decimal";
 import type { CsvRecord } from "../csv";
-import { type BillingMapper, type MapperContext, type RowIssue, costOf, findCol, hasCols, isMissing, modelFromLineItem, present, requireCol } from "./common";
+import type { KeySpec } from "../../core/grammar";
+import { type BillingMapper, type MapperContext, type RowIssue, costOf, findCol, hasCols, isMissing, modelFromLineItem, present, requireCol, rowKey } from "./common";
 
 /** Synthetic columns the JSON readers produce. */
 export const OPENAI_COLUMNS = ["start_time", "amount_value", "amount_currency", "line_item", "project_id"];
@@ -48,24 +49,7 @@ export function openAiMapper(ctx: MapperContext): BillingMapper {
       const item = cItem >= 0 ? rec.get(cItem) : "";
       const model = modelFromLineItem(item);
       if (model !== null) ctx.tagKeys.add("model");
-      switch (k.kind) {
-        case "default":
-        case "model":
-          out.key = model;
-          break;
-        case "tag":
-          out.key = k.name.toLowerCase() === "model" ? model : k.name === "project_id" && cProj >= 0 ? present(rec.get(cProj)) : null;
-          break;
-        case "service":
-          out.key = out.service;
-          break;
-        case "resource":
-          out.key = cProj >= 0 ? present(rec.get(cProj)) : null;
-          break;
-        case "sku":
-          out.key = present(item);
-          break;
-      }
+      out.key = llmKey(k, rec, out.service, model, "project_id", cProj, cItem);
       return undefined;
     },
   };
@@ -96,25 +80,19 @@ export function anthropicMapper(ctx: MapperContext): BillingMapper {
       out.chargeCategory = cType >= 0 ? rec.get(cType) : "";
       const model = cModel >= 0 ? present(rec.get(cModel)) : null;
       if (model !== null) ctx.tagKeys.add("model");
-      switch (k.kind) {
-        case "default":
-        case "model":
-          out.key = model;
-          break;
-        case "tag":
-          out.key = k.name.toLowerCase() === "model" ? model : k.name === "workspace_id" && cWs >= 0 ? present(rec.get(cWs)) : null;
-          break;
-        case "service":
-          out.key = out.service;
-          break;
-        case "resource":
-          out.key = cWs >= 0 ? present(rec.get(cWs)) : null;
-          break;
-        case "sku":
-          out.key = cDesc >= 0 ? present(rec.get(cDesc)) : null;
-          break;
-      }
+      out.key = llmKey(k, rec, out.service, model, "workspace_id", cWs, cDesc);
       return undefined;
     },
   };
+}
+
+/**
+ * The key of a row of an LLM provider's cost export: the model (default, `model`, `tag:model`),
+ * its one grouping column as `resource` or as the tag of that column's name (`project_id`,
+ * `workspace_id`), the service, or the line item / description as `sku`.
+ */
+function llmKey(k: KeySpec, rec: CsvRecord, service: string, model: string | null, groupName: string, groupCol: number, skuCol: number): string | null {
+  return rowKey(k, rec, service, groupCol, skuCol, () =>
+    k.kind === "tag" && k.name.toLowerCase() !== "model" ? (k.name === groupName && groupCol >= 0 ? present(rec.get(groupCol)) : null) : model,
+  );
 }
