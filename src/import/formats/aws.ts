@@ -14,13 +14,14 @@ import { parseStrictDecimal } from "../../core/grammar";
 import type { CsvRecord } from "../csv";
 import {
   type BillingMapper,
+  type FormatSpec,
   type MapperContext,
   type RowIssue,
   TagParser,
   costOf,
   findCol,
   findTag,
-  hasCols,
+  headerHas,
   isMissing,
   missingColumns,
   modelFromUsageType,
@@ -30,12 +31,20 @@ import {
   requireCol,
 } from "./common";
 
-export function isAwsCur(cols: string[]): boolean {
-  return hasCols(cols, "lineItem/UnblendedCost", "lineItem/UsageStartDate");
-}
-export function isAwsCur2(cols: string[]): boolean {
-  return hasCols(cols, "line_item_unblended_cost", "line_item_usage_start_date");
-}
+export const AWS_CUR_SPEC: FormatSpec = {
+  format: "aws-cur",
+  detect: ["lineItem/UnblendedCost", "lineItem/UsageStartDate"],
+  expected: ["lineItem/CurrencyCode"],
+  mapper: (ctx) => awsMapper(ctx, false),
+};
+export const AWS_CUR2_SPEC: FormatSpec = {
+  format: "aws-cur2",
+  detect: ["line_item_unblended_cost", "line_item_usage_start_date"],
+  expected: ["line_item_currency_code"],
+  mapper: (ctx) => awsMapper(ctx, true),
+};
+const isAwsCur = (cols: string[]): boolean => headerHas(cols, AWS_CUR_SPEC.detect);
+const isAwsCur2 = (cols: string[]): boolean => headerHas(cols, AWS_CUR2_SPEC.detect);
 
 export interface Names {
   cost: string; date: string; currency: string; type: string; product: string; productName: string; resource: string; usageType: string;

@@ -5,7 +5,7 @@
  */
 import type { CsvRecord } from "../csv";
 import { AzureCostKind, azureLayout } from "./variant";
-import { type BillingMapper, type MapperContext, type RowIssue, TagParser, costOf, findCol, findTag, isMissing, present, reads, requireCol, rowKey } from "./common";
+import { type BillingMapper, type FormatSpec, type MapperContext, type RowIssue, TagParser, costOf, findCol, findTag, isMissing, present, reads, requireCol, rowKey } from "./common";
 
 const COST = ["CostInBillingCurrency", "costInBillingCurrency", "Cost", "PreTaxCost", "cost", "preTaxCost"];
 
@@ -16,10 +16,6 @@ export const AZURE_COLUMNS = {
   currency: ["BillingCurrency", "billingCurrency", "BillingCurrencyCode", "billingCurrencyCode", "Currency"],
   resource: ["ResourceId", "InstanceId", "InstanceName"],
 };
-
-export function isAzure(cols: string[]): boolean {
-  return findCol(cols, ...COST) >= 0 && findCol(cols, "MeterCategory") >= 0;
-}
 
 export function azureMapper(ctx: MapperContext): BillingMapper {
   const cols = ctx.columns;
@@ -71,3 +67,5 @@ export function azureMapper(ctx: MapperContext): BillingMapper {
     },
   };
 }
+
+export const AZURE_SPEC: FormatSpec = { format: "azure", detect: [COST, "MeterCategory"], expected: ["Date", "BillingCurrency"], mapper: azureMapper };

@@ -122,8 +122,27 @@ export function findCol(columns: string[], ...names: string[]): number {
   return -1;
 }
 
-export function hasCols(columns: string[], ...names: string[]): boolean {
-  return names.every((n) => findCol(columns, n) >= 0);
+/** A header column a format looks for: one name, or alternatives (any one of them). */
+export type ColumnSig = string | readonly string[];
+
+/**
+ * One billing format, declared once: the header columns that tell it (detection), the further
+ * columns a file of it has (with the first, the signature named in "looks like X but misses
+ * Y"), and its mapper (field reads, key rules, amortization). Detection and signatures are
+ * derived from these in formats/index.ts, in the order of its SPECS.
+ */
+export interface FormatSpec {
+  readonly format: Exclude<BillingFormat, "generic">;
+  /** Every one of these is in the header (names compared ignoring case). */
+  readonly detect: readonly ColumnSig[];
+  /** Further columns a file of this format has (not needed to tell it). */
+  readonly expected?: readonly string[];
+  readonly mapper: (ctx: MapperContext) => BillingMapper;
+}
+
+/** The header has every column of `sig` (a list: any of its names). */
+export function headerHas(columns: string[], sig: readonly ColumnSig[]): boolean {
+  return sig.every((c) => (typeof c === "string" ? findCol(columns, c) >= 0 : findCol(columns, ...c) >= 0));
 }
 
 export function missingColumns(file: string, expected: string[], columns: string[]): ImportError {

@@ -1,11 +1,7 @@
 /** FOCUS 1.0–1.3: BilledCost / EffectiveCost, ChargePeriodStart, BillingCurrency, Tags (JSON). */
 import type { CsvRecord } from "../csv";
 import { focusVersion } from "./variant";
-import { type BillingMapper, type MapperContext, type RowIssue, TagParser, costOf, findCol, findTag, hasCols, present, reads, requireCol, rowKey } from "./common";
-
-export function isFocus(cols: string[]): boolean {
-  return hasCols(cols, "BilledCost", "ChargePeriodStart", "BillingCurrency");
-}
+import { type BillingMapper, type FormatSpec, type MapperContext, type RowIssue, TagParser, costOf, findCol, findTag, present, reads, requireCol, rowKey } from "./common";
 
 export function focusMapper(ctx: MapperContext): BillingMapper {
   const costName = ctx.basis === "effective" ? "EffectiveCost" : "BilledCost";
@@ -46,3 +42,5 @@ export function focusMapper(ctx: MapperContext): BillingMapper {
     },
   };
 }
+
+export const FOCUS_SPEC: FormatSpec = { format: "focus", detect: ["BilledCost", "ChargePeriodStart", "BillingCurrency"], mapper: focusMapper };

@@ -8,6 +8,7 @@ import { parseStrictDecimal } from "../../core/grammar";
 import { type CsvRecord, detach } from "../csv";
 import {
   type BillingMapper,
+  type FormatSpec,
   type MapperContext,
   type RowIssue,
   TagParser,
@@ -15,16 +16,11 @@ import {
   costOf,
   findCol,
   findTag,
-  hasCols,
   isMissing,
   pythonReprToJson,
   requireCol,
   rowKey,
 } from "./common";
-
-export function isGcp(cols: string[]): boolean {
-  return hasCols(cols, "cost", "currency", "usage_start_time", "service.description");
-}
 
 /** Sum of credit amounts, as exact text; or an error string. Cached by the cell text. */
 export function creditsSum(raw: string): Decimal | string {
@@ -101,3 +97,5 @@ export function gcpMapper(ctx: MapperContext): BillingMapper {
     },
   };
 }
+
+export const GCP_SPEC: FormatSpec = { format: "gcp", detect: ["cost", "currency", "usage_start_time", "service.description"], mapper: gcpMapper };

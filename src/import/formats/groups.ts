@@ -1,13 +1,9 @@
 /** `groups`: the result of `aiecon sql` saved as CSV: one row per period × key × currency. */
 import type { CsvRecord } from "../csv";
-import { type BillingMapper, type MapperContext, type RowIssue, costOf, hasCols, isMissing, requireCol } from "./common";
+import { type BillingMapper, type FormatSpec, type MapperContext, type RowIssue, costOf, isMissing, requireCol } from "./common";
 
 /** The columns the query emits, in its order: period, key, currency, cost, line items. */
 export const GROUPS_COLUMNS = ["aiecon_period", "aiecon_key", "aiecon_currency", "aiecon_cost", "aiecon_line_items"] as const;
-
-export function isGroups(cols: string[]): boolean {
-  return hasCols(cols, ...GROUPS_COLUMNS);
-}
 
 export function groupsMapper(ctx: MapperContext): BillingMapper {
   const [P, K, C, COST] = GROUPS_COLUMNS;
@@ -31,3 +27,5 @@ export function groupsMapper(ctx: MapperContext): BillingMapper {
     },
   };
 }
+
+export const GROUPS_SPEC: FormatSpec = { format: "groups", detect: GROUPS_COLUMNS, mapper: groupsMapper };

@@ -1,29 +1,25 @@
 /** Format detection from the header, and the mapper for each format. */
 import type { BillingFormat, SourceFormat, SourceKind } from "../types";
-import { awsMapper, isAwsCur, isAwsCur2 } from "./aws";
-import { azureMapper, isAzure } from "./azure";
-import type { BillingMapper, MapperContext } from "./common";
-import { focusMapper, isFocus } from "./focus";
-import { gcpMapper, isGcp } from "./gcp";
-import { groupsMapper, isGroups } from "./groups";
+import { AWS_CUR2_SPEC, AWS_CUR_SPEC } from "./aws";
+import { AZURE_SPEC } from "./azure";
+import { type BillingMapper, type FormatSpec, type MapperContext, findCol, headerHas } from "./common";
+import { FOCUS_SPEC } from "./focus";
+import { GCP_SPEC } from "./gcp";
+import { GROUPS_SPEC } from "./groups";
 import { genericMapper } from "./generic";
-import { anthropicMapper, isAnthropicCsv, isOpenAiCsv, openAiMapper } from "./llm";
-import { isOci, ociMapper } from "./oci";
-import { findCol } from "./common";
+import { ANTHROPIC_SPEC, OPENAI_SPEC } from "./llm";
+import { OCI_SPEC } from "./oci";
 import { COUNT_NAMES, DATE_NAMES, isValue, isVolume } from "./volume";
+
+/**
+ * Every billing format's spec, in the order headers are tried: the most specific first
+ * (an `aiecon sql` result, FOCUS, whose columns other exports may also carry, then each cloud).
+ */
+export const SPECS: readonly FormatSpec[] = [GROUPS_SPEC, FOCUS_SPEC, AWS_CUR2_SPEC, AWS_CUR_SPEC, OCI_SPEC, GCP_SPEC, AZURE_SPEC, OPENAI_SPEC, ANTHROPIC_SPEC];
 
 /** The billing format a header belongs to, or null. */
 export function detectBilling(cols: string[]): BillingFormat | null {
-  if (isGroups(cols)) return "groups";
-  if (isFocus(cols)) return "focus";
-  if (isAwsCur2(cols)) return "aws-cur2";
-  if (isAwsCur(cols)) return "aws-cur";
-  if (isOci(cols)) return "oci";
-  if (isGcp(cols)) return "gcp";
-  if (isAzure(cols)) return "azure";
-  if (isOpenAiCsv(cols)) return "openai-costs";
-  if (isAnthropicCsv(cols)) return "anthropic-cost";
-  return null;
+  return SPECS.find((s) => headerHas(cols, s.detect))?.format ?? null;
 }
 
 /** Kind and format of a header, for inspect (the kind given is a hint). */
@@ -36,51 +32,29 @@ export function detectAny(cols: string[], hint: SourceKind): { kind: SourceKind;
   return null;
 }
 
-/** Signature columns of each billing format (for "looks like X but misses Y" errors). */
-export const SIGNATURES: Record<Exclude<BillingFormat, "generic">, string[]> = {
-  groups: ["aiecon_period", "aiecon_key", "aiecon_currency", "aiecon_cost"],
-  focus: ["BilledCost", "ChargePeriodStart", "BillingCurrency"],
-  "aws-cur2": ["line_item_unblended_cost", "line_item_usage_start_date", "line_item_currency_code"],
-  "aws-cur": ["lineItem/UnblendedCost", "lineItem/UsageStartDate", "lineItem/CurrencyCode"],
-  oci: ["lineItem/intervalUsageStart", "cost/myCost", "cost/currencyCode"],
-  gcp: ["cost", "currency", "usage_start_time", "service.description"],
-  azure: ["CostInBillingCurrency", "MeterCategory", "Date", "BillingCurrency"],
-  "openai-costs": ["amount_value", "line_item", "start_time"],
-  "anthropic-cost": ["amount", "currency", "starting_at", "cost_type"],
-};
+/** The signature of a format (for "looks like X but misses Y"): its detection columns (the first name of alternatives), then the columns it also has. */
+export function signatureOf(spec: FormatSpec): string[] {
+  return [...spec.detect.map((c) => (typeof c === "string" ? c : c[0])), ...(spec.expected ?? [])];
+}
+
+/** Signature columns of each billing format, derived from the specs. */
+export const SIGNATURES = Object.fromEntries(SPECS.map((s) => [s.format, signatureOf(s)])) as Record<Exclude<BillingFormat, "generic">, string[]>;
 
 /** The format a header half-matches (at least two signature columns), with what it misses. */
 export function nearestBilling(cols: string[]): { format: BillingFormat; expected: string[]; missing: string[] } | null {
   let best: { format: BillingFormat; expected: string[]; missing: string[]; hits: number } | null = null;
-  for (const [format, sig] of Object.entries(SIGNATURES) as [BillingFormat, string[]][]) {
-    const missing = sig.filter((c) => findCol(cols, c) < 0);
+  for (const spec of SPECS) {
+    const sig: readonly (string | readonly string[])[] = [...spec.detect, ...(spec.expected ?? [])];
+    const missing = sig.filter((c) => !headerHas(cols, [c])).map((c) => (typeof c === "string" ? c : c[0]));
     const hits = sig.length - missing.length;
-    if (hits >= 2 && missing.length > 0 && (best === null || hits > best.hits)) best = { format, expected: sig, missing, hits };
+    if (hits >= 2 && missing.length > 0 && (best === null || hits > best.hits)) best = { format: spec.format, expected: signatureOf(spec), missing, hits };
   }
   return best === null ? null : { format: best.format, expected: best.expected, missing: best.missing };
 }
 
 export function billingMapper(format: BillingFormat, ctx: MapperContext): BillingMapper {
-  switch (format) {
-    case "focus":
-      return focusMapper(ctx);
-    case "aws-cur":
-      return awsMapper(ctx, false);
-    case "aws-cur2":
-      return awsMapper(ctx, true);
-    case "azure":
-      return azureMapper(ctx);
-    case "gcp":
-      return gcpMapper(ctx);
-    case "oci":
-      return ociMapper(ctx);
-    case "openai-costs":
-      return openAiMapper(ctx);
-    case "anthropic-cost":
-      return anthropicMapper(ctx);
-    case "groups":
-      return groupsMapper(ctx);
-    case "generic":
-      return genericMapper(ctx);
-  }
+  if (format === "generic") return genericMapper(ctx);
+  const spec = SPECS.find((s) => s.format === format);
+  if (spec === undefined) throw new Error(`no spec for the billing format '${format}'`);
+  return spec.mapper(ctx);
 }

@@ -12,18 +12,12 @@
 import { Decimal } from "../../core/decimal";
 import type { CsvRecord } from "../csv";
 import type { KeySpec } from "../../core/grammar";
-import { type BillingMapper, type MapperContext, type RowIssue, costOf, findCol, hasCols, isMissing, modelFromLineItem, present, requireCol, rowKey } from "./common";
+import { type BillingMapper, type FormatSpec, type MapperContext, type RowIssue, costOf, findCol, isMissing, modelFromLineItem, present, requireCol, rowKey } from "./common";
 
 /** Synthetic columns the JSON readers produce. */
 export const OPENAI_COLUMNS = ["start_time", "amount_value", "amount_currency", "line_item", "project_id"];
 export const ANTHROPIC_COLUMNS = ["starting_at", "amount", "currency", "model", "workspace_id", "cost_type", "description", "token_type"];
 
-export function isOpenAiCsv(cols: string[]): boolean {
-  return hasCols(cols, "amount_value", "line_item");
-}
-export function isAnthropicCsv(cols: string[]): boolean {
-  return hasCols(cols, "amount", "currency") && (findCol(cols, "cost_type") >= 0 || findCol(cols, "model") >= 0) && findCol(cols, "starting_at") >= 0;
-}
 
 export function openAiMapper(ctx: MapperContext): BillingMapper {
   const cols = ctx.columns;
@@ -96,3 +90,6 @@ function llmKey(k: KeySpec, rec: CsvRecord, service: string, model: string | nul
     k.kind === "tag" && k.name.toLowerCase() !== "model" ? (k.name === groupName && groupCol >= 0 ? present(rec.get(groupCol)) : null) : model,
   );
 }
+
+export const OPENAI_SPEC: FormatSpec = { format: "openai-costs", detect: ["amount_value", "line_item"], expected: ["start_time"], mapper: openAiMapper };
+export const ANTHROPIC_SPEC: FormatSpec = { format: "anthropic-cost", detect: ["amount", "currency", "starting_at", ["cost_type", "model"]], mapper: anthropicMapper };

@@ -1,10 +1,6 @@
 /** OCI cost report: cost/myCost, lineItem/intervalUsageStart, cost/currencyCode, `tags/*` columns. */
 import type { CsvRecord } from "../csv";
-import { type BillingMapper, type MapperContext, type RowIssue, costOf, findCol, hasCols, isMissing, present, requireCol, rowKey } from "./common";
-
-export function isOci(cols: string[]): boolean {
-  return hasCols(cols, "lineItem/intervalUsageStart", "cost/myCost");
-}
+import { type BillingMapper, type FormatSpec, type MapperContext, type RowIssue, costOf, findCol, isMissing, present, requireCol, rowKey } from "./common";
 
 export function ociMapper(ctx: MapperContext): BillingMapper {
   const cols = ctx.columns;
@@ -50,3 +46,5 @@ export function ociMapper(ctx: MapperContext): BillingMapper {
     },
   };
 }
+
+export const OCI_SPEC: FormatSpec = { format: "oci", detect: ["lineItem/intervalUsageStart", "cost/myCost"], expected: ["cost/currencyCode"], mapper: ociMapper };
