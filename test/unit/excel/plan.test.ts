@@ -240,11 +240,11 @@ describe("planWorkbook", () => {
 
   it("plans staging names without changing the layout", () => {
     const names = {
-      sheets: { cost: "S1", volume: "S2", value: "S3", unit: "S4", comparison: "S5", trend: "S6", review: "S7", checks: "S8", log: "S9" },
+      sheets: { cost: "S1", volume: "S2", value: "S3", unit: "S4", comparison: "S5", trend: "S6", review: "S7", bridge: "S10", checks: "S8", log: "S9" },
       tables: { ...TABLE_NAMES, unit: "T_unit" },
     };
     const p = planWorkbook(sampleResult(), OPTS, names);
-    expect(p.sheets.map((s) => s.name)).toEqual(["S1", "S2", "S3", "S4", "S5", "S6", "S7", "S8"]);
+    expect(p.sheets.map((s) => s.name)).toEqual(["S1", "S2", "S3", "S4", "S5", "S6", "S7", "S10", "S8"]);
     expect(String(p.sheets[3].blocks[0].cells[1][3])).toContain("'S1'!$G$2:$G$31");
     expect(p.sheets[3].tables[0].name).toBe("T_unit");
   });
