@@ -11,7 +11,7 @@
  * (src/core/bridge.ts `reviewBridge` is the same bridge in the engine).
  */
 import { BRIDGE_LINES } from "../../core/bridge";
-import { cellAddress } from "../a1";
+import { cellAddress, quoteSheet } from "../a1";
 import { formulaString, safeText } from "../safeText";
 import { COUNT_FORMAT } from "../formats";
 import { columns, type PlacedTable, type RowRefs } from "./columns";
@@ -122,6 +122,21 @@ export const BRIDGE_LINES_TABLE = columns<LineRow, LineContext>()<LineKey>([
 const CHART_ROWS = 18;
 const CHART_COLS = 8;
 const TABLE_TOP = 2;
+
+/**
+ * The cells of a currency's bridge lines (volume … no volume data) on the Cost Bridge sheet, for
+ * other sheets (the Quarterly Review): `currencyIndex` in the order of the bridge's currencies
+ * (sorted, as the review's).
+ */
+export function bridgeLineCells(sheet: string, currencyIndex: number): { label: string; ref: string }[] {
+  const label = { Prev: "", Cur: "" };
+  return LINE_KINDS.flatMap((kind, k) => {
+    if (kind === "prior" || kind === "current") return [];
+    const excelRow = TABLE_TOP + 2 + currencyIndex * LINE_KINDS.length + k;
+    const row: LineRow = { kind, currency: "", span: () => "", above: "" };
+    return [{ label: lineLabel(row, { label }), ref: `${quoteSheet(sheet)}!${BRIDGE_LINES_TABLE.letter("amount")}${excelRow}` }];
+  });
+}
 
 function bridgeCharts(t: PlacedTable<LineKey, LineRow, LineContext>, currencies: readonly string[], top: number): ChartPlan[] {
   return currencies.map((cur, i) => {

@@ -5,7 +5,8 @@
  * equals src/core/bridge.ts `reviewBridge` over the sheet's own per-key inputs to the last digit
  * (AIECON.COSTBRIDGE's five lines; the no-volume line, a SUMIFS in doubles, to 15 digits),
  * the per-key inputs equal the engine's groups, the engine's lines sum to the change in cost
- * exactly, each currency on its own, and the waterfall chart is a stacked column with an invisible base.
+ * exactly, each currency on its own, and the waterfall chart is a stacked column with an invisible base;
+ * the Quarterly Review repeats the lines and writes a commentary per key from its own cells.
  */
 import * as path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -56,6 +57,7 @@ function engineKeys(r: ImportResult, currency: string, prev: string, cur: string
 interface Checked {
   lines: Record<string, unknown>[];
   categories: string[];
+  commentaries: string[];
 }
 
 async function check(r: ImportResult): Promise<Checked> {
@@ -105,9 +107,29 @@ async function check(r: ImportResult): Promise<Checked> {
     const own = lines.filter((l) => l.Currency === currency);
     expect(Number(own[own.length - 2]["Running total"])).toBeCloseTo(Number(amount(`Cost ${cur}`)), 9);
   }
+  // The Quarterly Review shows the same lines in its cost change column, and a commentary per key.
+  const review = snap.sheets.find((s) => s.name === "Quarterly Review")!;
+  const reviewTable = review.tables.find((t) => t.name === "QuarterlyReview")!;
+  const headerRow = Number(/\d+/.exec(reviewTable.address)![0]) - 1;
+  const header = review.values[headerRow].map(String);
+  for (const l of lines.filter((x) => !String(x.Line).startsWith("Cost "))) {
+    const row = review.values.find((r) => r[0] === `Cost bridge: ${String(l.Line)}` && r[1] === l.Currency);
+    expect(row?.[header.indexOf("Cost change")], String(l.Line)).toBe(l.Amount);
+  }
+  const pct = (x: number): string => `${Math.round(Math.abs(x) * 100)} %`;
+  for (const row of tableRows(review, "QuarterlyReview")) {
+    const c = row["Cost per inference change %"];
+    const v = row["Inferences change %"];
+    const band = String(row["Band change"]);
+    const rate = typeof c === "number" ? (c === 0 ? "cost per inference unchanged" : `cost per inference ${c < 0 ? "fell" : "rose"} ${pct(c)}`) : "";
+    const volume = typeof v === "number" ? (v === 0 ? "unchanged volume" : `a ${pct(v)} volume ${v < 0 ? "fall" : "rise"}`) : "";
+    const first = rate !== "" && volume !== "" ? `${rate} on ${volume}` : rate + volume;
+    const expected = first + (first !== "" && band !== "" ? "; " : "") + (band !== "" ? `band ${band}` : "");
+    expect(row.Commentary, String(row.Key)).toBe(expected);
+  }
   const charts = sheet.charts;
   expect(charts.map((c) => c.type)).toEqual(currencies.map(() => "ColumnStacked"));
-  return { lines, categories: detail.map((d) => String(d["Bridge line"])) };
+  return { lines, categories: detail.map((d) => String(d["Bridge line"])), commentaries: tableRows(review, "QuarterlyReview").map((r) => String(r.Commentary)) };
 }
 
 describe("Cost Bridge in the workbench host", () => {
@@ -131,9 +153,10 @@ describe("Cost Bridge in the workbench host", () => {
   }, 120_000);
 
   it("the writer's sample: continuing, new, retired and no-volume keys", async () => {
-    const { categories, lines } = await check(sampleResult());
+    const { categories, lines, commentaries } = await check(sampleResult());
     expect(categories).toContain("Continuing");
     expect(categories).toContain("No volume data");
     for (const line of ["Volume", "Mix", "Rate"]) expect(lines.find((l) => l.Line === line)?.Amount).not.toBe(0);
+    expect(commentaries.some((c) => / on a \d+ % volume (rise|fall); band /.test(c))).toBe(true);
   }, 120_000);
 });

@@ -220,7 +220,7 @@ describe("planWorkbook", () => {
     const [header, ...rows] = s.blocks[1].cells;
     expect(s.blocks[1].row).toBe(5);
     expect(header.slice(0, 6)).toEqual(["Key", "Currency", "Cost 2024-Q3", "Cost 2024-Q4", "Cost change", "Cost change %"]);
-    expect(header[header.length - 1]).toBe("Remediation");
+    expect(header.slice(-2)).toEqual(["Remediation", "Commentary"]);
     expect(rows).toHaveLength(4);
     expect(rows[0][26]).toBe(
       '=IF(ISNUMBER(D7),IF(D7>0,MID(IF(IF(ISNUMBER(Z7),Z7>1,AND(ISNUMBER(P7),P7=0)),"; needs a remediation plan","")' +
