@@ -92,3 +92,28 @@ export function costBridge(keys: readonly BridgeKey[]): Bridge {
   const rate = c1.minus(c0).minus(volume).minus(mix);
   return { volume, mix, rate, new: added, retired };
 }
+
+/** The bridge with the line for cost without volume (the workbook's Cost Bridge). */
+export interface ReviewBridge extends Bridge {
+  noVolume: Decimal;
+}
+
+/** A side has cost but no inference count (blank or 0): its cost per inference is unknown. */
+function unmeasured(s: BridgeSide): boolean {
+  return s.cost !== null && !s.cost.isZero() && (s.inferences === null || s.inferences.isZero());
+}
+
+/**
+ * The bridge of the Cost Bridge sheet: a key with cost but no inferences on either side goes
+ * whole (current − prior cost) to `noVolume`; the other keys go to `costBridge`. The six lines
+ * sum to Σ current − Σ prior cost exactly.
+ */
+export function reviewBridge(keys: readonly BridgeKey[]): ReviewBridge {
+  let noVolume = ZERO;
+  const measured: BridgeKey[] = [];
+  for (const k of keys) {
+    if (unmeasured(k.prior) || unmeasured(k.current)) noVolume = noVolume.plus(k.current.cost ?? ZERO).minus(k.prior.cost ?? ZERO);
+    else measured.push(k);
+  }
+  return { ...costBridge(measured), noVolume };
+}

@@ -41,6 +41,7 @@ export function addChart(ws: Excel.Worksheet, c: ChartPlan, rectRange: (ws: Exce
 /** Each series its own colour: the line of a line chart, the markers of a scatter, the fill of columns and bars. */
 function colourSeries(chart: Excel.Chart, c: ChartPlan): void {
   c.series.forEach((s, i) => {
+    if (s.noFill === true) chart.series.getItemAt(i).format.fill.clear();
     if (s.color === undefined) return;
     const series = chart.series.getItemAt(i);
     if (c.type === "Line") series.format.line.color = s.color;

@@ -5,10 +5,12 @@
  *
  * Errors are produced by expressions both Excel and HyperFormula evaluate: `1/0` (#DIV/0!),
  * `SQRT(-1)` (#NUM!), `NA()` (#N/A). COSTTREND and COSTGROWTH use FILTER and SEQUENCE (dynamic
- * arrays: Excel 2021, Microsoft 365 incl. web and iPad). No LET/LAMBDA.
+ * arrays: Excel 2021, Microsoft 365 incl. web and iPad), COSTBRIDGE array arithmetic
+ * (./native-bridge.ts). No LET/LAMBDA.
  */
 
 import type { Cell, WorkbookPlan } from "./plan";
+import { costBridgeNative } from "./native-bridge";
 
 export interface Translation {
   formula: string;
@@ -84,6 +86,7 @@ const TABLE: Record<string, Native> = {
   MARGINCONTRIBUTION: (a) => (a.length === 2 || a.length === 3 ? margin(a[0] ?? "", a[1] ?? "", a[2]) : undefined),
   COSTGROWTH: (a) => (a.length === 1 ? growth(a[0] ?? "") : undefined),
   COSTTREND: (a) => (a.length === 1 ? trend(a[0] ?? "") : undefined),
+  COSTBRIDGE: costBridgeNative,
 };
 
 /** The AIECON functions this module translates. */

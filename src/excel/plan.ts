@@ -26,6 +26,7 @@ import { planUnitSheet } from "./plan/unit";
 import { planComparisonSheet } from "./plan/comparison";
 import { planTrendSheet } from "./plan/trend";
 import { planReviewSheet } from "./plan/review";
+import { planBridgeSheet } from "./plan/bridge";
 import { LOG } from "./plan/log";
 import { tableSheet } from "./plan/sheet";
 import { planChecksSheet } from "./plan/checks";
@@ -97,6 +98,7 @@ export function planWorkbook(result: ImportResult, options: WriteOptions, names:
       planComparisonSheet(model, unit.data, names, { groups: result.groups, key: result.key, topKeys }),
       planTrendSheet(result, model, unit.data, names, topKeys),
       planReviewSheet(model, unit.data, names, result, options),
+      planBridgeSheet(model, unit.data, names),
       planChecksSheet(matchReport(result), names),
       ...(options.importLog !== undefined && options.importLog.length > 0 ? [planLogSheet(options.importLog, names)] : []),
     ],

@@ -11,11 +11,11 @@ beforeAll(() => ensureBuilt(), BUILD_TIMEOUT);
 
 
 /** The sheets the add-in writes (../shared/spec/workbook.md). */
-const ADDIN_SHEETS = ["AI Cost Data", "AI Volume Data", "AI Value Data", "Unit Economics", "Comparison", "Trend", "Quarterly Review", "Data Checks", "AI Import Log"];
+const ADDIN_SHEETS = ["AI Cost Data", "AI Volume Data", "AI Value Data", "Unit Economics", "Comparison", "Trend", "Quarterly Review", "Cost Bridge", "Data Checks", "AI Import Log"];
 /** The sheets two builds of the same files must hold cell for cell: all but the import log, which records when each build was. */
 const BUILT_SHEETS = ADDIN_SHEETS.filter((n) => n !== "AI Import Log");
 /** The figure sheets, built from the data sheets. */
-const FIGURE_SHEETS = ["Unit Economics", "Trend", "Comparison", "Quarterly Review"];
+const FIGURE_SHEETS = ["Unit Economics", "Trend", "Comparison", "Quarterly Review", "Cost Bridge"];
 
 const opened: Workbench[] = [];
 afterEach(async () => {

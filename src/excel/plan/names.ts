@@ -1,7 +1,7 @@
 /** The workbook's names, titles and fixed rules (contract: ../shared/spec/workbook.md). */
 import type { BandRule, PlanNames, SheetId, TableId } from "./types";
 
-export const SHEET_IDS: readonly SheetId[] = ["cost", "volume", "value", "unit", "comparison", "trend", "review", "checks", "log"];
+export const SHEET_IDS: readonly SheetId[] = ["cost", "volume", "value", "unit", "comparison", "trend", "review", "bridge", "checks", "log"];
 
 /** Final sheet names (contract: workbook.md). */
 export const SHEET_NAMES: Readonly<Record<SheetId, string>> = {
@@ -12,6 +12,7 @@ export const SHEET_NAMES: Readonly<Record<SheetId, string>> = {
   comparison: "Comparison",
   trend: "Trend",
   review: "Quarterly Review",
+  bridge: "Cost Bridge",
   log: "AI Import Log",
   checks: "Data Checks",
 };
@@ -25,11 +26,13 @@ export const TABLE_NAMES: Readonly<Record<TableId, string>> = {
   comparison: "ModelComparison",
   trend: "CostPerInferenceTrend",
   review: "QuarterlyReview",
+  bridge: "CostBridge",
   checks: "DataChecks",
   trendSummary: "CostPerInferenceTrendSummary",
   costVolume: "CostAgainstVolume",
   log: "AiImportLog",
   comparisonTop: "ModelComparisonTop",
+  bridgeDetail: "CostBridgeDetail",
 };
 
 export const TABLE_IDS: readonly TableId[] = Object.keys(TABLE_NAMES) as TableId[];

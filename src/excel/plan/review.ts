@@ -8,16 +8,18 @@
  */
 import { cellAddress, fixedColumnAddress } from "../a1";
 import { formulaString, safeText } from "../safeText";
-import { CHANGE_FORMAT, COUNT_FORMAT, MULTIPLE_FORMAT, RATIO_FORMAT } from "../formats";
+import { CHANGE_FORMAT, COUNT_FORMAT, moneyFormat, MULTIPLE_FORMAT, RATIO_FORMAT } from "../formats";
+import { bridgeLineCells } from "./bridge";
 import { UNATTRIBUTED } from "../../import/keys";
 import type { ImportResult } from "../../import/types";
 import type { WriteOptions } from "../types";
-import { columns, type Column, type FormatSpec, type PlacedTable, type RowRefs } from "./columns";
+import { columns, textWidth, type Column, type FormatSpec, type PlacedTable, type RowRefs } from "./columns";
 import { countNumbersWhere, periodCond, sumWhere, type Cond } from "./criteria";
 import { BAND_CHANGE_WIDTH, BAND_WIDTH, F, moneyOf, unitMoneyOf } from "./figures";
 import type { Triple, UnitModel } from "./model";
 import { BAND_RULES, FIGURE_STYLE, FLAG_RULES, REMEDIATION_FLAG } from "./names";
 import { reviewTitle } from "./review-title";
+import { commentary } from "./commentary";
 import { unitSum, type UnitData } from "./unit";
 import type { BandRule, BlockPlan, Cell, ChartPlan, FormatPlan, PlanNames, SheetPlan } from "./types";
 
@@ -42,6 +44,8 @@ export const REVIEW_REASONS = {
 
 export const TOTAL_LABEL = "Total";
 export const UNATTRIBUTED_SHARE_LABEL = "Unattributed share of cost";
+/** The review's rows of the cost bridge: "Cost bridge: Volume", … */
+export const BRIDGE_LABEL = "Cost bridge";
 export const REVIEW_CHART_TITLE = "Cost per inference by key";
 /** Title size in points (the body is 11). */
 export const TITLE_FONT_SIZE = 14;
@@ -53,9 +57,11 @@ const MAX_FROZEN_ROWS = 12;
 
 type Quarter = "Prev" | "Cur";
 type Measure = "cost" | "inferences" | "costPerInference" | "value" | "roi" | "band";
-type ReviewKey = "key" | "currency" | `${Measure}${Quarter | "Change" | "Diff"}` | "costToValue" | "remediation";
+type ReviewKey = "key" | "currency" | `${Measure}${Quarter | "Change" | "Diff"}` | "costToValue" | "remediation" | "commentary";
 
 const MIN_WIDTH = 95;
+/** Characters of a typical commentary ("cost per inference fell 12 % on a 40 % volume rise; band Good → Excellent"). */
+const COMMENTARY_CHARS = 60;
 
 interface MeasureSpec {
   measure: Measure;
@@ -181,6 +187,12 @@ export const REVIEW = columns<ReviewRow, ReviewContext>()<ReviewKey>([
     rules: FLAG_RULES,
     minWidth: MIN_WIDTH,
   },
+  {
+    key: "commentary",
+    header: "Commentary",
+    cell: (_, at) => commentary(at.cell("costPerInferenceChange"), at.cell("inferencesChange"), at.cell("bandChange")),
+    minWidth: textWidth(COMMENTARY_CHARS),
+  },
 ]);
 
 
@@ -218,6 +230,26 @@ function shareRows(
   });
   const block: BlockPlan = { row: top, col: 0, rowCount: cells.length, colCount: REVIEW.width, mode: "formulas", cells };
   const formats: FormatPlan[] = [{ row: top, col: col("costPrev"), rowCount: cells.length, colCount: 2, format: CHANGE_FORMAT }];
+  return { block, formats };
+}
+
+/**
+ * The cost bridge of each currency under the shares (one blank row between): each line of the
+ * Cost Bridge sheet in the cost change column, so the lines read against the total's change.
+ */
+function bridgeRows(currencies: readonly string[], top: number, bridgeSheet: string): { block: BlockPlan; formats: FormatPlan[] } {
+  const col = (k: ReviewKey): number => REVIEW.index(k);
+  const cells: Cell[][] = currencies.flatMap((cur, i) =>
+    bridgeLineCells(bridgeSheet, i).map((line) => {
+      const row: Cell[] = new Array<Cell>(REVIEW.width).fill("");
+      row[col("key")] = `${BRIDGE_LABEL}: ${line.label}`;
+      row[col("currency")] = safeText(cur);
+      row[col("costDiff")] = `=${line.ref}`;
+      return row;
+    }),
+  );
+  const block: BlockPlan = { row: top, col: 0, rowCount: cells.length, colCount: REVIEW.width, mode: "formulas", cells };
+  const formats: FormatPlan[] = currencies.map((cur, i) => ({ row: top + i * (cells.length / currencies.length), col: col("costDiff"), rowCount: cells.length / currencies.length, colCount: 1, format: moneyFormat(cur) }));
   return { block, formats };
 }
 
@@ -293,6 +325,10 @@ export function planReviewSheet(model: UnitModel, ue: UnitData, names: PlanNames
     blocks.push(share.block);
     formats.push(...share.formats);
     below = totalsTop + totals.n + currencies.length;
+    const bridge = bridgeRows(currencies, below + 1, names.sheets.bridge);
+    blocks.push(bridge.block);
+    formats.push(...bridge.formats);
+    below = below + 1 + bridge.block.rowCount;
   }
   const chartsTop = below + 1;
   return {

@@ -1,8 +1,8 @@
 /** The shapes of a workbook plan: what the writer puts into the workbook (pure data, no Office calls). */
 
-export type SheetId = "cost" | "volume" | "value" | "unit" | "comparison" | "trend" | "review" | "checks" | "log";
+export type SheetId = "cost" | "volume" | "value" | "unit" | "comparison" | "trend" | "review" | "bridge" | "checks" | "log";
 
-export type TableId = SheetId | "trendSummary" | "costVolume" | "comparisonTop";
+export type TableId = SheetId | "trendSummary" | "costVolume" | "comparisonTop" | "bridgeDetail";
 
 /** A cell: a number, a boolean, or a string (a formula when it starts with `=` in a `formulas` block). */
 export type Cell = string | number | boolean;
@@ -38,7 +38,7 @@ export interface TablePlan extends Rect {
   style: string;
 }
 
-export type ChartKind = "ColumnClustered" | "BarClustered" | "Line" | "XYScatter";
+export type ChartKind = "ColumnClustered" | "ColumnStacked" | "BarClustered" | "Line" | "XYScatter";
 
 export interface SeriesPlan {
   name: string;
@@ -46,6 +46,8 @@ export interface SeriesPlan {
   xValues?: Rect;
   /** Fill (columns, bars, markers) and line colour, `#RRGGBB`. */
   color?: string;
+  /** No fill (`format.fill.clear()`): the invisible base of a stacked-column waterfall. */
+  noFill?: boolean;
 }
 
 /** Where a chart stands, in points from the sheet's top-left corner. */

@@ -203,10 +203,17 @@ export class ChartSeriesProxy extends ClientObject<SeriesRef> {
     const paint = (color: string): void =>
       this._call(color, (x) => {
         x.series.color = color;
+        x.series.noFill = false;
+        this._model.version++;
+      });
+    // As Excel: fill.clear() leaves the series without fill (an invisible column); setSolidColor fills it again.
+    const clear = (): void =>
+      this._call(null, (x) => {
+        x.series.noFill = true;
         this._model.version++;
       });
     this.format = {
-      fill: { setSolidColor: paint, clear: noop },
+      fill: { setSolidColor: paint, clear },
       line: {
         set color(v: string) {
           paint(v);

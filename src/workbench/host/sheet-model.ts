@@ -33,6 +33,8 @@ export interface SeriesModel {
   chartType?: string;
   /** Colour set through format.fill, format.line or the marker colours. */
   color?: string;
+  /** format.fill.clear(): columns and bars drawn without fill. */
+  noFill?: boolean;
 }
 
 export interface ChartModel {

@@ -37,6 +37,7 @@ export function chartSvg(model: WorkbookModel, chart: ChartModel, width: number,
   const series = chart.series.map((s, i) => ({
     name: s.name,
     color: s.color || PALETTE[i % PALETTE.length],
+    noFill: s.noFill === true,
     values: model.seriesValues(s.values).map((v) => (typeof v === "number" ? v : null)),
     x: model.seriesValues(s.xValues),
   }));
@@ -75,7 +76,10 @@ export function chartSvg(model: WorkbookModel, chart: ChartModel, width: number,
   };
   const pw = Math.max(20, width - pad.l - pad.r);
   const ph = Math.max(20, height - pad.t - pad.b);
-  const all = series.flatMap((s) => s.values.filter((v): v is number => v !== null));
+  // Stacked columns and bars (not 100 %): each point stands on the series before it, positives up, negatives down.
+  const stacked = kind !== "line" && kind !== "scatter" && /Stacked(?!100)/i.test(chart.type);
+  const stack = stacked ? stackOf(series.map((s) => s.values)) : null;
+  const all = stack !== null ? stack.flatMap((col) => col.flatMap((p) => (p === null ? [] : [p.from, p.to]))) : series.flatMap((s) => s.values.filter((v): v is number => v !== null));
   let lo = Math.min(0, ...all);
   let hi = Math.max(0, ...all);
   if (hi === lo) hi = lo + 1;
@@ -153,12 +157,14 @@ export function chartSvg(model: WorkbookModel, chart: ChartModel, width: number,
           }
         });
       } else {
-        const bw = (band * 0.7) / k;
+        const bw = stack !== null ? band * 0.7 : (band * 0.7) / k;
         s.values.forEach((v, i) => {
           if (v === null) return;
-          const start = (horizontal ? pad.t : pad.l) + band * i + band * 0.15 + bw * si;
-          const a = scale(Math.max(0, v));
-          const b = scale(Math.min(0, v));
+          const start = (horizontal ? pad.t : pad.l) + band * i + band * 0.15 + (stack !== null ? 0 : bw * si);
+          const seg = stack?.[si][i];
+          const a = scale(seg ? Math.max(seg.from, seg.to) : Math.max(0, v));
+          const b = scale(seg ? Math.min(seg.from, seg.to) : Math.min(0, v));
+          if (s.noFill) return; // an invisible series (a waterfall's base) takes its place, drawn as nothing
           if (chart.dataLabels.showValue) {
             const label = esc(tick(v, chart.dataLabels.numberFormat));
             if (horizontal) out.push(`<text class="wb-data-label" x="${(v >= 0 ? a + 3 : b - 3).toFixed(1)}" y="${(start + bw / 2 + 4).toFixed(1)}" text-anchor="${v >= 0 ? "start" : "end"}" font-size="10" fill="#404040">${label}</text>`);
@@ -189,4 +195,19 @@ export function chartSvg(model: WorkbookModel, chart: ChartModel, width: number,
   }
   out.push("</svg>");
   return out.join("");
+}
+
+/** The segment of each point of stacked series (series × point): from the stack's top (positives) or bottom (negatives) before it. */
+function stackOf(values: (number | null)[][]): ({ from: number; to: number } | null)[][] {
+  const up: number[] = [];
+  const down: number[] = [];
+  return values.map((vs) =>
+    vs.map((v, i) => {
+      if (v === null) return null;
+      const base = v >= 0 ? (up[i] ?? 0) : (down[i] ?? 0);
+      if (v >= 0) up[i] = base + v;
+      else down[i] = base + v;
+      return { from: base, to: base + v };
+    }),
+  );
 }

@@ -652,7 +652,7 @@ class FakeChartApi {
 class FakeSeriesApi {
   markerBackgroundColor = "";
   markerForegroundColor = "";
-  readonly format = { fill: { setSolidColor: (_c: string): void => undefined }, line: { color: "" } };
+  readonly format = { fill: { setSolidColor: (_c: string): void => undefined, clear: (): void => undefined }, line: { color: "" } };
   constructor(
     readonly ctx: FakeContext,
     readonly series: () => FakeSeries,

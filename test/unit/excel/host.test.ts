@@ -100,6 +100,7 @@ describe("writeWorkbook through the workbench host", () => {
       ["Comparison", "ModelComparison"],
       ["Trend", "CostPerInferenceTrend"],
       ["Quarterly Review", "QuarterlyReview"],
+      ["Cost Bridge", "CostBridge"],
     ]) {
       expect(sheetOf(snap, sheet).tables.map((t) => t.name)).toContain(table);
     }
@@ -243,12 +244,12 @@ describe("writeWorkbook through the workbench host", () => {
     await writeWorkbook(host.run, smaller, OPTS, { confirmReplace: async () => true });
     const snap = host.snapshot();
     expect(snap.sheets.map((s) => s.name)).toEqual([
-      "Sheet1", "My notes", "AI Cost Data", "AI Volume Data", "AI Value Data", "Unit Economics", "Comparison", "Trend", "Quarterly Review", "Data Checks",
+      "Sheet1", "My notes", "AI Cost Data", "AI Volume Data", "AI Value Data", "Unit Economics", "Comparison", "Trend", "Quarterly Review", "Cost Bridge", "Data Checks",
     ]);
     expect(sheetOf(snap, "My notes").values).toEqual([["keep"]]);
     expect(sheetOf(snap, "AI Cost Data").tables).toEqual([{ name: "AiCostData", address: "A1:H25" }]);
     compareGroups(snap, smaller.groups);
-    expect(await listOwnSheets(host.run)).toHaveLength(8);
+    expect(await listOwnSheets(host.run)).toHaveLength(9);
   });
 
   it("cancel midway leaves the workbook unchanged", async () => {

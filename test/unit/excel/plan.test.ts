@@ -220,7 +220,7 @@ describe("planWorkbook", () => {
     const [header, ...rows] = s.blocks[1].cells;
     expect(s.blocks[1].row).toBe(5);
     expect(header.slice(0, 6)).toEqual(["Key", "Currency", "Cost 2024-Q3", "Cost 2024-Q4", "Cost change", "Cost change %"]);
-    expect(header[header.length - 1]).toBe("Remediation");
+    expect(header.slice(-2)).toEqual(["Remediation", "Commentary"]);
     expect(rows).toHaveLength(4);
     expect(rows[0][26]).toBe(
       '=IF(ISNUMBER(D7),IF(D7>0,MID(IF(IF(ISNUMBER(Z7),Z7>1,AND(ISNUMBER(P7),P7=0)),"; needs a remediation plan","")' +
@@ -240,11 +240,11 @@ describe("planWorkbook", () => {
 
   it("plans staging names without changing the layout", () => {
     const names = {
-      sheets: { cost: "S1", volume: "S2", value: "S3", unit: "S4", comparison: "S5", trend: "S6", review: "S7", checks: "S8", log: "S9" },
+      sheets: { cost: "S1", volume: "S2", value: "S3", unit: "S4", comparison: "S5", trend: "S6", review: "S7", bridge: "S10", checks: "S8", log: "S9" },
       tables: { ...TABLE_NAMES, unit: "T_unit" },
     };
     const p = planWorkbook(sampleResult(), OPTS, names);
-    expect(p.sheets.map((s) => s.name)).toEqual(["S1", "S2", "S3", "S4", "S5", "S6", "S7", "S8"]);
+    expect(p.sheets.map((s) => s.name)).toEqual(["S1", "S2", "S3", "S4", "S5", "S6", "S7", "S10", "S8"]);
     expect(String(p.sheets[3].blocks[0].cells[1][3])).toContain("'S1'!$G$2:$G$31");
     expect(p.sheets[3].tables[0].name).toBe("T_unit");
   });

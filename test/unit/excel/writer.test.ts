@@ -11,7 +11,7 @@ import { FakeWorkbook } from "./fakeExcel";
 import { HYPERLINK, largeResult, sampleResult } from "./fixtures";
 
 const OPTS = { period: "month" as const, fiscalStartMonth: 1 };
-const OWN = ["AI Cost Data", "AI Volume Data", "AI Value Data", "Unit Economics", "Comparison", "Trend", "Quarterly Review", "Data Checks"];
+const OWN = ["AI Cost Data", "AI Volume Data", "AI Value Data", "Unit Economics", "Comparison", "Trend", "Quarterly Review", "Cost Bridge", "Data Checks"];
 
 describe("writeWorkbook (recording fake)", () => {
   it("writes every sheet, table, chart and format, and marks the sheets as its own", async () => {
@@ -22,7 +22,7 @@ describe("writeWorkbook (recording fake)", () => {
     expect(wb.tables.map((t) => t.name).sort()).toEqual(
       [
         "AiCostData", "AiVolumeData", "AiValueData", "UnitEconomics", "ModelComparison", "CostPerInferenceTrend",
-        "CostPerInferenceTrendSummary", "CostAgainstVolume", "QuarterlyReview", "ModelComparisonTop", "DataChecks",
+        "CostPerInferenceTrendSummary", "CostAgainstVolume", "QuarterlyReview", "ModelComparisonTop", "DataChecks", "CostBridge", "CostBridgeDetail",
       ].sort(),
     );
     expect(wb.tables.find((t) => t.name === "AiCostData")!.address).toBe("A1:H31");
@@ -40,10 +40,10 @@ describe("writeWorkbook (recording fake)", () => {
     // Quarterly Review: four title lines, a blank row, the header on row 6; F is the relative cost change.
     expect(wb.format("Quarterly Review", "E7")).toBe('#,##0.00 [$USD]');
     expect(wb.format("Quarterly Review", "F7")).toBe("0.0%");
-    expect(wb.tables.find((t) => t.name === "QuarterlyReview")!.address).toBe("A6:AA10");
+    expect(wb.tables.find((t) => t.name === "QuarterlyReview")!.address).toBe("A6:AB10");
     // The title bold and larger, the header and totals bold, in the same batches; the print layout.
     const review = wb.sheet("Quarterly Review")!;
-    expect(review.fonts).toEqual(expect.arrayContaining([{ address: "A1", bold: true }, { address: "A1", size: 14 }, { address: "A6:AA6", bold: true }, { address: "A12:AA12", bold: true }]));
+    expect(review.fonts).toEqual(expect.arrayContaining([{ address: "A1", bold: true }, { address: "A1", size: 14 }, { address: "A6:AB6", bold: true }, { address: "A12:AB12", bold: true }]));
     expect(review.print).toEqual({ orientation: "Landscape", zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 }, titleRows: "6:6" });
     expect(review.frozenRows).toBe(6);
     // Band colours.
@@ -65,10 +65,10 @@ describe("writeWorkbook (recording fake)", () => {
       ["Cost per inference over time", "Line", 3],
       ["Cost against volume", "XYScatter", 3],
     ]);
-    expect(report.charts).toEqual(["Cost per inference by Tag: model", "ROI multiple by Tag: model", "Cost per inference over time", "Cost against volume", "Cost per inference by key"]);
-    // The review's chart: both quarters of each key, below the totals and shares (rows 12–13), so never over the table.
+    expect(report.charts).toEqual(["Cost per inference by Tag: model", "ROI multiple by Tag: model", "Cost per inference over time", "Cost against volume", "Cost per inference by key", "Cost bridge"]);
+    // The review's chart: both quarters of each key, below the totals and shares (rows 12–13) and the cost bridge (rows 15–20), so never over the table.
     expect(review.charts.map((c) => [c.type, c.series.map((x) => [x.name, x.values, x.xValues]), c.position])).toEqual([
-      ["ColumnClustered", [["2024-Q3", "K7:K10", "A7:A10"], ["2024-Q4", "L7:L10", "A7:A10"]], ["A15", "J32"]],
+      ["ColumnClustered", [["2024-Q3", "K7:K10", "A7:A10"], ["2024-Q4", "L7:L10", "A7:A10"]], ["A22", "J39"]],
     ]);
     // Ownership marker.
     const marker = JSON.parse(String(wb.settings.get(OWN_SHEETS_SETTING)));

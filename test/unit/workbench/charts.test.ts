@@ -24,4 +24,34 @@ describe("chart pictures", () => {
     expect(points(0)).toBe(2);
     expect(points(1)).toBe(3);
   });
+
+  it("stacked columns stand on the series before them; a series whose fill was cleared is not drawn (a waterfall's base)", async () => {
+    const host = createHost();
+    installExcelGlobals(host);
+    await host.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("Sheet1");
+      // Base, increase: a waterfall of 10, +5, 15.
+      ws.getRange("A1:B3").values = [
+        [0, 10],
+        [10, 5],
+        [0, 15],
+      ];
+      const chart = ws.charts.add(Excel.ChartType.columnStacked, ws.getRange("A1:A3"), Excel.ChartSeriesBy.columns);
+      chart.series.add("Up").setValues(ws.getRange("B1:B3"));
+      chart.series.getItemAt(0).format.fill.clear();
+      await ctx.sync();
+    });
+    const sheet = host.model.sheets[0];
+    const svg = chartSvg(host.model, sheet.charts[0], 400, 300);
+    const bars = [...svg.matchAll(/<rect class="wb-bar" x="([\d.]+)" y="([\d.]+)" width="[\d.]+" height="([\d.]+)"/g)].map((m) => m.slice(1).map(Number));
+    // Only the three visible columns, each as tall as its value; the second stands on the invisible 10.
+    expect(bars).toHaveLength(3);
+    const unit = bars[0][2] / 10;
+    expect(bars[1][2] / unit).toBeCloseTo(5, 6);
+    expect(bars[2][2] / unit).toBeCloseTo(15, 6);
+    // Its bottom is at 10, the top of the first column.
+    expect(bars[1][1] + bars[1][2]).toBeCloseTo(bars[0][1], 6);
+    // The stack's top (10 + 5) is level with the total of 15.
+    expect(bars[1][1]).toBeCloseTo(bars[2][1], 6);
+  });
 });
