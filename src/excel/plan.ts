@@ -31,6 +31,7 @@ import { tableSheet } from "./plan/sheet";
 import { planChecksSheet } from "./plan/checks";
 import { topCount } from "./plan/top";
 import { matchReport } from "../import/match";
+import { planTailSheets } from "./plan/tail-sheets";
 import { FINAL_NAMES, SHEET_NAMES } from "./plan/names";
 import type { PlanNames, Rect, SheetPlan, WorkbookPlan } from "./plan/types";
 
@@ -98,6 +99,7 @@ export function planWorkbook(result: ImportResult, options: WriteOptions, names:
       planTrendSheet(result, model, unit.data, names, topKeys),
       planReviewSheet(model, unit.data, names, result, options),
       planChecksSheet(matchReport(result), names),
+      ...(options.longTail !== undefined ? planTailSheets(options.longTail, names) : []),
       ...(options.importLog !== undefined && options.importLog.length > 0 ? [planLogSheet(options.importLog, names)] : []),
     ],
     comparisonPeriod: model.comparisonPeriod,

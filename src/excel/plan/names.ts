@@ -1,7 +1,7 @@
 /** The workbook's names, titles and fixed rules (contract: ../shared/spec/workbook.md). */
 import type { BandRule, PlanNames, SheetId, TableId } from "./types";
 
-export const SHEET_IDS: readonly SheetId[] = ["cost", "volume", "value", "unit", "comparison", "trend", "review", "checks", "log"];
+export const SHEET_IDS: readonly SheetId[] = ["cost", "volume", "value", "unit", "comparison", "trend", "review", "checks", "log", "prices", "longTail", "requests"];
 
 /** Final sheet names (contract: workbook.md). */
 export const SHEET_NAMES: Readonly<Record<SheetId, string>> = {
@@ -14,6 +14,9 @@ export const SHEET_NAMES: Readonly<Record<SheetId, string>> = {
   review: "Quarterly Review",
   log: "AI Import Log",
   checks: "Data Checks",
+  prices: "AI Prices",
+  longTail: "Long Tail",
+  requests: "AI Requests",
 };
 
 /** Final table names (the first seven are contract). */
@@ -30,6 +33,11 @@ export const TABLE_NAMES: Readonly<Record<TableId, string>> = {
   costVolume: "CostAgainstVolume",
   log: "AiImportLog",
   comparisonTop: "ModelComparisonTop",
+  prices: "AiPrices",
+  longTail: "LongTail",
+  requests: "AiRequests",
+  tailBins: "LongTailBins",
+  tailPareto: "LongTailPareto",
 };
 
 export const TABLE_IDS: readonly TableId[] = Object.keys(TABLE_NAMES) as TableId[];

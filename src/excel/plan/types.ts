@@ -1,8 +1,11 @@
 /** The shapes of a workbook plan: what the writer puts into the workbook (pure data, no Office calls). */
 
-export type SheetId = "cost" | "volume" | "value" | "unit" | "comparison" | "trend" | "review" | "checks" | "log";
+export type SheetId = "cost" | "volume" | "value" | "unit" | "comparison" | "trend" | "review" | "checks" | "log" | TailSheetId;
 
-export type TableId = SheetId | "trendSummary" | "costVolume" | "comparisonTop";
+/** The sheets of request logs with tokens (issue 12). */
+export type TailSheetId = "prices" | "longTail" | "requests";
+
+export type TableId = SheetId | "trendSummary" | "costVolume" | "comparisonTop" | "tailBins" | "tailPareto";
 
 /** A cell: a number, a boolean, or a string (a formula when it starts with `=` in a `formulas` block). */
 export type Cell = string | number | boolean;
