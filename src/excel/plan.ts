@@ -31,7 +31,7 @@ import { tableSheet } from "./plan/sheet";
 import { planChecksSheet } from "./plan/checks";
 import { topCount } from "./plan/top";
 import { matchReport } from "../import/match";
-import { planTailSheets } from "./plan/tail-sheets";
+import { planPriceSheets } from "./plan/tail-sheets";
 import { FINAL_NAMES, SHEET_NAMES } from "./plan/names";
 import type { PlanNames, Rect, SheetPlan, WorkbookPlan } from "./plan/types";
 
@@ -87,7 +87,8 @@ export function planWorkbook(result: ImportResult, options: WriteOptions, names:
   const model = unitModel(result, options);
   checkRows(SHEET_NAMES.unit, model.rows.length, "period × key × currency rows");
   const topKeys = topCount(options.topKeys);
-  const unit = planUnitSheet(model, { cost: cost.data, volume: volume.data, value: value.data }, names);
+  const priced = planPriceSheets(result, options, names);
+  const unit = planUnitSheet(model, { cost: cost.data, volume: volume.data, value: value.data, list: priced?.list }, names);
 
   return {
     sheets: [
@@ -99,7 +100,7 @@ export function planWorkbook(result: ImportResult, options: WriteOptions, names:
       planTrendSheet(result, model, unit.data, names, topKeys),
       planReviewSheet(model, unit.data, names, result, options),
       planChecksSheet(matchReport(result), names),
-      ...(options.longTail !== undefined ? planTailSheets(options.longTail, names) : []),
+      ...(priced?.sheets ?? []),
       ...(options.importLog !== undefined && options.importLog.length > 0 ? [planLogSheet(options.importLog, names)] : []),
     ],
     comparisonPeriod: model.comparisonPeriod,

@@ -7,6 +7,7 @@ import type { CostBasis, ImportResult, PeriodGrain } from "../import/types";
 import type { LogEntry } from "../import/importlog";
 import type { ExtrasByTable } from "./extras";
 import type { LongTailData } from "../import/tail-rows";
+import type { PriceTable } from "../import/prices/convert";
 
 /** `Excel.run` with the one overload the add-in uses. */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -31,6 +32,8 @@ export interface WriteOptions {
   extraColumns?: ExtrasByTable;
   /** The long tail of request logs with tokens (src/import/tail-rows.ts): AI Prices, Long Tail and, when the requests fit, AI Requests. */
   longTail?: LongTailData;
+  /** A price table (src/import/prices): AI Prices and Unit Economics' *Token cost (list)* / *Billed − list* where volume keys with tokens have a price entry. */
+  prices?: PriceTable;
 }
 
 export interface WriteProgress {
