@@ -1,13 +1,14 @@
 /**
  * Unit Economics' list-price columns, where the volume data has token counts and a price
  * table is given: *Priced as* (the key's AI Prices model, matched by src/import/prices/match.ts;
- * an editable cell), *Token cost (list)* (live: the row's input and output tokens summed from
- * AI Volume Data × that model's AI Prices row, through AIECON.TOKENCOST and INDEX/MATCH) and
+ * an editable cell), *Input tokens* / *Output tokens* (summed from AI Volume Data), *Token
+ * cost (list)* (live: those tokens × that model's AI Prices row, through AIECON.TOKENCOST and INDEX/MATCH) and
  * *Billed − list* (cost − token cost: discounts, commitments, or cost the tokens do not
  * explain). Blank where the key has no price entry, the row is not in USD (the table's
  * currency), or a volume row of the period × key lacks a token count.
  */
 import { safeText } from "../safeText";
+import { COUNT_FORMAT } from "../formats";
 import { foldKey } from "../../import/keys";
 import { isMatch, PriceMatcher } from "../../import/prices/match";
 import type { PriceRow, PriceTable } from "../../import/prices/convert";
@@ -52,32 +53,36 @@ interface ListSources {
   list?: UnitList;
 }
 
-type ListKey = "pricedAs" | "tokenCost" | "billedMinusList";
+type ListKey = "inputTokens" | "outputTokens" | "pricedAs" | "tokenCost" | "billedMinusList";
 type Refs = "period" | "key" | "cost" | ListKey;
 
-function tokenCostCell(t: Triple, at: RowRefs<Refs>, s: ListSources): string {
-  const list = s.list;
-  if (list === undefined) return "";
+/** The row's tokens summed from AI Volume Data; blank unless every volume row of the period × key has that count. */
+function tokensCell(t: Triple, at: RowRefs<Refs>, s: ListSources, col: "inputTokens" | "outputTokens"): string {
   const v = s.volume;
   const conds: Cond[] = [periodCond(v.range("period"), at.fixed("period")), { range: v.range("key"), cell: at.fixed("key"), text: t.key }];
   const n = countWhere(conds);
-  const model = at.fixed("pricedAs");
-  return (
-    `=IF(OR(${model}="",${n}=0,${n}<>${countNumbersWhere(v.range("inputTokens"), conds)},${n}<>${countNumbersWhere(v.range("outputTokens"), conds)}),"",` +
-    `AIECON.TOKENCOST(${sumWhere(v.range("inputTokens"), conds)},${sumWhere(v.range("outputTokens"), conds)},${priceOf(list.prices, "input", model)},${priceOf(list.prices, "output", model)}))`
-  );
+  return `=IF(OR(${n}=0,${n}<>${countNumbersWhere(v.range(col), conds)}),"",${sumWhere(v.range(col), conds)})`;
 }
 
-/** The three columns (appended to Unit Economics only when a price table is given). */
+function tokenCostCell(at: RowRefs<Refs>, s: ListSources): string {
+  const list = s.list;
+  if (list === undefined) return "";
+  const [i, o, model] = [at.cell("inputTokens"), at.cell("outputTokens"), at.fixed("pricedAs")];
+  return `=IF(OR(${model}="",${i}="",${o}=""),"",AIECON.TOKENCOST(${i},${o},${priceOf(list.prices, "input", model)},${priceOf(list.prices, "output", model)}))`;
+}
+
+/** The five columns (appended to Unit Economics only when a price table is given). */
 export function listColumns<C extends ListSources>(): Column<Refs, Triple, C>[] {
   return [
+    { key: "inputTokens", header: "Input tokens", cell: (t, at, s) => tokensCell(t, at, s, "inputTokens"), format: COUNT_FORMAT, minWidth: 90 },
+    { key: "outputTokens", header: "Output tokens", cell: (t, at, s) => tokensCell(t, at, s, "outputTokens"), format: COUNT_FORMAT, minWidth: 90 },
     {
       key: "pricedAs",
       header: "Priced as",
       cell: (t, _, s) => (s.list === undefined || t.currency !== LIST_CURRENCY ? "" : safeText(s.list.modelOf(t.key) ?? "")),
       minWidth: 110,
     },
-    { key: "tokenCost", header: "Token cost (list)", cell: (t, at, s) => tokenCostCell(t, at, s), format: moneyOf, minWidth: 100 },
+    { key: "tokenCost", header: "Token cost (list)", cell: (_, at, s) => tokenCostCell(at, s), format: moneyOf, minWidth: 100 },
     {
       key: "billedMinusList",
       header: "Billed − list",

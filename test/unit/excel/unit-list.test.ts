@@ -31,7 +31,7 @@ describe("Unit Economics at list price", () => {
     const plain = planWorkbook(sampleResult(), OPTS).sheets.find((s) => s.id === "unit");
     expect(plain?.blocks[0].cells[0]).not.toContain("Token cost (list)");
     const head = sheet("Unit Economics").values[0];
-    expect(head.slice(-3)).toEqual(["Priced as", "Token cost (list)", "Billed − list"]);
+    expect(head.slice(-5)).toEqual(["Input tokens", "Output tokens", "Priced as", "Token cost (list)", "Billed − list"]);
     expect(table(sheet("AI Prices")).map((r) => r.Model)).toEqual(["gpt-4o"]);
   });
 
@@ -49,6 +49,7 @@ describe("Unit Economics at list price", () => {
       expect(x["Billed − list"] as number).toBeCloseTo(billed - 0.325, 10);
     }
     for (const x of rows.filter((y) => y.Key !== "gpt-4o")) expect([x["Priced as"], x["Token cost (list)"], x["Billed − list"]]).toEqual(["", "", ""]);
+    expect(gpt.map((x) => [x["Input tokens"], x["Output tokens"]])).toEqual(new Array(6).fill([50000, 20000]));
   });
 
   it("a negotiated price typed over the list price flows into the token cost", async () => {
