@@ -32,6 +32,7 @@ import { planChecksSheet } from "./plan/checks";
 import { topCount } from "./plan/top";
 import { matchReport } from "../import/match";
 import { planPriceSheets } from "./plan/tail-sheets";
+import { planScenariosSheet } from "./plan/scenarios";
 import { FINAL_NAMES, SHEET_NAMES } from "./plan/names";
 import type { PlanNames, Rect, SheetPlan, WorkbookPlan } from "./plan/types";
 
@@ -101,6 +102,9 @@ export function planWorkbook(result: ImportResult, options: WriteOptions, names:
       planReviewSheet(model, unit.data, names, result, options),
       planChecksSheet(matchReport(result), names),
       ...(priced?.sheets ?? []),
+      ...(priced?.list !== undefined && model.comparisonPeriod !== null
+        ? [planScenariosSheet(unit.data, priced.prices, model.comparisonPeriod, model.comparisonByQuarter ? "quarter" : "period", names)]
+        : []),
       ...(options.importLog !== undefined && options.importLog.length > 0 ? [planLogSheet(options.importLog, names)] : []),
     ],
     comparisonPeriod: model.comparisonPeriod,

@@ -1,7 +1,7 @@
 /** The workbook's names, titles and fixed rules (contract: ../shared/spec/workbook.md). */
 import type { BandRule, PlanNames, SheetId, TableId } from "./types";
 
-export const SHEET_IDS: readonly SheetId[] = ["cost", "volume", "value", "unit", "comparison", "trend", "review", "checks", "log", "prices", "longTail", "requests"];
+export const SHEET_IDS: readonly SheetId[] = ["cost", "volume", "value", "unit", "comparison", "trend", "review", "checks", "log", "prices", "longTail", "requests", "scenarios"];
 
 /** Final sheet names (contract: workbook.md). */
 export const SHEET_NAMES: Readonly<Record<SheetId, string>> = {
@@ -17,6 +17,7 @@ export const SHEET_NAMES: Readonly<Record<SheetId, string>> = {
   prices: "AI Prices",
   longTail: "Long Tail",
   requests: "AI Requests",
+  scenarios: "Scenarios",
 };
 
 /** Final table names (the first seven are contract). */
@@ -38,6 +39,8 @@ export const TABLE_NAMES: Readonly<Record<TableId, string>> = {
   requests: "AiRequests",
   tailBins: "LongTailBins",
   tailPareto: "LongTailPareto",
+  scenarios: "Scenarios",
+  scenarioInputs: "ScenarioInputs",
 };
 
 export const TABLE_IDS: readonly TableId[] = Object.keys(TABLE_NAMES) as TableId[];

@@ -17,6 +17,7 @@ import type { PlanNames, SheetPlan } from "./types";
 export interface PricePlan {
   /** Unit Economics' list-price columns, when some volume key with tokens has a price entry. */
   list?: UnitList;
+  prices: PricesData;
   sheets: SheetPlan[];
 }
 
@@ -36,5 +37,5 @@ export function planPriceSheets(result: ImportResult, options: WriteOptions, nam
   for (const r of [...(lt?.prices ?? []), ...listed.rows]) if (!rows.has(r.model)) rows.set(r.model, r);
   const prices = planPricesSheet([...rows.values()], names);
   const list: UnitList | undefined = listed.byKey.size > 0 ? { prices: prices.data, modelOf: (k) => listed.byKey.get(foldKey(k)) ?? null } : undefined;
-  return { list, sheets: [prices.sheet, ...(lt !== undefined ? tailSheets(lt, prices.data, names) : [])] };
+  return { list, prices: prices.data, sheets: [prices.sheet, ...(lt !== undefined ? tailSheets(lt, prices.data, names) : [])] };
 }

@@ -3,9 +3,9 @@
 export type SheetId = "cost" | "volume" | "value" | "unit" | "comparison" | "trend" | "review" | "checks" | "log" | TailSheetId;
 
 /** The sheets of request logs with tokens (issue 12). */
-export type TailSheetId = "prices" | "longTail" | "requests";
+export type TailSheetId = "prices" | "longTail" | "requests" | "scenarios";
 
-export type TableId = SheetId | "trendSummary" | "costVolume" | "comparisonTop" | "tailBins" | "tailPareto";
+export type TableId = SheetId | "trendSummary" | "costVolume" | "comparisonTop" | "tailBins" | "tailPareto" | "scenarioInputs";
 
 /** A cell: a number, a boolean, or a string (a formula when it starts with `=` in a `formulas` block). */
 export type Cell = string | number | boolean;
@@ -93,6 +93,8 @@ export interface ConditionalFormatPlan extends Rect {
 export interface FontPlan extends Rect {
   bold?: boolean;
   size?: number;
+  /** Fill colour `#RRGGBB` (input cells). */
+  fill?: string;
 }
 
 /**
