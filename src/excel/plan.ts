@@ -32,6 +32,8 @@ import { tableSheet } from "./plan/sheet";
 import { planChecksSheet } from "./plan/checks";
 import { topCount } from "./plan/top";
 import { matchReport } from "../import/match";
+import { planPriceSheets } from "./plan/tail-sheets";
+import { planScenariosSheet } from "./plan/scenarios";
 import { FINAL_NAMES, SHEET_NAMES } from "./plan/names";
 import type { PlanNames, Rect, SheetPlan, WorkbookPlan } from "./plan/types";
 
@@ -87,7 +89,8 @@ export function planWorkbook(result: ImportResult, options: WriteOptions, names:
   const model = unitModel(result, options);
   checkRows(SHEET_NAMES.unit, model.rows.length, "period × key × currency rows");
   const topKeys = topCount(options.topKeys);
-  const unit = planUnitSheet(model, { cost: cost.data, volume: volume.data, value: value.data }, names);
+  const priced = planPriceSheets(result, options, names);
+  const unit = planUnitSheet(model, { cost: cost.data, volume: volume.data, value: value.data, list: priced?.list }, names);
 
   return {
     sheets: [
@@ -100,6 +103,10 @@ export function planWorkbook(result: ImportResult, options: WriteOptions, names:
       planReviewSheet(model, unit.data, names, result, options),
       planBridgeSheet(model, unit.data, names),
       planChecksSheet(matchReport(result), names),
+      ...(priced?.sheets ?? []),
+      ...(priced?.list !== undefined && model.comparisonPeriod !== null
+        ? [planScenariosSheet(unit.data, priced.prices, model.comparisonPeriod, model.comparisonByQuarter ? "quarter" : "period", names)]
+        : []),
       ...(options.importLog !== undefined && options.importLog.length > 0 ? [planLogSheet(options.importLog, names)] : []),
     ],
     comparisonPeriod: model.comparisonPeriod,

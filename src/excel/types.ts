@@ -6,6 +6,8 @@
 import type { CostBasis, ImportResult, PeriodGrain } from "../import/types";
 import type { LogEntry } from "../import/importlog";
 import type { ExtrasByTable } from "./extras";
+import type { LongTailData } from "../import/tail-rows";
+import type { PriceTable } from "../import/prices/convert";
 
 /** `Excel.run` with the one overload the add-in uses. */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -28,6 +30,10 @@ export interface WriteOptions {
   importLog?: LogEntry[];
   /** Columns the user added to the data tables, kept by a refresh (`extras.ts`). */
   extraColumns?: ExtrasByTable;
+  /** The long tail of request logs with tokens (src/import/tail-rows.ts): AI Prices, Long Tail and, when the requests fit, AI Requests. */
+  longTail?: LongTailData;
+  /** A price table (src/import/prices): AI Prices and Unit Economics' *Token cost (list)* / *Billed − list* where volume keys with tokens have a price entry. */
+  prices?: PriceTable;
 }
 
 export interface WriteProgress {

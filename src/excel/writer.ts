@@ -281,6 +281,7 @@ async function decorateSheet(out: Outbox, ws: Excel.Worksheet, sheet: SheetPlan)
     const font = rectRange(ws, f).format.font;
     if (f.bold !== undefined) font.bold = f.bold;
     if (f.size !== undefined) font.size = f.size;
+    if (f.fill !== undefined) rectRange(ws, f).format.fill.color = f.fill;
   }
   if (sheet.print !== undefined) {
     await out.reserve(CALL_OVERHEAD_BYTES * 3);

@@ -23,6 +23,7 @@ import { foldKey } from "./keys";
 import { isMatch, PriceMatcher, type Match, type MatchRule } from "./prices/match";
 import type { PriceRow, PriceTable } from "./prices/convert";
 import { ImportError } from "./types";
+import { tailShape, type TailShape } from "./tail-shape";
 
 export const LIMITS_TAIL = { maxRequests: 10_000_000 };
 const CHUNK = 65536;
@@ -48,6 +49,8 @@ export interface TailGroup {
   tailRatio: string | null;
   /** Share of cost from the costliest 5 %; null when the total is 0. */
   topShare: string | null;
+  /** Bins on a log scale and the Pareto curve (./tail-shape.ts), when the collector was asked for them. */
+  shape?: TailShape;
 }
 
 export interface TailResult {
@@ -105,6 +108,7 @@ export class TailCollector {
   constructor(
     private readonly table: PriceTable,
     model?: string,
+    private readonly options: { shape?: boolean } = {},
   ) {
     this.matcher = new PriceMatcher(table);
     this.fixed = null;
@@ -164,7 +168,7 @@ export class TailCollector {
   result(): TailResult {
     const groups: TailGroup[] = [];
     const ordered = [...this.byFold.values()].flatMap((m) => [...m.values()]).sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-    for (const g of ordered) groups.push(figures(g));
+    for (const g of ordered) groups.push(figures(g, this.options.shape === true));
     this.byFold.clear();
     this.byRaw.clear();
     const unpriced: TailResult["unpriced"] = [];
@@ -176,7 +180,7 @@ export class TailCollector {
 
 const money = (scaled: Decimal, unit: Decimal): string => scaled.times(unit).toFixed();
 
-function figures(g: Group): TailGroup {
+function figures(g: Group, withShape: boolean): TailGroup {
   const sorted = new Float64Array(g.n);
   for (let c = 0; c < g.chunks.length; c++) {
     const chunk = g.chunks[c];
@@ -217,5 +221,6 @@ function figures(g: Group): TailGroup {
     max: money(new Decimal(sorted[sorted.length - 1]), unit),
     tailRatio: p50.isZero() ? null : ratioToString(p95.div(p50)),
     topShare: total.isZero() ? null : ratioToString(topShareOfSorted(sorted, DEFAULT_TOP_SHARE)),
+    ...(withShape ? { shape: tailShape(sorted, unit) } : {}),
   };
 }

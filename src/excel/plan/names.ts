@@ -1,7 +1,7 @@
 /** The workbook's names, titles and fixed rules (contract: ../shared/spec/workbook.md). */
 import type { BandRule, PlanNames, SheetId, TableId } from "./types";
 
-export const SHEET_IDS: readonly SheetId[] = ["cost", "volume", "value", "unit", "comparison", "trend", "review", "bridge", "checks", "log"];
+export const SHEET_IDS: readonly SheetId[] = ["cost", "volume", "value", "unit", "comparison", "trend", "review", "bridge", "checks", "log", "prices", "longTail", "requests", "scenarios"];
 
 /** Final sheet names (contract: workbook.md). */
 export const SHEET_NAMES: Readonly<Record<SheetId, string>> = {
@@ -15,6 +15,10 @@ export const SHEET_NAMES: Readonly<Record<SheetId, string>> = {
   bridge: "Cost Bridge",
   log: "AI Import Log",
   checks: "Data Checks",
+  prices: "AI Prices",
+  longTail: "Long Tail",
+  requests: "AI Requests",
+  scenarios: "Scenarios",
 };
 
 /** Final table names (the first seven are contract). */
@@ -33,6 +37,13 @@ export const TABLE_NAMES: Readonly<Record<TableId, string>> = {
   log: "AiImportLog",
   comparisonTop: "ModelComparisonTop",
   bridgeDetail: "CostBridgeDetail",
+  prices: "AiPrices",
+  longTail: "LongTail",
+  requests: "AiRequests",
+  tailBins: "LongTailBins",
+  tailPareto: "LongTailPareto",
+  scenarios: "Scenarios",
+  scenarioInputs: "ScenarioInputs",
 };
 
 export const TABLE_IDS: readonly TableId[] = Object.keys(TABLE_NAMES) as TableId[];

@@ -1,8 +1,11 @@
 /** The shapes of a workbook plan: what the writer puts into the workbook (pure data, no Office calls). */
 
-export type SheetId = "cost" | "volume" | "value" | "unit" | "comparison" | "trend" | "review" | "bridge" | "checks" | "log";
+export type SheetId = "cost" | "volume" | "value" | "unit" | "comparison" | "trend" | "review" | "bridge" | "checks" | "log" | TailSheetId;
 
-export type TableId = SheetId | "trendSummary" | "costVolume" | "comparisonTop" | "bridgeDetail";
+/** The sheets of request logs with tokens (issue 12). */
+export type TailSheetId = "prices" | "longTail" | "requests" | "scenarios";
+
+export type TableId = SheetId | "trendSummary" | "costVolume" | "comparisonTop" | "tailBins" | "tailPareto" | "scenarioInputs" | "bridgeDetail";
 
 /** A cell: a number, a boolean, or a string (a formula when it starts with `=` in a `formulas` block). */
 export type Cell = string | number | boolean;
@@ -92,6 +95,8 @@ export interface ConditionalFormatPlan extends Rect {
 export interface FontPlan extends Rect {
   bold?: boolean;
   size?: number;
+  /** Fill colour `#RRGGBB` (input cells). */
+  fill?: string;
 }
 
 /**

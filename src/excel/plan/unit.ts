@@ -13,11 +13,14 @@ import type { ValueData } from "./value";
 import { tripleId, type Triple, type UnitModel } from "./model";
 import { tableSheet } from "./sheet";
 import type { PlanNames, SheetPlan } from "./types";
+import { listColumns, type UnitList } from "./unit-list";
 
 interface UnitSources {
   cost: CostData;
   volume: VolumeData;
   value: ValueData;
+  /** The list-price columns' prices (only with UNIT_LISTED). */
+  list?: UnitList;
   quarterFor(period: string): string;
   unitFormat(currency: string): string;
 }
@@ -61,7 +64,10 @@ export const UNIT = columns<Triple, UnitSources>()([
   { key: "quarter", header: "Quarter", cell: (t, _, s) => safeText(s.quarterFor(t.period)) },
 ]);
 
-export type UnitKey = KeyOf<typeof UNIT>;
+/** Unit Economics with *Priced as*, *Token cost (list)* and *Billed − list* appended (./unit-list.ts). */
+export const UNIT_LISTED = columns<Triple, UnitSources>()([...UNIT.columns, ...listColumns<UnitSources>()]);
+
+export type UnitKey = KeyOf<typeof UNIT_LISTED>;
 
 /** The Unit Economics table as the sheets built on it read it. */
 export interface UnitData {
@@ -75,7 +81,11 @@ export function planUnitSheet(
   sources: Omit<UnitSources, "quarterFor" | "unitFormat">,
   names: PlanNames,
 ): { sheet: SheetPlan; data: UnitData } {
-  const table = UNIT.place(names.sheets.unit, model.rows, { ...sources, quarterFor: model.quarterFor, unitFormat: model.unitFormat });
+  const table: PlacedTable<UnitKey, Triple, UnitSources> = (sources.list === undefined ? UNIT : UNIT_LISTED).place(names.sheets.unit, model.rows, {
+    ...sources,
+    quarterFor: model.quarterFor,
+    unitFormat: model.unitFormat,
+  });
   const excelRow = new Map<string, number>();
   model.rows.forEach((t, i) => excelRow.set(tripleId(t), table.top + 2 + i));
   return { sheet: tableSheet("figures", "unit", names, table), data: { table, rowOf: (t) => excelRow.get(tripleId(t)) } };

@@ -18,6 +18,8 @@ import { stagingNames } from "../../../src/excel/writer";
 import type { WriteOptions } from "../../../src/excel/types";
 import type { CostRecord, ImportResult, ValueRecord, VolumeRecord } from "../../../src/import/types";
 import { largeResult, resultOf, sampleResult } from "./fixtures";
+import { LongTailCollector } from "../../../src/import/tail-rows";
+import { shippedPrices } from "../../../src/import/prices/table";
 
 const GOLDEN = join(__dirname, "__snapshots__", "plan-golden.json");
 
@@ -76,7 +78,16 @@ function freeLabels(): ImportResult {
   return resultOf(cost, [{ period: "Sprint 2", key: "m", inferences: 10, inputTokens: null, outputTokens: null, source: "v.csv" }]);
 }
 
+/** A small request log at gpt-4o's list price: two keys, one month (AI Prices, Long Tail, AI Requests, Scenarios). */
+function pricedSample(limit?: number): WriteOptions {
+  const c = new LongTailCollector(shippedPrices(), "gpt-4o", limit);
+  for (let i = 0; i < 40; i++) c.add("2024-12", i % 3 === 0 ? "code" : "chat", 10 * ((i * 7919) % 997), 1 + ((i * 104729) % 251));
+  return { ...MONTH, prices: shippedPrices(), longTail: c.result() };
+}
+
 const CASES: Record<string, () => WorkbookPlan> = {
+  "sample with prices and a long tail": () => planWorkbook(sampleResult(), pricedSample()),
+  "sample with prices and a long tail as values": () => planWorkbook(sampleResult(), pricedSample(10)),
   "sample month aiecon": () => planWorkbook(sampleResult(), MONTH),
   "sample month native": () => nativePlan(planWorkbook(sampleResult(), { ...MONTH, formulas: "native" })),
   "sample fiscal April": () => planWorkbook(sampleResult(), { ...MONTH, fiscalStartMonth: 4 }),

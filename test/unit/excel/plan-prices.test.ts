@@ -1,6 +1,7 @@
 /** The AI Prices and Long Tail column tables (src/excel/plan/prices.ts), placed as the planner will place them. */
 import { describe, expect, it } from "vitest";
-import { AI_PRICES, LONG_TAIL } from "../../../src/excel/plan/prices";
+import { AI_PRICES } from "../../../src/excel/plan/prices";
+import { LONG_TAIL } from "../../../src/excel/plan/tail";
 import { shippedPrices } from "../../../src/import/prices/table";
 import type { TailGroup } from "../../../src/import/tail";
 
@@ -16,7 +17,7 @@ describe("AI Prices and Long Tail column tables", () => {
 
   it("Long Tail: the figures as numbers, a missing ratio blank, a date-like period kept as text", () => {
     const g: TailGroup = { period: "2023-11-16", key: "code", model: "gpt-4o", rule: "exact", inputPrice: "2.5", outputPrice: "10", requests: 8819, cost: "47.608895", p50: "0.0039475", p90: "0.013513", p95: "0.01860775", p99: "0.01889615", max: "0.02264", tailRatio: null, topShare: "0.1746" };
-    const b = LONG_TAIL.place("Long Tail", [g], undefined).block("values");
+    const b = LONG_TAIL.place("Long Tail", [{ g, range: null }], { unit: "0.00" }).block("values");
     expect(b.cells[0][10]).toBe("Tail ratio (p95 / p50)");
     expect(b.cells[1]).toEqual(["'2023-11-16", "code", "gpt-4o", 8819, 47.608895, 0.0039475, 0.013513, 0.01860775, 0.01889615, 0.02264, "", 0.1746]);
   });

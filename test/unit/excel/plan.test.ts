@@ -109,7 +109,7 @@ describe("planWorkbook", () => {
   const plan = planWorkbook(sampleResult(), OPTS);
 
   it("has the seven contract sheets and tables in order", () => {
-    expect(plan.sheets.map((s) => s.name)).toEqual(Object.values(SHEET_NAMES).filter((n) => n !== SHEET_NAMES.log)); // the import log only when given one
+    expect(plan.sheets.map((s) => s.name)).toEqual(Object.values(SHEET_NAMES).filter((n) => ![SHEET_NAMES.log, SHEET_NAMES.prices, SHEET_NAMES.longTail, SHEET_NAMES.requests, SHEET_NAMES.scenarios].includes(n))); // the import log and the long tail's sheets only when given them
     const tables = plan.sheets.flatMap((s) => s.tables.map((t) => t.name));
     for (const t of ["AiCostData", "AiVolumeData", "AiValueData", "UnitEconomics", "ModelComparison", "CostPerInferenceTrend", "QuarterlyReview"]) {
       expect(tables).toContain(t);
@@ -240,7 +240,7 @@ describe("planWorkbook", () => {
 
   it("plans staging names without changing the layout", () => {
     const names = {
-      sheets: { cost: "S1", volume: "S2", value: "S3", unit: "S4", comparison: "S5", trend: "S6", review: "S7", bridge: "S10", checks: "S8", log: "S9" },
+      sheets: { cost: "S1", volume: "S2", value: "S3", unit: "S4", comparison: "S5", trend: "S6", review: "S7", bridge: "S14", checks: "S8", log: "S9", prices: "S10", longTail: "S11", requests: "S12", scenarios: "S13" },
       tables: { ...TABLE_NAMES, unit: "T_unit" },
     };
     const p = planWorkbook(sampleResult(), OPTS, names);
