@@ -180,7 +180,7 @@ describe("one number-format policy in the workbook", () => {
     for (const sheet of ["AI Cost Data", "Unit Economics", "Comparison", "Trend", "Quarterly Review"]) {
       const texts = (await shownTexts(sheet)).flat();
       expect(texts.filter((t) => /\de[+-]\d/i.test(t)), sheet).toEqual([]);
-      expect(texts.filter((t) => /^-?0\.0+( [A-Z]{3})?$/.test(t) && t !== "0.00 USD" && t !== "-0.00 USD"), sheet).toEqual([]);
+      expect(texts.filter((t) => /^-?0\.0+( [A-Z]{3})?$/.test(t) && t !== "0.00 USD"), sheet).toEqual([]);
     }
     const ue = await shownTexts("Unit Economics");
     const header = ue[0];

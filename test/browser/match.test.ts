@@ -58,6 +58,34 @@ async function importNow(): Promise<string> {
   if (await dialog.isVisible()) await page.getByRole("button", { name: "Replace", exact: true }).click();
   return waitForStatus(/Import complete/);
 }
+/**
+ * Axis ticks as a person reads them: at most 3 significant digits once trailing zeros go
+ * (`0.00200 USD`, `7.50 USD`, `12.5×`), thousands separated, never a negative zero.
+ */
+function expectRoundTicks(ticks: readonly string[]): void {
+  for (const t of ticks) {
+    expect(t, t).toMatch(/^-?\d{1,3}(,\d{3})*(\.\d+)?( [A-Z]{3}|×)?$/);
+    expect(t, t).not.toMatch(/^-[0.,]+( [A-Z]{3}|×)?$/);
+    const digits = t.replace(/[^0-9]/g, "").replace(/^0+/, "").replace(/0+$/, "");
+    expect(digits.length, t).toBeLessThanOrEqual(3);
+  }
+}
+
+async function chartGeometry(): Promise<Array<{ top: number; bottom: number; ticks: string[]; title: string }>> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>(".wb-chart")].map((c) => {
+      const r = c.getBoundingClientRect();
+      const svg = c.querySelector("svg")!;
+      return {
+        top: r.top,
+        bottom: r.bottom,
+        ticks: [...svg.querySelectorAll(".wb-tick")].map((t) => t.textContent ?? ""),
+        title: svg.querySelector(".wb-chart-title")?.textContent ?? "",
+      };
+    }),
+  );
+}
+
 async function showSheet(name: string): Promise<void> {
   await page.getByRole("tab", { name, exact: true }).click();
   await page.evaluate(() => new Promise<void>((ok) => requestAnimationFrame(() => requestAnimationFrame(() => ok()))));
@@ -204,8 +232,9 @@ describe("issue 10: match report, comparison period, charts that hold 33 keys", 
             expect(a.x + a.w <= b.x || b.x + b.w <= a.x || a.y + a.h <= b.y || b.y + b.h <= a.y).toBe(true);
           }
         expect(new Set(c.legend.map((l) => l.fill)).size).toBe(c.legend.length);
-        // Currency on the value axis (or a multiple on the ROI chart).
+        // Currency on the value axis (or a multiple on the ROI chart), in round figures: never a long decimal or a -0.00.
         expect(c.ticks.some((t) => /USD|×/.test(t))).toBe(true);
+        expectRoundTicks(c.ticks);
       }
       if (name === "Trend") expect(geo.charts[0].legend).toHaveLength(line.series.length);
       // Value labels beside the bars of the ROI chart only when there is a value (none here); never over each other on the columns.
@@ -213,6 +242,32 @@ describe("issue 10: match report, comparison period, charts that hold 33 keys", 
       const file = await wb.screenshot(shot);
       // The README's pictures: refreshed on request only, so that a test run never changes tracked files.
       if (process.env.UPDATE_SCREENSHOTS === "1") copyFileSync(file, path.join(ROOT, "docs", shot));
+    }
+    expect(wb.errors.filter((e) => !/favicon/.test(e))).toEqual([]);
+  });
+
+  it("33 keys: the Quarterly Review's title, totals and chart, its axis in USD in round figures; screenshots of the table and the chart", async () => {
+    const snap = await snapshot();
+    const review = sheet(snap, "Quarterly Review");
+    expect(String(review.values[0][0])).toBe("Quarterly Review: 2024-Q3 against 2024-Q2");
+    expect(review.values.slice(1, 5).map((r) => String(r[0]).replace(/^'/, ""))).toContain("2024-Q3: partial: 1 of 3 months (2024-09)");
+    expect(review.charts.map((c) => c.title)).toEqual(["Cost per inference by key"]);
+    // One column per key and quarter: the 33 keys of the FOCUS sample.
+    expect(review.charts[0].series.map((s) => s.values.length)).toEqual([33, 33]);
+    await showSheet("Quarterly Review");
+    const top = await wb.screenshot("screenshot-review.png");
+    await page.evaluate(() => document.querySelector(".wb-chart")!.scrollIntoView({ block: "end" }));
+    await page.evaluate(() => new Promise<void>((ok) => requestAnimationFrame(() => requestAnimationFrame(() => ok()))));
+    const [chart] = await chartGeometry();
+    expect(chart.title).toBe("Cost per inference by key");
+    expect(chart.ticks.every((t) => / USD$/.test(t))).toBe(true);
+    expectRoundTicks(chart.ticks);
+    expect(chart.bottom).toBeLessThanOrEqual(VIEW.height);
+    expect(chart.top).toBeGreaterThanOrEqual(0);
+    const below = await wb.screenshot("screenshot-review-chart.png");
+    if (process.env.UPDATE_SCREENSHOTS === "1") {
+      copyFileSync(top, path.join(ROOT, "docs", "screenshot-review.png"));
+      copyFileSync(below, path.join(ROOT, "docs", "screenshot-review-chart.png"));
     }
     expect(wb.errors.filter((e) => !/favicon/.test(e))).toEqual([]);
   });
