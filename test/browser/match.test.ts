@@ -16,7 +16,7 @@ import type { Page } from "playwright-core";
 import { summarize } from "../../src/import/index";
 import { fileInput } from "../../src/import/node";
 import { matchReport } from "../../src/import/match";
-import { BUILD_TIMEOUT, ensureBuilt, openWorkbench, paneHelpers, ROOT, type Cell, type Snap, type SnapSheet, type Workbench } from "./harness";
+import { BUILD_TIMEOUT, ensureBuilt, openWorkbench, paneHelpers, ROOT, shownTexts, type Cell, type Snap, type SnapSheet, type Workbench } from "./harness";
 
 const DATA = path.resolve(ROOT, "../shared/data");
 const CUR2 = path.join(DATA, "aws/aws_cur2_daily_ha-project.csv");
@@ -137,6 +137,19 @@ describe("issue 10: match report, comparison period, charts that hold 33 keys", 
     expect(comp.charts[0].series[0].values).toHaveLength(13);
     const top = tableRows(comp, "ModelComparisonTop");
     expect(top[12]["Chart key"]).toBe("Other (1 key)");
+    // 13 keys: the column chart's category labels never overprint: side by side they fit their band, rotated they are a line apart.
+    await showSheet("Comparison");
+    const cats = await page.evaluate(() =>
+      [...document.querySelectorAll<SVGTextElement>('.wb-chart svg[data-chart-type="ColumnClustered"] .wb-cat')].map((t) => ({
+        x: Number(t.getAttribute("x")),
+        w: t.getComputedTextLength(),
+        rotated: t.hasAttribute("transform"),
+      })),
+    );
+    expect(cats).toHaveLength(13);
+    const gap = Math.min(...cats.slice(1).map((c, i) => c.x - cats[i].x));
+    if (cats[0].rotated) expect(gap * Math.SQRT1_2).toBeGreaterThanOrEqual(10);
+    else expect(Math.max(...cats.map((c) => c.w))).toBeLessThanOrEqual(gap);
   });
 
   it("a volume trace of 2023-11 against billing of 2024-09: a warning in the pane before Import", async () => {
@@ -175,6 +188,20 @@ describe("issue 10: match report, comparison period, charts that hold 33 keys", 
     else expect(status).not.toMatch(/no volume data/);
     expect(checks.find((r) => r.Check === "Key merged")).toMatchObject({ Source: "volume-33-keys.csv", Key: `${spaced} `, "Rows or keys": 1 });
     expect(checks.find((r) => r.Check === "Key without cost")).toMatchObject({ Key: "llama-local", Inferences: 77 });
+    // One money format: every cost on the data and figure sheets reads with 2 decimals and the ISO code
+    // (the sample's credits included: never -0.0007180008 USD beside 1,312.865034 USD).
+    for (const name of ["AI Cost Data", "Unit Economics", "Comparison"]) {
+      const texts = await shownTexts(page, name);
+      const h = texts.findIndex((r) => r.includes("Cost") && r.includes("Currency"));
+      const c = texts[h].indexOf("Cost");
+      // The first table under its header, to its first blank row.
+      const body = texts.slice(h + 1);
+      const end = body.findIndex((r) => r.every((t) => t === ""));
+      const costs = (end < 0 ? body : body.slice(0, end)).map((r) => r[c]);
+      expect(costs.length, name).toBeGreaterThanOrEqual(33);
+      for (const t of costs.slice(0, 40)) expect(t, name).toMatch(/^-?\d{1,3}(,\d{3})*\.\d\d USD$/);
+      expect(costs.filter((t) => t === "-0.00 USD"), name).toEqual([]);
+    }
     const share = checks.find((r) => r.Check === "Unattributed share" && r.Period === "2024-09")!;
     expect(Number(share.Share)).toBeCloseTo(Number(m.periods[0].unattributedShare ?? 0), 12);
   });
