@@ -10,7 +10,7 @@
  *    the status line's counts equal the Data Checks and Unit Economics sheets.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { Page } from "playwright-core";
 import { summarize } from "../../src/import/index";
@@ -160,6 +160,28 @@ describe("issue 10: match report, comparison period, charts that hold 33 keys", 
     const status = await waitForStatus(/overlaps no billing period/);
     expect(status).toMatch(/azure_llm_inference_trace_code_2023\.csv covers 2023-11[^.]*overlaps no billing period \(2024-09\)/);
     await expect(page.getByRole("status").getAttribute("data-tone")).resolves.toBe("warn");
+  });
+
+  it("a request log without keys (the Azure trace, its 2023-11 dates moved to 2024-09): never a cost per inference against unrelated cost", async () => {
+    const lines = readFileSync(TRACE, "utf8").split("\n").filter((l) => l !== "");
+    const moved = [lines[0], ...lines.slice(1, 501).map((l) => l.replace(/^2023-11-/, "2024-09-"))];
+    const log = path.join(dir, "trace-2024-09.csv");
+    writeFileSync(log, moved.join("\n") + "\n");
+    await removeAllFiles();
+    await page.getByLabel("Billing files", { exact: true }).setInputFiles(FOCUS);
+    await page.getByLabel("Volume files", { exact: true }).setInputFiles(log);
+    await filesRead();
+    await page.getByLabel("Period", { exact: true }).selectOption("month");
+    await page.getByLabel("Workload key", { exact: true }).selectOption("service");
+    const status = await importNow();
+    expect(status).toContain("500 inferences have no key (a request log without a key column): they are counted under (no key) and matched to no cost");
+    const snap = await snapshot();
+    const ue = tableRows(sheet(snap, "Unit Economics"), "UnitEconomics");
+    // No row pairs the 500 keyless inferences with some cost: no cost per inference of 0.000000 or of anything else from them.
+    expect(ue.filter((r) => r.Inferences !== "" && r.Inferences !== 0)).toEqual([]);
+    expect(ue.some((r) => typeof r["Cost per inference"] === "number")).toBe(false);
+    const checks = tableRows(sheet(snap, "Data Checks"), "DataChecks");
+    expect(checks.find((r) => r.Key === "(no key)")).toMatchObject({ Source: "trace-2024-09.csv", Inferences: 500 });
   });
 
   it("33 keys: the status and Data Checks report the trailing-space key (merged) and the key without cost; counts agree with the sheets", async () => {
