@@ -30,6 +30,7 @@ let page: Page;
 const { filesRead, removeAllFiles, waitForStatus } = paneHelpers(() => page);
 let volumePath = "";
 let spaced = "";
+let cased = "";
 
 async function snapshot(): Promise<Snap> {
   return (await page.evaluate(() => window.workbench.snapshot())) as unknown as Snap;
@@ -101,7 +102,9 @@ beforeAll(async () => {
   expect(keys.length).toBe(33);
   spaced = keys[3];
   const rows = ["date,key,requests"];
-  keys.forEach((k, i) => rows.push(`2024-09-0${1 + (i % 9)},"${k === spaced ? k + " " : k}",${1000 + i * 137}`));
+  cased = keys[5];
+  // keys[3] with a trailing space, keys[5] in upper case: both merged into the billing's spelling, and reported.
+  keys.forEach((k, i) => rows.push(`2024-09-0${1 + (i % 9)},"${k === spaced ? k + " " : k === cased ? k.toUpperCase() : k}",${1000 + i * 137}`));
   rows.push("2024-09-15,llama-local,77");
   volumePath = path.join(dir, "volume-33-keys.csv");
   writeFileSync(volumePath, rows.join("\n") + "\n");
@@ -201,6 +204,10 @@ describe("issue 10: match report, comparison period, charts that hold 33 keys", 
     const ue = tableRows(sheet(snap, "Unit Economics"), "UnitEconomics");
     const spacedRow = ue.find((r) => r.Key === spaced)!;
     expect(spacedRow.Inferences).toBe(1000 + 3 * 137);
+    // The upper-case spelling: merged into the billing's key (one row, its inferences), and said so.
+    expect(cased.toUpperCase()).not.toBe(cased);
+    expect(status).toContain(`volume-33-keys.csv: ${cased.toUpperCase()}: 1 row merged into ${cased} (Excel compares text ignoring case).`);
+    expect(ue.filter((r) => String(r.Key).toLowerCase() === cased.toLowerCase()).map((r) => [r.Key, r.Inferences])).toEqual([[cased, 1000 + 5 * 137]]);
     const blanks = ue.filter((r) => r.Inferences === "").length;
     const checks = tableRows(sheet(snap, "Data Checks"), "DataChecks");
     const noVolume = checks.filter((r) => r.Check === "Cost without volume").reduce((a, r) => a + Number(r["Rows or keys"]), 0);
@@ -208,7 +215,8 @@ describe("issue 10: match report, comparison period, charts that hold 33 keys", 
     expect(noVolume).toBe(m.totals.groupsWithoutVolume);
     if (blanks > 0) expect(status).toContain(`${blanks} ${blanks === 1 ? "group has" : "groups have"} cost and no volume data`);
     else expect(status).not.toMatch(/no volume data/);
-    expect(checks.find((r) => r.Check === "Key merged")).toMatchObject({ Source: "volume-33-keys.csv", Key: `${spaced} `, "Rows or keys": 1 });
+    expect(checks.find((r) => r.Check === "Key merged" && r.Key === `${spaced} `)).toMatchObject({ Source: "volume-33-keys.csv", "Rows or keys": 1 });
+    expect(checks.find((r) => r.Check === "Key merged" && r.Key === cased.toUpperCase())).toMatchObject({ Source: "volume-33-keys.csv", "Rows or keys": 1 });
     expect(checks.find((r) => r.Check === "Key without cost")).toMatchObject({ Key: "llama-local", Inferences: 77 });
     // One money format: every cost on the data and figure sheets reads with 2 decimals and the ISO code
     // (the sample's credits included: never -0.0007180008 USD beside 1,312.865034 USD).
