@@ -76,6 +76,25 @@ export function unitDecimals(figures: Iterable<string | null | undefined>): numb
   return Math.min(MAX_FORMAT_DECIMALS, Math.max(MONEY_DECIMALS, UNIT_SIGNIFICANT - 1 - minExp));
 }
 
+/** Significant digits of the largest figure on a per-inference chart axis. */
+export const AXIS_SIGNIFICANT = 3;
+
+/**
+ * Decimals of a per-inference chart axis: the largest |figure| gets `AXIS_SIGNIFICANT`
+ * significant digits (0.0064 → 5, `0.00640 USD`; 12.5 → 2), so that the ticks between zero and
+ * it read as short round numbers, not the 14 decimals a tiny figure would ask of the table's format.
+ */
+export function axisDecimals(figures: Iterable<string | null | undefined>): number {
+  let maxExp: number | null = null;
+  for (const f of figures) {
+    const d = f === null || f === undefined || f === "" ? null : parse(f);
+    if (d === null || d.isZero()) continue;
+    if (maxExp === null || d.abs().e > maxExp) maxExp = d.abs().e;
+  }
+  if (maxExp === null) return DEFAULT_UNIT_DECIMALS;
+  return Math.min(MAX_FORMAT_DECIMALS, Math.max(MONEY_DECIMALS, AXIS_SIGNIFICANT - 1 - maxExp));
+}
+
 export const COUNT_FORMAT = "#,##0";
 /** ROI multiples and cost-to-value ratios: `12.50×`. */
 export const MULTIPLE_FORMAT = '#,##0.00"×"';
@@ -102,6 +121,12 @@ export function groupDigits(integer: string): string {
   return EN_US_GROUPING.format(integer);
 }
 
+/** `d.toFixed(n)`, without the sign of a negative figure that rounds to zero (-0.001 → `0.00`, never `-0.00`). */
+function fixedNoNegativeZero(d: Decimal, n: number): string {
+  const s = d.toFixed(n);
+  return /^-[0.]+$/.test(s) ? s.slice(1) : s;
+}
+
 function grouped(fixed: string): string {
   const [int, frac] = fixed.split(".");
   return groupDigits(int) + (frac !== undefined ? "." + frac : "");
@@ -119,7 +144,7 @@ function parse(amount: string): Decimal | null {
 /** A decimal with `sig` significant digits and at least 2 decimals, grouped (exact, never e-notation). */
 function significant(d: Decimal, sig: number): string {
   const s = d.toSignificantDigits(sig);
-  return grouped(s.toFixed(Math.max(MONEY_DECIMALS, s.decimalPlaces())));
+  return grouped(fixedNoNegativeZero(s, Math.max(MONEY_DECIMALS, s.decimalPlaces())));
 }
 
 /**
@@ -130,7 +155,7 @@ export function formatMoneyText(amount: string): string {
   const d = parse(amount);
   if (d === null) return amount;
   if (!d.isZero() && d.abs().lt("0.01")) return significant(d, UNIT_SIGNIFICANT);
-  return grouped(d.toFixed(MONEY_DECIMALS));
+  return grouped(fixedNoNegativeZero(d, MONEY_DECIMALS));
 }
 
 /** Cost or value per inference as text: 4 significant digits, at least 2 decimals (`0.002500`→`0.0025`, `1,234.57`). */
@@ -138,20 +163,20 @@ export function formatUnitText(amount: string): string {
   const d = parse(amount);
   if (d === null) return amount;
   if (d.isZero()) return "0.00";
-  if (d.abs().gte(1000)) return grouped(d.toFixed(MONEY_DECIMALS));
+  if (d.abs().gte(1000)) return grouped(fixedNoNegativeZero(d, MONEY_DECIMALS));
   return significant(d, UNIT_SIGNIFICANT);
 }
 
 /** A multiple or ratio as text: `12.50×`. */
 export function formatMultipleText(x: string | number): string {
   const d = parse(String(x));
-  return d === null ? String(x) : grouped(d.toFixed(2)) + "×";
+  return d === null ? String(x) : grouped(fixedNoNegativeZero(d, 2)) + "×";
 }
 
 /** A fraction as a percentage: 0.1234 → `12.3%`. */
 export function formatPercentText(x: string | number): string {
   const d = parse(String(x));
-  return d === null ? String(x) : grouped(d.times(100).toFixed(1)) + "%";
+  return d === null ? String(x) : grouped(fixedNoNegativeZero(d.times(100), 1)) + "%";
 }
 
 /** A whole count, grouped: `1,234,567`. */

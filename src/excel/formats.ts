@@ -4,7 +4,7 @@
  */
 import { moneyFormat, PERCENT_FORMAT } from "../core/display";
 
-export { COUNT_FORMAT, MULTIPLE_FORMAT, RATIO_FORMAT, moneyFormat, unitDecimals, unitMoneyFormat } from "../core/display";
+export { axisDecimals, COUNT_FORMAT, MULTIPLE_FORMAT, RATIO_FORMAT, moneyFormat, unitDecimals, unitMoneyFormat } from "../core/display";
 
 /** Data-sheet amounts: money like every table (`#,##0.00 [$USD]`); the cell keeps every digit. */
 export function amountFormat(currency: string): string {

@@ -19,6 +19,7 @@ import type {
 import type { WriteReport } from "../excel/types";
 import type { ShareableReport } from "../excel/shareable";
 import { foldKey } from "../import/keys";
+import { quarterBounds } from "../excel/periods";
 import { caseMergeText } from "../import/report-text";
 import { FORMAT_LABELS } from "../import/format-labels";
 import { formatCount, formatTotals } from "./numbers";
@@ -264,8 +265,12 @@ export function describeError(e: { message: string; file?: string; line?: number
 // ---------------------------------------------------------------------------
 // Comparison period
 
-/** Parse a period label (any grain) to the [start, end] epoch-ms days it covers (calendar quarters). */
-export function labelSpan(label: string): [number, number] | null {
+/**
+ * Parse a period label (any grain) to the [start, end] epoch-ms days it covers; a quarter
+ * (`2024-Q3`, `FY2026-Q1`) in the fiscal year that starts in `fiscalStartMonth`, as
+ * src/excel/periods.ts's `quarterBounds` reads it (FY2026-Q1 from April is April–June 2025).
+ */
+export function labelSpan(label: string, fiscalStartMonth = 1): [number, number] | null {
   const g = grainOfLabel(label);
   const y = Number(label.slice(0, 4));
   const day = 86400000;
@@ -283,8 +288,8 @@ export function labelSpan(label: string): [number, number] | null {
       return [Date.UTC(y, m - 1, 1), Date.UTC(y, m, 1) - day];
     }
     case "quarter": {
-      const q = Number(label.slice(6, 7));
-      return [Date.UTC(y, (q - 1) * 3, 1), Date.UTC(y, q * 3, 1) - day];
+      const { first, last } = quarterBounds(label, label.startsWith("FY") ? fiscalStartMonth : 1);
+      return [Date.UTC(first[0], first[1] - 1, first[2]), Date.UTC(last[0], last[1] - 1, last[2])];
     }
     default:
       return null;
@@ -306,8 +311,8 @@ export function periodChoices(entries: readonly FileEntry[], grain: Grain, fisca
   for (const e of entries) {
     const r = e.report?.periodRange;
     if (!r) continue;
-    const a = labelSpan(r.first);
-    const b = labelSpan(r.last);
+    const a = labelSpan(r.first, fiscalStartMonth);
+    const b = labelSpan(r.last, fiscalStartMonth);
     if (a) lo = Math.min(lo, a[0]);
     if (b) hi = Math.max(hi, b[1]);
   }

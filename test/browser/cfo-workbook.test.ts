@@ -13,7 +13,7 @@ import type { Page } from "playwright-core";
 import { inspect, summarize } from "../../src/import/index";
 import { fileInput } from "../../src/import/node";
 import { formatMoneyText } from "../../src/core/display";
-import { BUILD_TIMEOUT, ensureBuilt, openWorkbench, paneHelpers, type Workbench } from "./harness";
+import { BUILD_TIMEOUT, ensureBuilt, openWorkbench, paneHelpers, shownTexts as sharedShownTexts, type Workbench } from "./harness";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, "../..");
@@ -50,17 +50,8 @@ async function importAll(): Promise<void> {
   }
 }
 
-/** What every cell of a sheet's used range shows (range.text), through the host API. */
-async function shownTexts(sheet: string): Promise<string[][]> {
-  return page.evaluate(async (name) => {
-    return window.workbench.run(async (ctx) => {
-      const r = ctx.workbook.worksheets.getItem(name).getUsedRange();
-      r.load("text");
-      await ctx.sync();
-      return r.text as string[][];
-    });
-  }, sheet);
-}
+/** What every cell of a sheet's used range shows (range.text). */
+const shownTexts = (sheet: string): Promise<string[][]> => sharedShownTexts(page, sheet);
 
 beforeAll(async () => {
   await ensureBuilt();
@@ -180,7 +171,7 @@ describe("one number-format policy in the workbook", () => {
     for (const sheet of ["AI Cost Data", "Unit Economics", "Comparison", "Trend", "Quarterly Review"]) {
       const texts = (await shownTexts(sheet)).flat();
       expect(texts.filter((t) => /\de[+-]\d/i.test(t)), sheet).toEqual([]);
-      expect(texts.filter((t) => /^-?0\.0+( [A-Z]{3})?$/.test(t) && t !== "0.00 USD" && t !== "-0.00 USD"), sheet).toEqual([]);
+      expect(texts.filter((t) => /^-?0\.0+( [A-Z]{3})?$/.test(t) && t !== "0.00 USD"), sheet).toEqual([]);
     }
     const ue = await shownTexts("Unit Economics");
     const header = ue[0];

@@ -120,6 +120,18 @@ export async function cellText(page: Page, address: string): Promise<string> {
   return (await page.locator(`table.wb-grid td[data-cell="${address}"]`).textContent()) ?? "";
 }
 
+/** What every cell of a sheet's used range shows (range.text), through the host API. */
+export async function shownTexts(page: Page, sheet: string): Promise<string[][]> {
+  return page.evaluate(async (name) => {
+    return window.workbench.run(async (ctx) => {
+      const r = ctx.workbook.worksheets.getItem(name).getUsedRange();
+      r.load("text");
+      await ctx.sync();
+      return r.text as string[][];
+    });
+  }, sheet);
+}
+
 /** Waits until the grid has redrawn after a change made through the API (it redraws on the next animation frame). */
 export async function nextFrame(page: Page): Promise<void> {
   await page.evaluate(() => new Promise<void>((ok) => requestAnimationFrame(() => requestAnimationFrame(() => ok()))));

@@ -10,13 +10,13 @@
  *    the status line's counts equal the Data Checks and Unit Economics sheets.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { Page } from "playwright-core";
 import { summarize } from "../../src/import/index";
 import { fileInput } from "../../src/import/node";
 import { matchReport } from "../../src/import/match";
-import { BUILD_TIMEOUT, ensureBuilt, openWorkbench, paneHelpers, ROOT, type Cell, type Snap, type SnapSheet, type Workbench } from "./harness";
+import { BUILD_TIMEOUT, ensureBuilt, openWorkbench, paneHelpers, ROOT, shownTexts, type Cell, type Snap, type SnapSheet, type Workbench } from "./harness";
 
 const DATA = path.resolve(ROOT, "../shared/data");
 const CUR2 = path.join(DATA, "aws/aws_cur2_daily_ha-project.csv");
@@ -30,6 +30,7 @@ let page: Page;
 const { filesRead, removeAllFiles, waitForStatus } = paneHelpers(() => page);
 let volumePath = "";
 let spaced = "";
+let cased = "";
 
 async function snapshot(): Promise<Snap> {
   return (await page.evaluate(() => window.workbench.snapshot())) as unknown as Snap;
@@ -58,6 +59,34 @@ async function importNow(): Promise<string> {
   if (await dialog.isVisible()) await page.getByRole("button", { name: "Replace", exact: true }).click();
   return waitForStatus(/Import complete/);
 }
+/**
+ * Axis ticks as a person reads them: at most 3 significant digits once trailing zeros go
+ * (`0.00200 USD`, `7.50 USD`, `12.5×`), thousands separated, never a negative zero.
+ */
+function expectRoundTicks(ticks: readonly string[]): void {
+  for (const t of ticks) {
+    expect(t, t).toMatch(/^-?\d{1,3}(,\d{3})*(\.\d+)?( [A-Z]{3}|×)?$/);
+    expect(t, t).not.toMatch(/^-[0.,]+( [A-Z]{3}|×)?$/);
+    const digits = t.replace(/[^0-9]/g, "").replace(/^0+/, "").replace(/0+$/, "");
+    expect(digits.length, t).toBeLessThanOrEqual(3);
+  }
+}
+
+async function chartGeometry(): Promise<Array<{ top: number; bottom: number; ticks: string[]; title: string }>> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>(".wb-chart")].map((c) => {
+      const r = c.getBoundingClientRect();
+      const svg = c.querySelector("svg")!;
+      return {
+        top: r.top,
+        bottom: r.bottom,
+        ticks: [...svg.querySelectorAll(".wb-tick")].map((t) => t.textContent ?? ""),
+        title: svg.querySelector(".wb-chart-title")?.textContent ?? "",
+      };
+    }),
+  );
+}
+
 async function showSheet(name: string): Promise<void> {
   await page.getByRole("tab", { name, exact: true }).click();
   await page.evaluate(() => new Promise<void>((ok) => requestAnimationFrame(() => requestAnimationFrame(() => ok()))));
@@ -73,7 +102,9 @@ beforeAll(async () => {
   expect(keys.length).toBe(33);
   spaced = keys[3];
   const rows = ["date,key,requests"];
-  keys.forEach((k, i) => rows.push(`2024-09-0${1 + (i % 9)},"${k === spaced ? k + " " : k}",${1000 + i * 137}`));
+  cased = keys[5];
+  // keys[3] with a trailing space, keys[5] in upper case: both merged into the billing's spelling, and reported.
+  keys.forEach((k, i) => rows.push(`2024-09-0${1 + (i % 9)},"${k === spaced ? k + " " : k === cased ? k.toUpperCase() : k}",${1000 + i * 137}`));
   rows.push("2024-09-15,llama-local,77");
   volumePath = path.join(dir, "volume-33-keys.csv");
   writeFileSync(volumePath, rows.join("\n") + "\n");
@@ -109,6 +140,19 @@ describe("issue 10: match report, comparison period, charts that hold 33 keys", 
     expect(comp.charts[0].series[0].values).toHaveLength(13);
     const top = tableRows(comp, "ModelComparisonTop");
     expect(top[12]["Chart key"]).toBe("Other (1 key)");
+    // 13 keys: the column chart's category labels never overprint: side by side they fit their band, rotated they are a line apart.
+    await showSheet("Comparison");
+    const cats = await page.evaluate(() =>
+      [...document.querySelectorAll<SVGTextElement>('.wb-chart svg[data-chart-type="ColumnClustered"] .wb-cat')].map((t) => ({
+        x: Number(t.getAttribute("x")),
+        w: t.getComputedTextLength(),
+        rotated: t.hasAttribute("transform"),
+      })),
+    );
+    expect(cats).toHaveLength(13);
+    const gap = Math.min(...cats.slice(1).map((c, i) => c.x - cats[i].x));
+    if (cats[0].rotated) expect(gap * Math.SQRT1_2).toBeGreaterThanOrEqual(10);
+    else expect(Math.max(...cats.map((c) => c.w))).toBeLessThanOrEqual(gap);
   });
 
   it("a volume trace of 2023-11 against billing of 2024-09: a warning in the pane before Import", async () => {
@@ -119,6 +163,28 @@ describe("issue 10: match report, comparison period, charts that hold 33 keys", 
     const status = await waitForStatus(/overlaps no billing period/);
     expect(status).toMatch(/azure_llm_inference_trace_code_2023\.csv covers 2023-11[^.]*overlaps no billing period \(2024-09\)/);
     await expect(page.getByRole("status").getAttribute("data-tone")).resolves.toBe("warn");
+  });
+
+  it("a request log without keys (the Azure trace, its 2023-11 dates moved to 2024-09): never a cost per inference against unrelated cost", async () => {
+    const lines = readFileSync(TRACE, "utf8").split("\n").filter((l) => l !== "");
+    const moved = [lines[0], ...lines.slice(1, 501).map((l) => l.replace(/^2023-11-/, "2024-09-"))];
+    const log = path.join(dir, "trace-2024-09.csv");
+    writeFileSync(log, moved.join("\n") + "\n");
+    await removeAllFiles();
+    await page.getByLabel("Billing files", { exact: true }).setInputFiles(FOCUS);
+    await page.getByLabel("Volume files", { exact: true }).setInputFiles(log);
+    await filesRead();
+    await page.getByLabel("Period", { exact: true }).selectOption("month");
+    await page.getByLabel("Workload key", { exact: true }).selectOption("service");
+    const status = await importNow();
+    expect(status).toContain("500 inferences have no key (a request log without a key column): they are counted under (no key) and matched to no cost");
+    const snap = await snapshot();
+    const ue = tableRows(sheet(snap, "Unit Economics"), "UnitEconomics");
+    // No row pairs the 500 keyless inferences with some cost: no cost per inference of 0.000000 or of anything else from them.
+    expect(ue.filter((r) => r.Inferences !== "" && r.Inferences !== 0)).toEqual([]);
+    expect(ue.some((r) => typeof r["Cost per inference"] === "number")).toBe(false);
+    const checks = tableRows(sheet(snap, "Data Checks"), "DataChecks");
+    expect(checks.find((r) => r.Key === "(no key)")).toMatchObject({ Source: "trace-2024-09.csv", Inferences: 500 });
   });
 
   it("33 keys: the status and Data Checks report the trailing-space key (merged) and the key without cost; counts agree with the sheets", async () => {
@@ -138,6 +204,10 @@ describe("issue 10: match report, comparison period, charts that hold 33 keys", 
     const ue = tableRows(sheet(snap, "Unit Economics"), "UnitEconomics");
     const spacedRow = ue.find((r) => r.Key === spaced)!;
     expect(spacedRow.Inferences).toBe(1000 + 3 * 137);
+    // The upper-case spelling: merged into the billing's key (one row, its inferences), and said so.
+    expect(cased.toUpperCase()).not.toBe(cased);
+    expect(status).toContain(`volume-33-keys.csv: ${cased.toUpperCase()}: 1 row merged into ${cased} (Excel compares text ignoring case).`);
+    expect(ue.filter((r) => String(r.Key).toLowerCase() === cased.toLowerCase()).map((r) => [r.Key, r.Inferences])).toEqual([[cased, 1000 + 5 * 137]]);
     const blanks = ue.filter((r) => r.Inferences === "").length;
     const checks = tableRows(sheet(snap, "Data Checks"), "DataChecks");
     const noVolume = checks.filter((r) => r.Check === "Cost without volume").reduce((a, r) => a + Number(r["Rows or keys"]), 0);
@@ -145,8 +215,23 @@ describe("issue 10: match report, comparison period, charts that hold 33 keys", 
     expect(noVolume).toBe(m.totals.groupsWithoutVolume);
     if (blanks > 0) expect(status).toContain(`${blanks} ${blanks === 1 ? "group has" : "groups have"} cost and no volume data`);
     else expect(status).not.toMatch(/no volume data/);
-    expect(checks.find((r) => r.Check === "Key merged")).toMatchObject({ Source: "volume-33-keys.csv", Key: `${spaced} `, "Rows or keys": 1 });
+    expect(checks.find((r) => r.Check === "Key merged" && r.Key === `${spaced} `)).toMatchObject({ Source: "volume-33-keys.csv", "Rows or keys": 1 });
+    expect(checks.find((r) => r.Check === "Key merged" && r.Key === cased.toUpperCase())).toMatchObject({ Source: "volume-33-keys.csv", "Rows or keys": 1 });
     expect(checks.find((r) => r.Check === "Key without cost")).toMatchObject({ Key: "llama-local", Inferences: 77 });
+    // One money format: every cost on the data and figure sheets reads with 2 decimals and the ISO code
+    // (the sample's credits included: never -0.0007180008 USD beside 1,312.865034 USD).
+    for (const name of ["AI Cost Data", "Unit Economics", "Comparison"]) {
+      const texts = await shownTexts(page, name);
+      const h = texts.findIndex((r) => r.includes("Cost") && r.includes("Currency"));
+      const c = texts[h].indexOf("Cost");
+      // The first table under its header, to its first blank row.
+      const body = texts.slice(h + 1);
+      const end = body.findIndex((r) => r.every((t) => t === ""));
+      const costs = (end < 0 ? body : body.slice(0, end)).map((r) => r[c]);
+      expect(costs.length, name).toBeGreaterThanOrEqual(33);
+      for (const t of costs.slice(0, 40)) expect(t, name).toMatch(/^-?\d{1,3}(,\d{3})*\.\d\d USD$/);
+      expect(costs.filter((t) => t === "-0.00 USD"), name).toEqual([]);
+    }
     const share = checks.find((r) => r.Check === "Unattributed share" && r.Period === "2024-09")!;
     expect(Number(share.Share)).toBeCloseTo(Number(m.periods[0].unattributedShare ?? 0), 12);
   });
@@ -204,8 +289,9 @@ describe("issue 10: match report, comparison period, charts that hold 33 keys", 
             expect(a.x + a.w <= b.x || b.x + b.w <= a.x || a.y + a.h <= b.y || b.y + b.h <= a.y).toBe(true);
           }
         expect(new Set(c.legend.map((l) => l.fill)).size).toBe(c.legend.length);
-        // Currency on the value axis (or a multiple on the ROI chart).
+        // Currency on the value axis (or a multiple on the ROI chart), in round figures: never a long decimal or a -0.00.
         expect(c.ticks.some((t) => /USD|×/.test(t))).toBe(true);
+        expectRoundTicks(c.ticks);
       }
       if (name === "Trend") expect(geo.charts[0].legend).toHaveLength(line.series.length);
       // Value labels beside the bars of the ROI chart only when there is a value (none here); never over each other on the columns.
@@ -213,6 +299,32 @@ describe("issue 10: match report, comparison period, charts that hold 33 keys", 
       const file = await wb.screenshot(shot);
       // The README's pictures: refreshed on request only, so that a test run never changes tracked files.
       if (process.env.UPDATE_SCREENSHOTS === "1") copyFileSync(file, path.join(ROOT, "docs", shot));
+    }
+    expect(wb.errors.filter((e) => !/favicon/.test(e))).toEqual([]);
+  });
+
+  it("33 keys: the Quarterly Review's title, totals and chart, its axis in USD in round figures; screenshots of the table and the chart", async () => {
+    const snap = await snapshot();
+    const review = sheet(snap, "Quarterly Review");
+    expect(String(review.values[0][0])).toBe("Quarterly Review: 2024-Q3 against 2024-Q2");
+    expect(review.values.slice(1, 5).map((r) => String(r[0]).replace(/^'/, ""))).toContain("2024-Q3: partial: 1 of 3 months (2024-09)");
+    expect(review.charts.map((c) => c.title)).toEqual(["Cost per inference by key"]);
+    // One column per key and quarter: the 33 keys of the FOCUS sample.
+    expect(review.charts[0].series.map((s) => s.values.length)).toEqual([33, 33]);
+    await showSheet("Quarterly Review");
+    const top = await wb.screenshot("screenshot-review.png");
+    await page.evaluate(() => document.querySelector(".wb-chart")!.scrollIntoView({ block: "end" }));
+    await page.evaluate(() => new Promise<void>((ok) => requestAnimationFrame(() => requestAnimationFrame(() => ok()))));
+    const [chart] = await chartGeometry();
+    expect(chart.title).toBe("Cost per inference by key");
+    expect(chart.ticks.every((t) => / USD$/.test(t))).toBe(true);
+    expectRoundTicks(chart.ticks);
+    expect(chart.bottom).toBeLessThanOrEqual(VIEW.height);
+    expect(chart.top).toBeGreaterThanOrEqual(0);
+    const below = await wb.screenshot("screenshot-review-chart.png");
+    if (process.env.UPDATE_SCREENSHOTS === "1") {
+      copyFileSync(top, path.join(ROOT, "docs", "screenshot-review.png"));
+      copyFileSync(below, path.join(ROOT, "docs", "screenshot-review-chart.png"));
     }
     expect(wb.errors.filter((e) => !/favicon/.test(e))).toEqual([]);
   });

@@ -146,6 +146,12 @@ describe("the product in the workbench: sample data imported by the real task pa
     await wb.page.locator('.wb-chart svg[data-chart-type="BarClustered"]').waitFor();
     await expect(wb.page.locator('.wb-chart svg[data-chart-type="ColumnClustered"] .wb-bar').count()).resolves.toBeGreaterThanOrEqual(4);
     await expect(wb.page.locator('.wb-chart svg[data-chart-type="BarClustered"] .wb-bar').count()).resolves.toBeGreaterThanOrEqual(4);
+    // The Band column is wide enough for its longest word: no "Unsustainable" cut.
+    const bands = await wb.page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>("table.wb-grid td")].filter((td) => td.textContent === "Unsustainable").map((td) => ({ sw: td.scrollWidth, cw: td.clientWidth })),
+    );
+    expect(bands.length).toBeGreaterThan(0);
+    for (const b of bands) expect(b.sw).toBeLessThanOrEqual(b.cw);
     await wb.screenshot("workbench-comparison");
     await wb.page.getByRole("tab", { name: "Trend" }).click();
     await expect(wb.page.locator('.wb-chart svg[data-chart-type="Line"] .wb-line').count()).resolves.toBeGreaterThanOrEqual(4);

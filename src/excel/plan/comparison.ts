@@ -121,8 +121,9 @@ export function planComparisonSheet(model: UnitModel, ue: UnitData, names: PlanN
   const titles = chartTitles(input.key);
   const currencies = [...new Set(pairs.map((p) => p.currency))];
   const cpiFormat = currencies.length === 1 ? model.unitFormat(currencies[0]) : "#,##0.000000";
+  const cpiAxisFormat = currencies.length === 1 ? model.axisFormat(currencies[0]) : cpiFormat;
   const [left, right] = chartBoxes();
-  const chart = (title: string, type: ChartPlan["type"], key: "cpi" | "roi", name: string, box: typeof left, format: string): ChartPlan => ({
+  const chart = (title: string, type: ChartPlan["type"], key: "cpi" | "roi", name: string, box: typeof left, format: string, axisFormat = format): ChartPlan => ({
     title,
     type,
     series: [{ name, values: chartData.rect(key), xValues: chartData.rect("label"), color: seriesColor(0) }],
@@ -130,14 +131,14 @@ export function planComparisonSheet(model: UnitModel, ue: UnitData, names: PlanN
     to: cellAddress(TABLES_TOP_ROW - 2, 0),
     box,
     valueAxisTitle: name,
-    valueAxisFormat: format,
+    valueAxisFormat: axisFormat,
     // Value labels where they fit: beside each bar of the bar chart, above the columns of a few keys.
     ...(type === "BarClustered" || rows.length <= 6 ? { dataLabelFormat: format } : {}),
     legend: legendFor(1),
   });
   const sheet = tableSheet("figures", "comparison", names, t, {
     charts: [
-      chart(titles.costPerInference, "ColumnClustered", "cpi", "Cost per inference", left, cpiFormat),
+      chart(titles.costPerInference, "ColumnClustered", "cpi", "Cost per inference", left, cpiFormat, cpiAxisFormat),
       chart(titles.roi, "BarClustered", "roi", "ROI multiple", right, MULTIPLE_FORMAT),
     ],
   });

@@ -5,10 +5,11 @@
  */
 import type { ImportResult } from "../../import/types";
 import type { WriteOptions } from "../types";
-import { chooseQuarters, quarterOf, quarterSpan, sortPeriods } from "../periods";
+import { chooseQuarters, quarterOf, sortPeriods } from "../periods";
+import { partialFlag, quarterCoverage } from "./coverage";
 import { grainOfLabel } from "../../core/period";
 import { EXCEL_MAX_ROWS } from "./names";
-import { unitDecimals, unitMoneyFormat } from "../formats";
+import { axisDecimals, unitDecimals, unitMoneyFormat } from "../formats";
 
 export interface Triple {
   period: string;
@@ -64,10 +65,12 @@ export interface UnitModel {
   pairsWhere(keep: (t: Triple) => boolean): Triple[];
   /** The per-inference number format of a currency, its decimals sized by that currency's figures. */
   unitFormat(currency: string): string;
+  /** The same on a chart's value axis: decimals sized by the largest figure (round ticks, never 14 decimals). */
+  axisFormat(currency: string): string;
 }
 
-/** Per-inference formats by currency: decimals from the smallest cost or value per inference (src/core/display.ts). */
-function unitFormats(result: ImportResult): (currency: string) => string {
+/** Per-inference formats by currency, decimals from the cost and value per inference (src/core/display.ts): `unitDecimals` for tables, `axisDecimals` for axes. */
+function unitFormats(result: ImportResult, decimals: (figures: string[]) => number): (currency: string) => string {
   const figures = new Map<string, string[]>();
   for (const g of result.groups) {
     let list = figures.get(g.currency);
@@ -78,7 +81,7 @@ function unitFormats(result: ImportResult): (currency: string) => string {
   const formats = new Map<string, string>();
   return (currency) => {
     let f = formats.get(currency);
-    if (f === undefined) formats.set(currency, (f = unitMoneyFormat(currency, unitDecimals(figures.get(currency) ?? []))));
+    if (f === undefined) formats.set(currency, (f = unitMoneyFormat(currency, decimals(figures.get(currency) ?? []))));
     return f;
   };
 }
@@ -116,39 +119,13 @@ export function unitModel(result: ImportResult, options: WriteOptions): UnitMode
     previousQuarter: choice.previous,
     comparisonPeriod,
     comparisonByQuarter: comparisonPeriod !== null && grainOfLabel(comparisonPeriod) === "quarter",
-    comparisonPartial: comparisonPeriod !== null && allPeriodLabels ? partialOf(comparisonPeriod, costPeriods, fsm) : null,
+    // The one partial-quarter rule (./coverage.ts), as the Quarterly Review's title applies it.
+    comparisonPartial:
+      comparisonPeriod !== null && allPeriodLabels && grainOfLabel(comparisonPeriod) === "quarter"
+        ? partialFlag(quarterCoverage(comparisonPeriod, new Set(result.costRecords.map((r) => r.period)), quarterFor))
+        : null,
     pairsWhere,
-    unitFormat: unitFormats(result),
+    unitFormat: unitFormats(result, unitDecimals),
+    axisFormat: unitFormats(result, axisDecimals),
   };
-}
-
-const pad2 = (n: number): string => (n < 10 ? "0" + n : String(n));
-
-/**
- * Whether a quarter lacks periods of cost: by month, the months of it that have cost
- * (`partial: 1 of 3 months`); by day or week, whether cost starts after its first or ends
- * before its last period. Null for a full quarter, a quarter grain, or a label that is no quarter.
- */
-export function partialOf(quarter: string, costPeriods: readonly string[], fiscalStartMonth: number): string | null {
-  if (grainOfLabel(quarter) !== "quarter" || costPeriods.length === 0) return null;
-  const grain = grainOfLabel(costPeriods[0]);
-  if (grain === null || grain === "quarter") return null;
-  const span = quarterSpan(quarter, grain, fiscalStartMonth);
-  const inside = costPeriods.filter((p) => p >= span.first && p <= span.last);
-  if (grain === "month") {
-    const months: string[] = [];
-    let y = Number(span.first.slice(0, 4));
-    let m = Number(span.first.slice(5, 7));
-    for (let i = 0; i < 3; i++) {
-      months.push(`${y}-${pad2(m)}`);
-      m = m === 12 ? 1 : m + 1;
-      if (m === 1) y++;
-    }
-    const have = months.filter((x) => inside.includes(x)).length;
-    return have === 3 ? null : `partial: ${have} of 3 months`;
-  }
-  if (inside.length === 0) return "partial: no cost";
-  const first = inside[0];
-  const last = inside[inside.length - 1];
-  return first <= span.first && last >= span.last ? null : `partial: ${first} to ${last}`;
 }

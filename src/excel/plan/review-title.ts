@@ -3,48 +3,14 @@
  * currencies and fiscal year, from which files and periods, and whether each quarter is
  * complete (every month has cost) or partial. Pure: text lines, written through `safeText`.
  */
-import { grainOfLabel, relabel } from "../../core/period";
 import { FORMAT_LABELS } from "../../import/format-labels";
 import type { CostBasis, ImportResult, SourceReport } from "../../import/types";
-import { sortPeriods } from "../periods";
+import { coverageText, quarterCoverage, type QuarterCoverage } from "./coverage";
 
-/** Months of one quarter that have cost rows; null at the quarter grain (months not known). */
-export interface QuarterCoverage {
-  quarter: string;
-  months: string[] | null;
-}
-
-export const MONTHS_IN_QUARTER = 3;
+export { coverageText, isPartial, MONTHS_IN_QUARTER, quarterCoverage, type QuarterCoverage } from "./coverage";
 
 /** Most sources listed one per line; the rest are counted on one more line. */
 export const MAX_SOURCE_LINES = 8;
-
-/**
- * The months with cost of a quarter: the month of every cost record whose period falls in it
- * (a week counts in the month of its Thursday, as it counts in the quarter of it).
- */
-export function quarterCoverage(result: ImportResult, quarter: string, quarterFor: (period: string) => string): QuarterCoverage {
-  const months = new Set<string>();
-  for (const r of result.costRecords) {
-    if (quarterFor(r.period) !== quarter) continue;
-    if (grainOfLabel(r.period) === "quarter") return { quarter, months: null };
-    const m = relabel(r.period, "month");
-    if (m !== null) months.add(m);
-  }
-  return { quarter, months: sortPeriods(months) };
-}
-
-/** `complete: 3 of 3 months`, `partial: 1 of 3 months (2025-04)`, `no cost data`. */
-export function coverageText(c: QuarterCoverage): string {
-  if (c.months === null) return "months not known (periods are quarters)";
-  if (c.months.length === 0) return "no cost data";
-  const of = `${c.months.length} of ${MONTHS_IN_QUARTER} months`;
-  return c.months.length >= MONTHS_IN_QUARTER ? `complete: ${of}` : `partial: ${of} (${c.months.join(", ")})`;
-}
-
-export function isPartial(c: QuarterCoverage): boolean {
-  return c.months !== null && c.months.length < MONTHS_IN_QUARTER;
-}
 
 const BASIS_TEXT: Readonly<Record<CostBasis, string>> = {
   billed: "billed (as invoiced)",
@@ -90,8 +56,9 @@ export function reviewTitle(i: TitleInput): ReviewTitle {
     `Fiscal year starts in ${monthName(i.fiscalStartMonth >= 1 && i.fiscalStartMonth <= 12 ? Math.floor(i.fiscalStartMonth) : 1)}`,
     `Key: ${i.result.key}`,
   ].join(" · ");
-  const prev = previous === null ? null : quarterCoverage(i.result, previous, i.quarterFor);
-  const cur = latest === null ? null : quarterCoverage(i.result, latest, i.quarterFor);
+  const costPeriods = new Set(i.result.costRecords.map((r) => r.period));
+  const prev = previous === null ? null : quarterCoverage(previous, costPeriods, i.quarterFor);
+  const cur = latest === null ? null : quarterCoverage(latest, costPeriods, i.quarterFor);
   const quarterLines = [prev, cur].filter((c): c is QuarterCoverage => c !== null).map((c) => `${c.quarter}: ${coverageText(c)}`);
   const sources = i.result.sources.slice(0, MAX_SOURCE_LINES).map(sourceLine);
   const more = i.result.sources.length - MAX_SOURCE_LINES;

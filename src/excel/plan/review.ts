@@ -254,12 +254,16 @@ function bridgeRows(currencies: readonly string[], top: number, bridgeSheet: str
 }
 
 /** One clustered column chart per currency: cost per inference of each key in both quarters. */
+/** Most keys whose columns carry value labels (two quarters each): beyond, the labels would overprint. */
+const REVIEW_LABELLED_KEYS = 6;
+
 function reviewCharts(
   t: PlacedTable<ReviewKey, ReviewRow, ReviewContext>,
   pairs: readonly ReviewRow[],
   currencies: readonly string[],
   top: number,
   label: Record<Quarter, string>,
+  formats: Pick<UnitModel, "unitFormat" | "axisFormat">,
 ): ChartPlan[] {
   return currencies.map((cur, i) => {
     const first = pairs.findIndex((p) => p.currency === cur);
@@ -273,6 +277,9 @@ function reviewCharts(
       from: cellAddress(from, 0),
       to: cellAddress(from + CHART_ROWS - 1, CHART_COLS - 1),
       valueAxisTitle: /^[A-Za-z]{3}$/.test(cur) ? `Cost per inference (${cur.toUpperCase()})` : "Cost per inference",
+      // The column's own per-inference format (currency, thousands separators) on the axis, and on value labels where they fit.
+      valueAxisFormat: formats.axisFormat(cur),
+      ...(count <= REVIEW_LABELLED_KEYS ? { dataLabelFormat: formats.unitFormat(cur) } : {}),
     };
   });
 }
@@ -337,7 +344,7 @@ export function planReviewSheet(model: UnitModel, ue: UnitData, names: PlanNames
     blocks,
     formats,
     tables: [t.tablePlan("review", names.tables.review, FIGURE_STYLE)],
-    charts: reviewCharts(t, pairs, currencies, chartsTop, label),
+    charts: reviewCharts(t, pairs, currencies, chartsTop, label, model),
     conditionalFormats,
     columnWidths: t.widths(),
     freezeRows: headerRow + 1 <= MAX_FROZEN_ROWS ? headerRow + 1 : 0,

@@ -180,7 +180,7 @@ export function planTrendSheet(result: ImportResult, model: UnitModel, ue: UnitD
         valueAxisTitle: "Cost per inference",
         categoryAxisTitle: "Period",
         box: left,
-        valueAxisFormat: one === "" ? "#,##0.000000" : model.unitFormat(one),
+        valueAxisFormat: one === "" ? "#,##0.000000" : model.axisFormat(one),
         legend: legendFor(lines.length),
       }),
       chart({

@@ -62,7 +62,7 @@ const STYLE = `
 .wb-charts{position:absolute;left:0;top:0;pointer-events:none}
 .wb-chart{position:absolute;pointer-events:auto;box-shadow:0 1px 3px rgba(0,0,0,.15)}
 .wb-tabs{display:flex;gap:2px;padding:0 8px;border-top:1px solid #d0d0d0;background:#f3f3f3;overflow-x:auto}
-.wb-tabs button{border:0;background:transparent;padding:5px 12px;font:inherit;cursor:pointer;border-bottom:3px solid transparent}
+.wb-tabs button{flex:none;white-space:nowrap;border:0;background:transparent;padding:5px 12px;font:inherit;cursor:pointer;border-bottom:3px solid transparent}
 .wb-tabs button[aria-selected=true]{background:#fff;border-bottom-color:#217346;color:#217346;font-weight:600}
 .wb-status{font-size:11px;color:#555;padding:2px 8px;border-top:1px solid #e0e0e0;min-height:16px}
 .wb-side{width:380px;border-left:1px solid #d0d0d0;overflow:auto;background:#fafafa;flex-shrink:0}

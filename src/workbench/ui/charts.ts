@@ -17,6 +17,26 @@ function tick(v: number, format = ""): string {
   return String(Number(v.toPrecision(3)));
 }
 
+/**
+ * An axis from lo to hi as Excel draws one: round bounds and a 1-2-2.5-5 step (about four
+ * intervals), so that ticks read `0.0016 USD`, never `0.00159841661632 USD`. Values within a
+ * hair of zero are zero (a tick never reads `-0.00`).
+ */
+export function niceAxis(lo: number, hi: number): { lo: number; hi: number; ticks: number[] } {
+  const raw = (hi - lo) / 4;
+  const mag = Math.pow(10, Math.floor(Math.log10(raw)));
+  const norm = raw / mag;
+  const step = (norm <= 1 ? 1 : norm <= 2 ? 2 : norm <= 2.5 ? 2.5 : norm <= 5 ? 5 : 10) * mag;
+  const a = Math.floor(lo / step + 1e-9) * step;
+  const b = Math.ceil(hi / step - 1e-9) * step;
+  const n = Math.max(1, Math.round((b - a) / step));
+  const ticks = Array.from({ length: n + 1 }, (_, i) => {
+    const v = Number((a + i * step).toPrecision(12));
+    return Math.abs(v) < step * 1e-9 ? 0 : v;
+  });
+  return { lo: ticks[0], hi: ticks[n], ticks };
+}
+
 /** Width in pixels of a label at 11px (an estimate: 6.2px a character). */
 const textW = (s: string): number => s.length * 6.2;
 const LEGEND_NAME = 22;
@@ -58,10 +78,15 @@ export function chartSvg(model: WorkbookModel, chart: ChartModel, width: number,
   const legendH = legendAt === "bottom" ? legendRows * 14 + 6 : 0;
   const itemH = legendAt === "right" && series.length * 16 > height - titleH - 20 ? 13 : 16;
   // Value-axis labels in the axis format (currency, thousands separators): the left margin follows them.
-  const all0 = series.flatMap((s) => s.values.filter((v): v is number => v !== null));
-  const lo0 = Math.min(0, ...all0);
-  const hi0 = Math.max(0, ...all0) === lo0 ? lo0 + 1 : Math.max(0, ...all0);
-  const valueLabelW = Math.max(...[0, 1, 2, 3, 4].map((i) => textW(tick(lo0 + ((hi0 - lo0) * i) / 4, valueFormat))));
+  // Stacked columns and bars (not 100 %): each point stands on the series before it, positives up, negatives down.
+  const stacked = kind !== "line" && kind !== "scatter" && /Stacked(?!100)/i.test(chart.type);
+  const stack = stacked ? stackOf(series.map((s) => s.values)) : null;
+  const all = stack !== null ? stack.flatMap((col) => col.flatMap((p) => (p === null ? [] : [p.from, p.to]))) : series.flatMap((s) => s.values.filter((v): v is number => v !== null));
+  const lo0 = Math.min(0, ...all);
+  const hi0 = Math.max(0, ...all);
+  const axis = niceAxis(lo0, hi0 === lo0 ? lo0 + 1 : hi0);
+  const { lo, hi } = axis;
+  const valueLabelW = Math.max(...axis.ticks.map((v) => textW(tick(v, valueFormat))));
   const horizontalLabels = kind === "bar" ? Math.min(130, 10 + Math.max(0, ...categories.map((c) => Math.min(18, c.length))) * 6.2) : Math.max(40, valueLabelW + 10);
   // Category labels: rotated when they do not fit side by side.
   const plotW0 = width - horizontalLabels - 30 - legendW;
@@ -76,13 +101,6 @@ export function chartSvg(model: WorkbookModel, chart: ChartModel, width: number,
   };
   const pw = Math.max(20, width - pad.l - pad.r);
   const ph = Math.max(20, height - pad.t - pad.b);
-  // Stacked columns and bars (not 100 %): each point stands on the series before it, positives up, negatives down.
-  const stacked = kind !== "line" && kind !== "scatter" && /Stacked(?!100)/i.test(chart.type);
-  const stack = stacked ? stackOf(series.map((s) => s.values)) : null;
-  const all = stack !== null ? stack.flatMap((col) => col.flatMap((p) => (p === null ? [] : [p.from, p.to]))) : series.flatMap((s) => s.values.filter((v): v is number => v !== null));
-  let lo = Math.min(0, ...all);
-  let hi = Math.max(0, ...all);
-  if (hi === lo) hi = lo + 1;
   const out: string[] = [];
   out.push(`<svg xmlns="http://www.w3.org/2000/svg" class="wb-chart-svg" role="img" aria-label="${esc(`${chart.title || chart.name} (${chart.type})`)}" data-chart-type="${esc(chart.type)}" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="Segoe UI, Arial, sans-serif" font-size="11">`);
   out.push(`<rect x="0.5" y="0.5" width="${width - 1}" height="${height - 1}" fill="#fff" stroke="#bfbfbf"/>`);
@@ -91,8 +109,7 @@ export function chartSvg(model: WorkbookModel, chart: ChartModel, width: number,
   // value axis scale
   const scale = (v: number): number => (horizontal ? pad.l + ((v - lo) / (hi - lo)) * pw : pad.t + ph - ((v - lo) / (hi - lo)) * ph);
   // gridlines + ticks
-  for (let i = 0; i <= 4; i++) {
-    const v = lo + ((hi - lo) * i) / 4;
+  for (const v of axis.ticks) {
     if (horizontal) {
       const x = scale(v);
       out.push(`<line x1="${x}" y1="${pad.t}" x2="${x}" y2="${pad.t + ph}" stroke="#e0e0e0"/><text class="wb-tick" x="${x}" y="${pad.t + ph + 14}" text-anchor="middle" fill="#595959">${esc(tick(v, valueFormat))}</text>`);
@@ -103,19 +120,20 @@ export function chartSvg(model: WorkbookModel, chart: ChartModel, width: number,
   }
   if (kind === "scatter") {
     const xs = series.flatMap((s) => s.x.filter((v): v is number => typeof v === "number"));
-    let xlo = Math.min(...(xs.length ? xs : [0]));
-    let xhi = Math.max(...(xs.length ? xs : [1]));
-    if (xhi === xlo) {
-      xhi = xlo + 1;
-      xlo = xlo - (xlo === 0 ? 0 : 1);
+    let xlo0 = Math.min(...(xs.length ? xs : [0]));
+    let xhi0 = Math.max(...(xs.length ? xs : [1]));
+    if (xhi0 === xlo0) {
+      xhi0 = xlo0 + 1;
+      xlo0 = xlo0 - (xlo0 === 0 ? 0 : 1);
     }
+    const xAxis = niceAxis(xlo0, xhi0);
+    const [xlo, xhi] = [xAxis.lo, xAxis.hi];
     const sx = (v: number): number => pad.l + ((v - xlo) / (xhi - xlo)) * pw;
-    for (let i = 0; i <= 4; i++) {
-      const y = scale(lo + ((hi - lo) * i) / 4);
-      const x = sx(xlo + ((xhi - xlo) * i) / 4);
-      out.push(`<line x1="${pad.l}" y1="${y}" x2="${pad.l + pw}" y2="${y}" stroke="#e0e0e0"/><text class="wb-tick" x="${pad.l - 4}" y="${y + 4}" text-anchor="end" fill="#595959">${esc(tick(lo + ((hi - lo) * i) / 4, valueFormat))}</text>`);
-      out.push(`<text class="wb-tick" x="${x}" y="${pad.t + ph + 14}" text-anchor="middle" fill="#595959">${esc(tick(xlo + ((xhi - xlo) * i) / 4, xFormat))}</text>`);
+    for (const v of axis.ticks) {
+      const y = scale(v);
+      out.push(`<line x1="${pad.l}" y1="${y}" x2="${pad.l + pw}" y2="${y}" stroke="#e0e0e0"/><text class="wb-tick" x="${pad.l - 4}" y="${y + 4}" text-anchor="end" fill="#595959">${esc(tick(v, valueFormat))}</text>`);
     }
+    for (const v of xAxis.ticks) out.push(`<text class="wb-tick" x="${sx(v)}" y="${pad.t + ph + 14}" text-anchor="middle" fill="#595959">${esc(tick(v, xFormat))}</text>`);
     for (const s of series) {
       // As Excel: x values that are all text plot at 1, 2, 3…; otherwise a point whose x is
       // not a number (an error such as #N/A, a blank) is not plotted.

@@ -1,6 +1,7 @@
 /** The one number-format policy (src/core/display.ts): Excel codes and the pane's text, checked against the workbench renderer. */
 import { describe, expect, it } from "vitest";
 import {
+  axisDecimals,
   formatMoneyText,
   formatMultipleText,
   formatPercentText,
@@ -95,5 +96,24 @@ describe("the workbench refuses what Excel refuses", () => {
     expect(numberFormatProblem("[<0.001]0.000000;0.00")).toMatch(/unknown code/);
     expect(numberFormatProblem('0.00 "USD')).toMatch(/unclosed quote/);
     expect(numberFormatProblem("0;0;0;@;0")).toMatch(/four sections/);
+  });
+});
+
+describe("never a negative zero, axes in round figures", () => {
+  it("a negative figure that rounds to zero reads 0.00, 0.0%, 0.00× in the pane (issue 10)", () => {
+    expect(formatPercentText(-0.0001)).toBe("0.0%");
+    expect(formatMultipleText(-0.001)).toBe("0.00×");
+    expect(formatMoneyText("-0.000")).toBe("0.00");
+    expect(formatMoneyText("-0.004")).toBe("-0.004");
+    expect(formatPercentText(-0.001)).toBe("-0.1%");
+  });
+
+  it("a per-inference axis gets 3 significant digits of its largest figure, not the table's 14 decimals", () => {
+    // The FOCUS sample by service: the costliest per inference 0.0064, the cheapest 0.0000000068.
+    expect(unitDecimals(["0.00639876", "0.0000000068"])).toBe(12);
+    expect(axisDecimals(["0.00639876", "0.0000000068", "-0.0000017"])).toBe(5);
+    expect(formatValue(0.0016, unitMoneyFormat("USD", axisDecimals(["0.00639876"])))).toBe("0.00160 USD");
+    expect(axisDecimals(["12.5"])).toBe(2);
+    expect(axisDecimals([])).toBe(4);
   });
 });

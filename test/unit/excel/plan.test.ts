@@ -189,7 +189,9 @@ describe("planWorkbook", () => {
     expect(top.cells[1]).toEqual(["claude-3", "USD", "=IF(ISNUMBER(G21),G21,NA())", "=IF(ISNUMBER(I21),I21,NA())"]);
     expect(s.charts[0].series[0]).toMatchObject({ values: { row: top.row + 1, col: 2, rowCount: 4 }, xValues: { row: top.row + 1, col: 0, rowCount: 4 } });
     for (const c of s.charts) expect(c.box!.top + c.box!.height).toBeLessThan(19 * 15);
-    expect(s.charts[0].valueAxisFormat).toBe('#,##0.000000 [$USD];-#,##0.000000 [$USD];0.00 [$USD]');
+    // The axis: 3 significant digits of the largest cost per inference (round ticks); the value labels: the table's 4 of the smallest.
+    expect(s.charts[0].valueAxisFormat).toBe('#,##0.000 [$USD];-#,##0.000 [$USD];0.00 [$USD]');
+    expect(s.charts[0].dataLabelFormat).toBe('#,##0.000000 [$USD];-#,##0.000000 [$USD];0.00 [$USD]');
     expect(s.tables.map((t) => t.name)).toEqual(["ModelComparison", "ModelComparisonTop"]);
   });
 

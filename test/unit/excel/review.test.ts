@@ -131,3 +131,17 @@ describe("Quarterly Review in the workbench host", () => {
     expect(await attempt((_, ws) => (ws.getRange("A1").format.font.size = 500))).toBe("InvalidArgument");
   });
 });
+
+describe("one partial-quarter rule", () => {
+  it("the Comparison's flag and the Review's title line read the same months, at the month and the day grain", async () => {
+    for (const period of ["month", "day"] as const) {
+      const r = await summarize([fileInput(CUR2, "billing")], { period, cost: "billed" });
+      const plan = planWorkbook(r, { period, fiscalStartMonth: 1, costBasis: "billed" });
+      expect(plan.comparisonPeriod, period).toBe("2026-Q2");
+      // April only: one month of three, whatever the grain (days from 2026-04-01 to 2026-04-30 are still one month).
+      expect(plan.comparisonPartial, period).toBe("partial: 1 of 3 months");
+      const title = plan.sheets.find((s) => s.id === "review")!.blocks[0].cells.map((row) => String(row[0]).replace(/^'/, ""));
+      expect(title, period).toContain(`2026-Q2: ${plan.comparisonPartial} (2026-04)`);
+    }
+  });
+});

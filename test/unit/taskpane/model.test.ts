@@ -16,6 +16,7 @@ import {
   overallFraction,
   parseFraction,
   periodChoices,
+  labelSpan,
   reconcileKey,
   rejectedOf,
   shareableMessage,
@@ -157,6 +158,16 @@ describe("comparison period choices", () => {
     expect(periodChoices(es, "week", 1)[0]).toBe("2024-W36");
     expect(periodChoices(es, "day", 1)[0]).toBe("2024-09-02");
     expect(periodChoices(es, "day", 1)).toHaveLength(96);
+  });
+  it("reads a fiscal quarter label in its fiscal year (FY2026-Q1 from April is April–June 2025), a calendar one as such", () => {
+    const day = (y: number, m: number, d: number) => Date.UTC(y, m - 1, d);
+    expect(labelSpan("FY2026-Q1", 4)).toEqual([day(2025, 4, 1), day(2025, 6, 30)]);
+    expect(labelSpan("FY2025-Q1", 7)).toEqual([day(2024, 7, 1), day(2024, 9, 30)]);
+    expect(labelSpan("2025-Q2", 4)).toEqual([day(2025, 4, 1), day(2025, 6, 30)]);
+    // A file whose range is given in fiscal quarters offers the same choices as its days.
+    const fq = [entry("billing", { periodRange: { first: "FY2025-Q1", last: "FY2025-Q1" } })];
+    expect(periodChoices(fq, "quarter", 7)).toEqual(["FY2025-Q1"]);
+    expect(periodChoices(fq, "month", 7)).toEqual(["2024-09", "2024-08", "2024-07"]);
   });
   it("reads month, week and quarter labels too, and is empty without ranges", () => {
     expect(periodChoices([entry("billing", { periodRange: { first: "2024-09", last: "2024-09" } })], "quarter", 1)).toEqual(["2024-Q3"]);

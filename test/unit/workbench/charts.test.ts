@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createHost, installExcelGlobals } from "../../../src/workbench/host";
-import { chartSvg } from "../../../src/workbench/ui/charts";
+import { chartSvg, niceAxis } from "../../../src/workbench/ui/charts";
 
 describe("chart pictures", () => {
   it("a scatter point whose x is an error (#N/A) is not plotted; text x values plot at 1, 2, 3", async () => {
@@ -53,5 +53,14 @@ describe("chart pictures", () => {
     expect(bars[1][1] + bars[1][2]).toBeCloseTo(bars[0][1], 6);
     // The stack's top (10 + 5) is level with the total of 15.
     expect(bars[1][1]).toBeCloseTo(bars[2][1], 6);
+  });
+});
+
+describe("axis ticks", () => {
+  it("round bounds and steps (1, 2, 2.5, 5 × 10^n), zero exact, never a long decimal", () => {
+    expect(niceAxis(-0.00000169807499, 0.00639876069027)).toEqual({ lo: -0.002, hi: 0.008, ticks: [-0.002, 0, 0.002, 0.004, 0.006, 0.008] });
+    expect(niceAxis(0, 16.04).ticks).toEqual([0, 5, 10, 15, 20]);
+    expect(niceAxis(0, 1).ticks).toEqual([0, 0.25, 0.5, 0.75, 1]);
+    for (const t of niceAxis(-0.3, 0.7).ticks) expect(String(t)).toMatch(/^-?\d+(\.\d{1,2})?$/);
   });
 });
