@@ -246,7 +246,7 @@ describe("planWorkbook", () => {
       tables: { ...TABLE_NAMES, unit: "T_unit" },
     };
     const p = planWorkbook(sampleResult(), OPTS, names);
-    expect(p.sheets.map((s) => s.name)).toEqual(["S1", "S2", "S3", "S4", "S5", "S6", "S7", "S10", "S8"]);
+    expect(p.sheets.map((s) => s.name)).toEqual(["S1", "S2", "S3", "S4", "S5", "S6", "S7", "S14", "S8"]);
     expect(String(p.sheets[3].blocks[0].cells[1][3])).toContain("'S1'!$G$2:$G$31");
     expect(p.sheets[3].tables[0].name).toBe("T_unit");
   });

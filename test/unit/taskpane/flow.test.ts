@@ -25,7 +25,7 @@ import { newHost } from "../excel/workbenchHost";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const FOCUS_PATH = path.resolve(here, "../../../../shared/data/focus/focus_1.0_sample_1000.csv");
-const OWN = ["AI Cost Data", "AI Volume Data", "AI Value Data", "Unit Economics", "Comparison", "Trend", "Quarterly Review", "Data Checks"];
+const OWN = ["AI Cost Data", "AI Volume Data", "AI Value Data", "Unit Economics", "Comparison", "Trend", "Quarterly Review", "Cost Bridge", "Data Checks"];
 
 function focusFile(): File {
   return new File([readFileSync(FOCUS_PATH)], "focus.csv");
@@ -153,7 +153,7 @@ describe("the task pane's import flow", () => {
     expect(rec.progressCalls()[0]).toBe("Reading files…");
     expect(rec.steps.at(-1)).toMatchObject({ fraction: 1, stage: "Done" });
     expect(rec.last().tone).toBe("ok");
-    expect(rec.text()[0]).toMatch(/^Import complete: [\d,]+ groups written \([\d,]+ keys × \d+ periods\) to 8 sheets\.$/);
+    expect(rec.text()[0]).toMatch(/^Import complete: [\d,]+ groups written \([\d,]+ keys × \d+ periods\) to 9 sheets\.$/);
     expect(rec.asked).toEqual([]);
     expect(sheetNames(host)).toEqual(["Sheet1", ...OWN]);
     const unit = host.snapshot().sheets.find((s) => s.name === "Unit Economics")!;
