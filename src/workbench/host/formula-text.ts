@@ -2,7 +2,7 @@
  * Formula and value text between Excel and HyperFormula: error texts, values as Excel returns them,
  * formula text each way, and relative references shifted (conditional-format rules). DOM-free.
  */
-import { rectAddress, type Rect } from "./address";
+import { colIndex, colName, rectAddress, type Rect } from "./address";
 import { excelErrorText } from "./functions";
 import type { ExcelValue } from "./sheet-model";
 import { DetailedCellError } from "hyperformula";
@@ -65,19 +65,10 @@ export function shiftRelative(formula: string, dr: number, dc: number): string {
       i % 2 === 1
         ? p
         : p.replace(/(?<![A-Za-z0-9_.])(\$?)([A-Za-z]{1,3})(\$?)(\d+)(?![A-Za-z0-9_(])/g, (_m, ca: string, col: string, ra: string, row: string) => {
-            let ci = 0;
-            for (const ch of col.toUpperCase()) ci = ci * 26 + ch.charCodeAt(0) - 64;
-            ci -= 1;
+            const ci = colIndex(col.toUpperCase());
             const c2 = ca ? ci : ci + dc;
             const r2 = ra ? Number(row) : Number(row) + dr;
-            let name = "";
-            let n = c2 + 1;
-            while (n > 0) {
-              const m = (n - 1) % 26;
-              name = String.fromCharCode(65 + m) + name;
-              n = Math.floor((n - 1) / 26);
-            }
-            return `${ca}${name}${ra}${r2}`;
+            return `${ca}${colName(c2)}${ra}${r2}`;
           }),
     )
     .join("");
