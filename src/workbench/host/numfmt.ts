@@ -170,7 +170,9 @@ export function formatValue(v: number | string | boolean, format: string): strin
       numText = i.replace(/\B(?=(\d{3})+(?!\d))/g, ",") + (f !== undefined ? "." + f : "");
     }
   }
-  const negative = x < 0 && sections[1] === undefined && !sci && Number(numText.replace(/,/g, "")) !== 0;
+  // Excel keeps the minus of a negative figure that rounds to zero under a one-section
+  // format: -0.001 in `0.00` reads `-0.00` (docs/number-formats.md).
+  const negative = x < 0 && sections[1] === undefined && !sci;
   body = body.slice(0, m.index) + "\u0002" + body.slice(m.index + pattern.length);
   return (negative ? "-" : "") + body
     .replace(/[#0?,]/g, "")

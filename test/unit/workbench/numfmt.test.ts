@@ -16,6 +16,13 @@ describe("number formats as cells show them", () => {
     [45839, "mmm-yy", "Jul-25"],
     [0.1 + 0.2, "General", "0.3"],
     [1 / 3, "General", "0.3333333333"],
+    // Excel keeps the sign of a negative figure that rounds to zero under a one-section
+    // format, and uses the negative section when there is one.
+    [-0.001, '#,##0.00 [$USD]', "-0.00 USD"],
+    [-0.001, "0.0%", "-0.1%"],
+    [-0.00001, "0.0%", "-0.0%"],
+    [-0.001, '#,##0.00;(#,##0.00);"–"', "(0.00)"],
+    [0, '#,##0.00;(#,##0.00);"–"', "–"],
   ];
   for (const [v, f, want] of cases) it(`${v} in ${f} → ${want}`, () => expect(formatValue(v, f)).toBe(want));
 });
