@@ -141,6 +141,56 @@ describe("the product in the workbench: sample data imported by the real task pa
     expect(wb.errors).toEqual([]);
   });
 
+  it("the Quarterly Review, built by the pane: totals equal sums of Unit Economics, the unattributed share, a reason column for every key, the print layout", async () => {
+    const snap = await wb.page.evaluate(() => window.workbench.snapshot());
+    const sheetOf = (n: string) => snap.sheets.find((s) => s.name === n)!;
+    const rowsOf = (n: string, table: string): Array<Record<string, unknown>> => {
+      const sh = sheetOf(n);
+      const t = sh.tables.find((x) => x.name === table)!;
+      const [from, to] = t.address.split(":").map((a) => Number(/\d+/.exec(a)![0]));
+      const header = sh.values[from - 1].map(String);
+      return sh.values.slice(from, to).map((r) => Object.fromEntries(header.map((h, i) => [h, r[i]])));
+    };
+    const review = sheetOf("Quarterly Review");
+    const title = String(review.values[0][0]);
+    const m = /^Quarterly Review: (\d{4}-Q\d) against (\d{4}-Q\d)$/.exec(title);
+    expect(m, title).not.toBeNull();
+    const current = m![1];
+    const header = review.values.find((r) => r.includes("Remediation"))!.map(String);
+    const keys = rowsOf("Quarterly Review", "QuarterlyReview");
+    expect(keys.length).toBeGreaterThanOrEqual(4);
+    // Every key has a remediation cell: a formula's text (reasons) or blank, never an error.
+    for (const k of keys) expect(typeof k.Remediation === "string" && !/^#/.test(k.Remediation as string), String(k.Key)).toBe(true);
+    expect(keys.some((k) => k.Remediation !== "")).toBe(true);
+    // The Total row of the current quarter equals sums of Unit Economics' rows of its months.
+    const [year, q] = current.split("-Q").map(Number);
+    const months = [0, 1, 2].map((i) => `${year}-${String((q - 1) * 3 + 1 + i).padStart(2, "0")}`);
+    const ue = rowsOf("Unit Economics", "UnitEconomics").filter((r) => months.includes(String(r.Period)));
+    expect(ue.length).toBeGreaterThan(0);
+    const total = review.values.find((r) => r[0] === "Total")!;
+    const at = (h: string) => Number(total[header.indexOf(h)]);
+    const sum = (h: string) => ue.reduce((s, r) => s + (typeof r[h] === "number" ? (r[h] as number) : 0), 0);
+    expect(at(`Cost ${current}`)).toBeCloseTo(sum("Cost"), 6);
+    expect(at(`Inferences ${current}`)).toBe(sum("Inferences"));
+    expect(at(`Cost per inference ${current}`)).toBeCloseTo(sum("Cost") / sum("Inferences"), 12);
+    const share = review.values.find((r) => r[0] === "Unattributed share of cost")!;
+    const unattributed = ue.filter((r) => r.Key === "(unattributed)").reduce((s, r) => s + (r.Cost as number), 0);
+    expect(Number(share[header.indexOf(`Cost ${current}`)])).toBeCloseTo(unattributed / sum("Cost"), 12);
+    // Print layout: landscape, one page wide, the header row repeated, read back through the API.
+    const layout = await wb.page.evaluate(() =>
+      window.workbench.run(async (ctx) => {
+        const pl = ctx.workbook.worksheets.getItem("Quarterly Review").pageLayout;
+        pl.load("orientation,zoom");
+        const titles = pl.getPrintTitleRowsOrNullObject();
+        titles.load("address");
+        await ctx.sync();
+        return { orientation: pl.orientation, fit: pl.zoom.horizontalFitToPages, titles: titles.isNullObject ? null : titles.address };
+      }),
+    );
+    const headerRow = review.values.findIndex((r) => r.includes("Remediation")) + 1;
+    expect(layout).toEqual({ orientation: "Landscape", fit: 1, titles: `'Quarterly Review'!${headerRow}:${headerRow}` });
+  });
+
   it("shows the charts as pictures and saves a screenshot of the comparison", async () => {
     await wb.page.getByRole("tab", { name: "Comparison" }).click();
     await wb.page.locator('.wb-chart svg[data-chart-type="BarClustered"]').waitFor();
