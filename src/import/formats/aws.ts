@@ -1,13 +1,7 @@
 /**
  * AWS legacy CUR (`lineItem/UnblendedCost`) and CUR 2.0 (`line_item_unblended_cost`).
- * Basis `effective` is the amortized cost by line item type, as AWS documents it:
- *   SavingsPlanCoveredUsage → SavingsPlanEffectiveCost
- *   SavingsPlanRecurringFee → TotalCommitmentToDate − UsedCommitment (unused commitment)
- *   SavingsPlanNegation, SavingsPlanUpfrontFee → 0
- *   DiscountedUsage → reservation EffectiveCost
- *   RIFee → UnusedAmortizedUpfrontFeeForBillingPeriod + UnusedRecurringFee
- *   Fee with a reservation ARN (RI upfront fee) → 0
- *   anything else → UnblendedCost
+ * Basis `effective` is the amortized cost by line item type, as AWS documents it: one table,
+ * `AWS_AMORTIZATION` below, read by the mapper here and by `aiecon sql` (../sql/generate.ts).
  */
 import { Decimal } from "../../core/decimal";
 import { parseStrictDecimal } from "../../core/grammar";
@@ -30,6 +24,35 @@ import {
   reads,
   requireCol,
 } from "./common";
+
+/** The amount columns the amortization reads (names per variant in `LEGACY` / `CUR2`). */
+export type AmortizationAmount = "spEff" | "spTotal" | "spUsed" | "riEff" | "riUnusedUpfront" | "riUnusedRecurring";
+
+/**
+ * How a line item type's effective cost is computed: the sum of `add` less the sum of
+ * `subtract` (a missing amount is 0; no columns at all is 0), or 0 when the reservation ARN is
+ * present and the unblended cost otherwise (`zeroWithReservation`).
+ */
+export type AmortizationRule =
+  | { readonly add: readonly AmortizationAmount[]; readonly subtract?: readonly AmortizationAmount[] }
+  | { readonly zeroWithReservation: true };
+
+/** Effective (amortized) cost by `LineItemType`; a type not listed keeps its unblended cost. */
+export const AWS_AMORTIZATION: Readonly<Record<string, AmortizationRule>> = {
+  /** → SavingsPlanEffectiveCost */
+  SavingsPlanCoveredUsage: { add: ["spEff"] },
+  /** → TotalCommitmentToDate − UsedCommitment (the unused commitment) */
+  SavingsPlanRecurringFee: { add: ["spTotal"], subtract: ["spUsed"] },
+  /** → 0 (covered usage carries the cost) */
+  SavingsPlanNegation: { add: [] },
+  SavingsPlanUpfrontFee: { add: [] },
+  /** → reservation EffectiveCost */
+  DiscountedUsage: { add: ["riEff"] },
+  /** → UnusedAmortizedUpfrontFeeForBillingPeriod + UnusedRecurringFee */
+  RIFee: { add: ["riUnusedUpfront", "riUnusedRecurring"] },
+  /** A fee with a reservation ARN is the RI upfront fee, amortized into usage → 0. */
+  Fee: { zeroWithReservation: true },
+};
 
 export const AWS_CUR_SPEC: FormatSpec = {
   format: "aws-cur",
@@ -93,8 +116,11 @@ export function awsMapper(ctx: MapperContext, v2: boolean): BillingMapper {
   const cUsage = findCol(cols, N.usageType);
   const eff = ctx.basis === "effective";
   const need = (n: string): number => (eff ? findCol(cols, n) : -1);
-  const cSpEff = need(N.spEff), cSpTotal = need(N.spTotal), cSpUsed = need(N.spUsed), cRiEff = need(N.riEff);
-  const cRiUp = need(N.riUnusedUpfront), cRiRec = need(N.riUnusedRecurring), cRiArn = need(N.riArn);
+  const amountCol = new Map<AmortizationAmount, number>();
+  for (const rule of Object.values(AWS_AMORTIZATION)) {
+    if ("add" in rule) for (const a of [...rule.add, ...(rule.subtract ?? [])]) amountCol.set(a, need(N[a]));
+  }
+  const cRiArn = need(N.riArn);
   if (eff && cType < 0) throw missingColumns(ctx.file, [N.type], cols);
 
   // Tags: legacy = one column per tag (`resourceTags/user:NAME`); CUR 2.0 = `resource_tags` JSON map.
@@ -110,11 +136,25 @@ export function awsMapper(ctx: MapperContext, v2: boolean): BillingMapper {
   const tagCol = tagCols.find((t) => t.name === wanted || t.name === "user:" + wanted) ?? tagCols.find((t) => normalTagName(t.name).toLowerCase() === ln);
   const out = { date: "", cost: "", currency: "", provider: "AWS", service: "", chargeCategory: "", key: null as string | null };
 
-  const num = (rec: CsvRecord, i: number, name: string): Decimal | string => {
+  const num = (rec: CsvRecord, a: AmortizationAmount): Decimal | string => {
+    const i = amountCol.get(a) ?? -1;
     const s = i >= 0 ? rec.get(i) : "";
     if (isMissing(s)) return new Decimal(0);
     const v = parseStrictDecimal(s);
-    return v === null ? `${name} is not a number: '${s}'` : new Decimal(v);
+    return v === null ? `${N[a]} is not a number: '${s}'` : new Decimal(v);
+  };
+  /** The effective cost of a record whose type has a rule: a Decimal, null (keep unblended), or why it is rejected. */
+  const amortized = (rec: CsvRecord, rule: AmortizationRule): Decimal | string | null => {
+    if (!("add" in rule)) return cRiArn >= 0 && !isMissing(rec.get(cRiArn)) ? new Decimal(0) : null;
+    let d = new Decimal(0);
+    for (const [names, sign] of [[rule.add, 1], [rule.subtract ?? [], -1]] as const) {
+      for (const a of names) {
+        const v = num(rec, a);
+        if (typeof v === "string") return v;
+        d = sign > 0 ? d.plus(v) : d.minus(v);
+      }
+    }
+    return d;
   };
 
   return {
@@ -123,7 +163,7 @@ export function awsMapper(ctx: MapperContext, v2: boolean): BillingMapper {
     reads: reads(
       [cCost, "amount"], [cDate, "date"], [cCur, "text"], [cType, "text"], [cProd, "text"], [cProdName, "text"],
       [k.kind === "resource" ? cRes : -1, "text"], [k.kind === "sku" || k.kind === "model" ? cUsage : -1, "text"],
-      [cSpEff, "amount"], [cSpTotal, "amount"], [cSpUsed, "amount"], [cRiEff, "amount"], [cRiUp, "amount"], [cRiRec, "amount"], [cRiArn, "text"],
+      ...[...amountCol.values()].map((i): [number, "amount"] => [i, "amount"]), [cRiArn, "text"],
       [cTagJson, "tags"], ...tagCols.map((t): [number, "text"] => [t.index, "text"]),
     ),
     out,
@@ -132,33 +172,9 @@ export function awsMapper(ctx: MapperContext, v2: boolean): BillingMapper {
       if (typeof c !== "string") return c;
       const type = cType >= 0 ? rec.get(cType) : "";
       out.cost = c;
-      if (eff) {
-        let d: Decimal | string | null = null;
-        switch (type) {
-          case "SavingsPlanCoveredUsage":
-            d = num(rec, cSpEff, N.spEff);
-            break;
-          case "SavingsPlanRecurringFee": {
-            const a = num(rec, cSpTotal, N.spTotal), b = num(rec, cSpUsed, N.spUsed);
-            d = typeof a === "string" ? a : typeof b === "string" ? b : a.minus(b);
-            break;
-          }
-          case "SavingsPlanNegation":
-          case "SavingsPlanUpfrontFee":
-            d = new Decimal(0);
-            break;
-          case "DiscountedUsage":
-            d = num(rec, cRiEff, N.riEff);
-            break;
-          case "RIFee": {
-            const a = num(rec, cRiUp, N.riUnusedUpfront), b = num(rec, cRiRec, N.riUnusedRecurring);
-            d = typeof a === "string" ? a : typeof b === "string" ? b : a.plus(b);
-            break;
-          }
-          case "Fee":
-            if (cRiArn >= 0 && !isMissing(rec.get(cRiArn))) d = new Decimal(0);
-            break;
-        }
+      const rule = eff && Object.hasOwn(AWS_AMORTIZATION, type) ? AWS_AMORTIZATION[type] : undefined;
+      if (rule) {
+        const d = amortized(rec, rule);
         if (typeof d === "string") return { reject: d };
         if (d !== null) out.cost = d.toFixed();
       }

@@ -6,7 +6,7 @@
  */
 import { type KeySpec, parseKeySpec } from "../../core/grammar";
 import type { Grain } from "../../core/period";
-import { CUR2, LEGACY } from "../formats/aws";
+import { AWS_AMORTIZATION, CUR2, LEGACY } from "../formats/aws";
 import { AZURE_COLUMNS } from "../formats/azure";
 import { findCol } from "../formats/common";
 import type { CostBasis } from "../types";
@@ -91,15 +91,16 @@ function fields(o: SqlOptions): Fields {
           const unblended = d.dec(col(d, N.cost));
           if (!eff) return unblended;
           const type = col(d, N.type);
-          return `CASE ${type}
-      WHEN 'SavingsPlanCoveredUsage' THEN ${v(N.spEff)}
-      WHEN 'SavingsPlanRecurringFee' THEN ${v(N.spTotal)} - ${v(N.spUsed)}
-      WHEN 'SavingsPlanNegation' THEN 0
-      WHEN 'SavingsPlanUpfrontFee' THEN 0
-      WHEN 'DiscountedUsage' THEN ${v(N.riEff)}
-      WHEN 'RIFee' THEN ${v(N.riUnusedUpfront)} + ${v(N.riUnusedRecurring)}
-      WHEN 'Fee' THEN CASE WHEN ${present(d, col(d, N.riArn))} IS NULL THEN ${unblended} ELSE 0 END
-      ELSE ${unblended} END`;
+          const arms = Object.entries(AWS_AMORTIZATION).map(([lineType, rule]) => {
+            const then =
+              "add" in rule
+                ? rule.add.length === 0 && !rule.subtract?.length
+                  ? "0"
+                  : [rule.add.map((a) => v(N[a])).join(" + "), ...(rule.subtract ?? []).map((a) => v(N[a]))].join(" - ")
+                : `CASE WHEN ${present(d, col(d, N.riArn))} IS NULL THEN ${unblended} ELSE 0 END`;
+            return `\n      WHEN ${sqlString(lineType)} THEN ${then}`;
+          });
+          return `CASE ${type}${arms.join("")}\n      ELSE ${unblended} END`;
         },
         service: (d) => `COALESCE(${present(d, col(d, N.product))}, ${col(d, N.productName)})`,
         resource: N.resource,

@@ -117,3 +117,37 @@ describe("aiecon sql --dialect duckdb equals the engine", () => {
     }
   }
 });
+
+describe("the AWS amortization table, in the engine and in the query", () => {
+  it("every line item type of AWS_AMORTIZATION (and one it does not list) gives the same effective cost in DuckDB as in the engine", async () => {
+    const h = [
+      "lineItem/LineItemType", "lineItem/UsageStartDate", "lineItem/CurrencyCode", "lineItem/UnblendedCost", "savingsPlan/SavingsPlanEffectiveCost",
+      "savingsPlan/TotalCommitmentToDate", "savingsPlan/UsedCommitment", "reservation/EffectiveCost", "reservation/UnusedAmortizedUpfrontFeeForBillingPeriod",
+      "reservation/UnusedRecurringFee", "reservation/ReservationARN", "lineItem/ProductCode",
+    ];
+    // One service per row, so that each type's effective cost is its own group.
+    const rows = [
+      ["SavingsPlanCoveredUsage", "10", "3.5", "", "", "", "", "", ""],
+      ["SavingsPlanRecurringFee", "100", "", "100", "80.25", "", "", "", ""],
+      ["SavingsPlanNegation", "-10", "", "", "", "", "", "", ""],
+      ["SavingsPlanUpfrontFee", "1000", "", "", "", "", "", "", ""],
+      ["DiscountedUsage", "0", "", "", "", "0.75", "", "", "arn:ri"],
+      ["RIFee", "50", "", "", "", "", "2.5", "1.25", "arn:ri"],
+      ["Fee", "300", "", "", "", "", "", "", "arn:ri"],
+      ["Fee", "7", "", "", "", "", "", "", ""],
+      ["Usage", "0.125", "", "", "", "", "", "", ""],
+    ];
+    const text = [h.join(","), ...rows.map(([t, c, ...rest], i) => [t, "2024-09-01T00:00:00Z", "USD", c, ...rest, `S${i}`].join(","))].join("\n") + "\n";
+    const dir = mkdtempSync(join(tmpdir(), "aiecon-amort-"));
+    const path = join(dir, "cur.csv");
+    writeFileSync(path, text);
+    const c: Combo = { period: "month", key: "service", cost: "effective" };
+    const sql = generateSql({ ...c, format: "aws-cur", dialect: "duckdb", table: "export", columns: h });
+    const duck = await runDuck(path, sql);
+    const eng = await engine(path, c);
+    expect(norm(duck)).toEqual(norm(eng.groups));
+    expect(Object.fromEntries(eng.groups.map((g) => [g.key, new Decimal(g.cost).toFixed()]))).toEqual({
+      S0: "3.5", S1: "19.75", S2: "0", S3: "0", S4: "0.75", S5: "3.75", S6: "0", S7: "7", S8: "0.125",
+    });
+  });
+});
