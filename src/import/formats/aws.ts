@@ -23,6 +23,7 @@ import {
   present,
   reads,
   requireCol,
+  rowKey,
 } from "./common";
 
 /** The amount columns the amortization reads (names per variant in `LEGACY` / `CUR2`). */
@@ -186,40 +187,24 @@ export function awsMapper(ctx: MapperContext, v2: boolean): BillingMapper {
       const code = cProd >= 0 ? present(rec.get(cProd)) : null;
       out.service = code ?? (cProdName >= 0 ? rec.get(cProdName) : "");
       out.chargeCategory = type;
-      // tag keys seen
-      if (cTagJson >= 0) {
-        const t = tags.field(rec, cTagJson);
-        if (k.kind === "tag" || k.kind === "default" || k.kind === "model") {
-          out.key = findTag(t, wanted);
-        }
-      } else {
+      // Tag keys seen (every row, whatever the key), then the key by the rule every format shares.
+      let t: Record<string, string> | null = null;
+      if (cTagJson >= 0) t = tags.field(rec, cTagJson);
+      else {
         for (let i = unseenTagCols.length - 1; i >= 0; i--) {
           if (!isMissing(rec.get(unseenTagCols[i].index))) {
             ctx.tagKeys.add(normalTagName(unseenTagCols[i].name));
             unseenTagCols.splice(i, 1);
           }
         }
-        if (k.kind === "tag" || k.kind === "default" || k.kind === "model") out.key = tagCol ? present(rec.get(tagCol.index)) : null;
       }
-      switch (k.kind) {
-        case "service":
-          out.key = present(out.service);
-          break;
-        case "resource":
-          out.key = cRes >= 0 ? present(rec.get(cRes)) : null;
-          break;
-        case "sku":
-          out.key = cUsage >= 0 ? present(rec.get(cUsage)) : null;
-          break;
-        case "model": {
-          // The model named in the usage type (`USE1-Claude3Sonnet-input-tokens`); the `model` tag only when none is named.
-          const named = cUsage >= 0 ? modelFromUsageType(rec.get(cUsage)) : null;
-          if (named !== null) out.key = named;
-          break;
-        }
-        default:
-          break;
-      }
+      out.key = rowKey(k, rec, out.service, cRes, cUsage, () => {
+        // The model named in the usage type (`USE1-Claude3Sonnet-input-tokens`); the `model` tag only when none is named.
+        const named = k.kind === "model" && cUsage >= 0 ? modelFromUsageType(rec.get(cUsage)) : null;
+        if (named !== null) return named;
+        if (cTagJson >= 0) return t !== null ? findTag(t, wanted) : null;
+        return tagCol ? present(rec.get(tagCol.index)) : null;
+      });
       return undefined;
     },
   };
