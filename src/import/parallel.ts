@@ -88,7 +88,7 @@ export interface RangeOptions {
 }
 
 /** In a thread: read one range with the engine's own reader (its own state), as plain data. */
-export async function runRange(job: RangeJob, open: () => ReadableStream<Uint8Array>): Promise<RangeResult> {
+export async function runRange(job: RangeJob, open: () => ReadableStream<Uint8Array>, signal?: AbortSignal): Promise<RangeResult> {
   const state = new State();
   const input: ImportInput = { name: job.name, kind: "billing", size: job.end - job.start, open };
   if (job.map) input.map = job.map;
@@ -100,6 +100,7 @@ export async function runRange(job: RangeJob, open: () => ReadableStream<Uint8Ar
     basis: job.basis,
     fileIndex: job.fileIndex,
     fileCount: job.fileCount,
+    signal,
     previewRows: 0,
     detectKind: false,
     asKind: false,

@@ -17,9 +17,12 @@ export interface TwoThreads {
   fallbacks: string[];
 }
 
-/** The file read on one thread, then in two ranges on two worker threads (every size; the cut looked for at `candidate`). */
-export async function bothWays(path: string, opts: Partial<ImportOptions> & { kind?: SourceKind; candidate?: number } = {}): Promise<TwoThreads> {
-  const { kind = "billing", candidate, ...rest } = opts;
+/**
+ * The file read on one thread, then in two ranges on two worker threads (`inline`: the first
+ * range in this thread, as the command line does), whatever its size, the cut looked for at `candidate`.
+ */
+export async function bothWays(path: string, opts: Partial<ImportOptions> & { kind?: SourceKind; candidate?: number; inline?: boolean } = {}): Promise<TwoThreads> {
+  const { kind = "billing", candidate, inline, ...rest } = opts;
   const options: ImportOptions = { period: "month", cost: "billed", ...rest };
   const one = await summarize([fileInput(path, kind)], options);
   const splits: TwoThreads["splits"] = [];
@@ -28,6 +31,7 @@ export async function bothWays(path: string, opts: Partial<ImportOptions> & { ki
     script: join(ROOT, "src/cli/range-worker.ts"),
     execArgv: ["--require", "tsx/cjs"],
     minBytes: 0,
+    inline,
     candidate: candidate === undefined ? undefined : () => candidate,
     onSplit: (_f, at, proven) => splits.push({ at, proven }),
     onFallback: (_f, why) => fallbacks.push(why),
