@@ -1,13 +1,27 @@
 /**
  * Entry of the `aiecon` command (webpack → dist/cli/aiecon.js, the package bin).
  * With AIECON_REPORT_RSS=1 the peak resident set size is printed to stderr at the end.
+ * The same bundle is the script of the worker thread that reads the second range of a large CSV
+ * while the main thread reads the first (src/cli/threads.ts); AIECON_THREADS=1 reads every file
+ * on one thread; AIECON_THREADS_REPORT=1 says on stderr where each large file was cut, or why not.
  */
 import { run } from "./run";
+import { isRangeWorker, nodeParallel, serveRange } from "./threads";
 
 async function main(): Promise<void> {
+  const verbose = process.env.AIECON_THREADS_REPORT === "1";
   const status = await run(process.argv.slice(2), {
     out: (s) => process.stdout.write(s),
     err: (s) => process.stderr.write(s),
+    parallel:
+      process.env.AIECON_THREADS === "1"
+        ? undefined
+        : nodeParallel({
+            script: __filename,
+            inline: true,
+            onSplit: verbose ? (file, at, proven) => process.stderr.write(`aiecon: ${file} read on 2 threads, cut at byte ${at}${proven ? "" : " (parity proven by the first range's end)"}\n`) : undefined,
+            onFallback: verbose ? (file, why) => process.stderr.write(`aiecon: ${file} read on 1 thread: ${why}\n`) : undefined,
+          }),
   });
   if (process.env.AIECON_REPORT_RSS === "1") {
     process.stderr.write(`aiecon: peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(1)} MiB\n`);
@@ -15,4 +29,5 @@ async function main(): Promise<void> {
   process.exitCode = status;
 }
 
-void main();
+if (isRangeWorker()) void serveRange();
+else void main();

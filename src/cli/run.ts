@@ -11,6 +11,7 @@
  */
 import { ImportError, inspect, summarize } from "../import/index";
 import { pathInputs } from "../import/node";
+import type { ParallelCsv } from "../import/parallel";
 import { caseMergeText } from "../import/report-text";
 import type { ColumnMap, CostBasis, ImportInput, ImportResult, InspectReport, PeriodGrain, SourceReport } from "../import/types";
 import { parseArgs } from "node:util";
@@ -63,6 +64,8 @@ export { UsageError };
 export interface Io {
   out: (s: string) => void;
   err: (s: string) => void;
+  /** Threads for large billing CSV files (src/cli/threads.ts); without it every file is read on one thread. */
+  parallel?: ParallelCsv;
 }
 
 const MAP_FIELDS = new Set(["date", "cost", "currency", "key", "count", "value"]);
@@ -254,7 +257,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     if (cmd === "summarize") {
       const a = parseSummarizeArgs(rest);
       const inputs: ImportInput[] = a.files.flatMap((f) => pathInputs(f.path, f.kind, { map: a.map }));
-      const r = await summarize(inputs, { period: a.period, fiscalStartMonth: a.fiscal, key: a.key, cost: a.cost });
+      const r = await summarize(inputs, { period: a.period, fiscalStartMonth: a.fiscal, key: a.key, cost: a.cost, parallel: io.parallel });
       io.out(a.json ? JSON.stringify(withListCost(r, a.prices), null, 2) + "\n" : formatSummary(r));
       return r.sources.some((s) => s.rowsRejected > 0) ? 3 : 0;
     }

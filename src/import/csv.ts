@@ -98,6 +98,11 @@ export class CsvParser {
     if (delimiter) this.setDelimiter(delimiter);
   }
 
+  /** The line the next record starts on (after finish: 1 + the line feeds read). */
+  get nextLine(): number {
+    return this.line;
+  }
+
   private setDelimiter(d: string): void {
     this.delimiter = d;
     this.delimCode = d.charCodeAt(0);

@@ -14,6 +14,7 @@ import { abortError } from "./decode";
 import { groupsOf } from "./groups";
 import { cleanKey, foldKey, keylessVolumeKey, UNATTRIBUTED } from "./keys";
 import { newReport, runFile } from "./read-file";
+import { runParallel } from "./parallel";
 import { type CostEntry, SEP, State } from "./state";
 import {
   type CaseMerge,
@@ -175,21 +176,11 @@ export async function summarize(inputs: ImportInput[], options: ImportOptions): 
   // Value files without a currency take the billing currency: resolved after all files are read.
   const order = inputs.map((input, i) => ({ input, i }));
   for (const { input, i } of order) {
-    const run = await runFile(input, state, {
-      grain,
-      fiscal,
-      key,
-      basis: options.cost,
-      signal: options.signal,
-      onProgress: options.onProgress,
-      onRequest: options.onRequest,
-      fileIndex: i,
-      fileCount: inputs.length,
-      previewRows: 0,
-      detectKind: false,
-      asKind: false,
-    });
-    sources.push(run.report);
+    const ro = { grain, fiscal, key, basis: options.cost, signal: options.signal, onProgress: options.onProgress, fileIndex: i, fileCount: inputs.length };
+    // A large billing CSV on two threads when the platform gives them; else (or when it cannot be cut) on this one.
+    const parallel = options.parallel === undefined ? null : await runParallel(input, state, ro, options.parallel);
+    const report = parallel ?? (await runFile(input, state, { ...ro, onRequest: options.onRequest, previewRows: 0, detectKind: false, asKind: false })).report;
+    sources.push(report);
   }
   if (options.signal?.aborted) throw abortError();
 

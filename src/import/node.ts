@@ -60,6 +60,7 @@ export function fileInput(path: string, kind: SourceKind, extra?: Extra): Import
       return Readable.toWeb(rs) as unknown as ReadableStream<Uint8Array>;
     },
     random: () => fileRandom(path, size),
+    path,
   };
 }
 

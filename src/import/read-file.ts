@@ -33,6 +33,10 @@ export interface FileRun {
   detected: { kind: SourceKind; format: SourceFormat } | null;
   /** asKind: why the file cannot be read without a (better) column mapping; its rows were not read. */
   unmapped: ImportError | null;
+  /** A text file: the line after its last (1 + its line feeds); 0 for JSON and Parquet. */
+  lines: number;
+  /** What the rows showed that the format's variant is told from (see BillingMapper.variantFacts). */
+  variantFacts: string[];
 }
 
 export interface RunOptions {
@@ -116,7 +120,7 @@ export async function runFile(input: ImportInput, state: State, o: RunOptions): 
   /** The columns the billing mapper reads (a Parquet file reads only those); null = all. */
   let reads: ReadonlyMap<number, ColumnUse> | null = null;
   /** The mapper's variant, asked once the rows are read. */
-  const variantOf: { of: (() => string | null) | null } = { of: null };
+  const variantOf: { of: (() => string | null) | null; facts: (() => string[]) | null } = { of: null, facts: null };
 
   const setup = (columns: string[], delimiter: string, jsonFormat?: SourceFormat, jsonKind?: SourceKind): void => {
     report.columns = columns;
@@ -180,6 +184,7 @@ export async function runFile(input: ImportInput, state: State, o: RunOptions): 
       report.format = m.format;
       reads = m.reads ?? null;
       variantOf.of = m.variant ?? null;
+      variantOf.facts = m.variantFacts ?? null;
       // A generic file's key is its mapped column; a groups file's key is the one its query grouped by.
       const keyFinal = m.format === "generic" || m.format === "groups";
       if (m.format === "groups") state.recognisedBilling = true;
@@ -323,6 +328,8 @@ export async function runFile(input: ImportInput, state: State, o: RunOptions): 
     compressed: src.compressed,
     detected,
     unmapped,
+    lines: isJson || parquetCodecs !== null ? 0 : parser.nextLine,
+    variantFacts: variantOf.facts?.() ?? [],
   };
 }
 

@@ -4,9 +4,9 @@
  * the command line and the tests all call it with these shapes.
  * Money is carried as exact decimal strings; counts as integers.
  */
-
 import type { Grain } from "../core/period";
 import type { FileDigest } from "./digest";
+import type { ParallelCsv } from "./parallel";
 
 export type SourceKind = "billing" | "volume" | "value";
 
@@ -82,6 +82,8 @@ export interface ImportInput {
   map?: ColumnMap;
   /** Every row of this file belongs to this workload key (e.g. a request log of one model). */
   fixedKey?: string;
+  /** Node: the file's path on disk (a worker thread opens its byte range there; see parallel.ts). */
+  path?: string;
 }
 
 /** A value assumption entered by the user for one key ("*" = every key without its own). */
@@ -114,6 +116,8 @@ export interface ImportOptions {
    * the long tail (./tail.ts) keeps each request's cost from it.
    */
   onRequest?: (period: string, key: string, inputTokens: number | null, outputTokens: number | null) => void;
+  /** Read large billing CSV files in two ranges on two threads (the platform's; see parallel.ts). */
+  parallel?: ParallelCsv;
 }
 
 export interface ImportProgress {

@@ -32,6 +32,7 @@ export function azureMapper(ctx: MapperContext): BillingMapper {
   const cPricing = findCol(cols, "PricingModel", "pricingModel");
   const costKind = new AzureCostKind();
   const layout = azureLayout(cols);
+  const variantOf = (c: AzureCostKind): string => (c.kind === null ? layout : `${layout}, ${c.kind} cost`);
   const tags = new TagParser(ctx.tagKeys);
   const k = ctx.key;
   const wanted = k.kind === "tag" ? k.name : "model";
@@ -44,9 +45,12 @@ export function azureMapper(ctx: MapperContext): BillingMapper {
       [k.kind === "sku" ? cMeter : -1, "text"], [k.kind === "resource" ? cRes : -1, "text"],
     ),
     out,
-    variant: () => {
-      const kind = costKind.kind;
-      return kind === null ? layout : `${layout}, ${kind} cost`;
+    variant: () => variantOf(costKind),
+    variantFacts: () => costKind.facts(),
+    variantOfFacts: (facts) => {
+      const k = new AzureCostKind();
+      k.add(facts);
+      return variantOf(k);
     },
     map(rec: CsvRecord): RowIssue {
       const c = costOf(rec, cCost, costName);

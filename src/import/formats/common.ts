@@ -82,6 +82,10 @@ export interface BillingMapper {
   map(rec: CsvRecord): RowIssue;
   /** The variant of the format, once the rows are read (`FOCUS 1.0`, `EA, amortized`); null when the columns do not tell. */
   variant?(): string | null;
+  /** What the rows showed that the variant is told from (a parallel read merges its ranges'). */
+  variantFacts?(): string[];
+  /** The variant from the facts of several ranges of the file. */
+  variantOfFacts?(facts: readonly string[]): string | null;
 }
 
 /**

@@ -41,6 +41,15 @@ export class AzureCostKind {
     if (chargeType === "Purchase") this.purchase = true;
     else if (chargeType === "Usage" && !isMissing(cost) && Number(cost) !== 0) this.amortized = true;
   }
+  /** What the rows showed, for a read in parallel ranges to merge (see `add`). */
+  facts(): string[] {
+    return [...(this.purchase ? ["purchase"] : []), ...(this.amortized ? ["amortized"] : [])];
+  }
+  /** Add what another range's rows showed. */
+  add(facts: readonly string[]): void {
+    if (facts.includes("purchase")) this.purchase = true;
+    if (facts.includes("amortized")) this.amortized = true;
+  }
   get kind(): "actual" | "amortized" | null {
     if (this.amortized && !this.purchase) return "amortized";
     if (this.purchase && !this.amortized) return "actual";
