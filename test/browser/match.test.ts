@@ -127,6 +127,9 @@ describe("issue 10: match report, comparison period, charts that hold 33 keys", 
     const snap = await snapshot();
     const comp = sheet(snap, "Comparison");
     expect(String(comp.values[0][0])).toMatch(/^Comparison of 2026-Q2 \(partial: 1 of 3 months\) by service: 13 keys/);
+    // The Quarterly Review's title flags the same quarter with the same words (one partial-quarter rule, audit row 2c).
+    const reviewTitle = sheet(snap, "Quarterly Review").values.slice(0, 6).map((r) => String(r[0]).replace(/^'/, ""));
+    expect(reviewTitle).toContain("2026-Q2: partial: 1 of 3 months (2026-04)");
     const rows = tableRows(comp, "ModelComparison");
     expect(rows).toHaveLength(13);
     expect(rows.every((r) => r.Period === "2026-Q2" && typeof r.Cost === "number")).toBe(true);
