@@ -43,6 +43,11 @@ export interface BillingOut {
   key: string | null;
 }
 
+/** A mapper's output record, reused for every row: what every row of the format shares preset. */
+export function billingOut(fixed: Partial<Pick<BillingOut, "provider" | "service" | "chargeCategory">> = {}): BillingOut {
+  return { date: "", cost: "", currency: "", provider: "", service: "", chargeCategory: "", key: null, ...fixed };
+}
+
 export interface MapperContext {
   file: string;
   columns: string[];

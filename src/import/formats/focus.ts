@@ -1,7 +1,7 @@
 /** FOCUS 1.0–1.3: BilledCost / EffectiveCost, ChargePeriodStart, BillingCurrency, Tags (JSON). */
 import type { CsvRecord } from "../csv";
 import { focusVersion } from "./variant";
-import { type BillingMapper, type FormatSpec, type MapperContext, type RowIssue, TagParser, costOf, findCol, findTag, present, reads, requireCol, rowKey } from "./common";
+import { type BillingMapper, type FormatSpec, type MapperContext, type RowIssue, TagParser, costOf, findCol, findTag, present, reads, requireCol, rowKey, billingOut } from "./common";
 
 export function focusMapper(ctx: MapperContext): BillingMapper {
   const costName = ctx.basis === "effective" ? "EffectiveCost" : "BilledCost";
@@ -17,7 +17,7 @@ export function focusMapper(ctx: MapperContext): BillingMapper {
   const tags = new TagParser(ctx.tagKeys);
   const k = ctx.key;
   const tagName = k.kind === "tag" ? k.name : "model";
-  const out = { date: "", cost: "", currency: "", provider: "", service: "", chargeCategory: "", key: null as string | null };
+  const out = billingOut();
   return {
     format: "focus",
     dateColumn: "ChargePeriodStart",

@@ -12,7 +12,7 @@
 import { Decimal } from "../../core/decimal";
 import type { CsvRecord } from "../csv";
 import type { KeySpec } from "../../core/grammar";
-import { type BillingMapper, type FormatSpec, type MapperContext, type RowIssue, costOf, findCol, isMissing, modelFromLineItem, present, requireCol, rowKey } from "./common";
+import { type BillingMapper, type FormatSpec, type MapperContext, type RowIssue, costOf, findCol, isMissing, modelFromLineItem, present, requireCol, rowKey, billingOut } from "./common";
 
 /** Synthetic columns the JSON readers produce. */
 export const OPENAI_COLUMNS = ["start_time", "amount_value", "amount_currency", "line_item", "project_id"];
@@ -27,7 +27,7 @@ export function openAiMapper(ctx: MapperContext): BillingMapper {
   const cItem = findCol(cols, "line_item");
   const cProj = findCol(cols, "project_id");
   const k = ctx.key;
-  const out = { date: "", cost: "", currency: "", provider: "OpenAI", service: "OpenAI API", chargeCategory: "Usage", key: null as string | null };
+  const out = billingOut({ provider: "OpenAI", service: "OpenAI API", chargeCategory: "Usage" });
   return {
     format: "openai-costs",
     dateColumn: cols[cDate],
@@ -59,7 +59,7 @@ export function anthropicMapper(ctx: MapperContext): BillingMapper {
   const cType = findCol(cols, "cost_type");
   const cDesc = findCol(cols, "description");
   const k = ctx.key;
-  const out = { date: "", cost: "", currency: "", provider: "Anthropic", service: "Claude API", chargeCategory: "", key: null as string | null };
+  const out = billingOut({ provider: "Anthropic", service: "Claude API" });
   return {
     format: "anthropic-cost",
     dateColumn: "starting_at",
