@@ -178,6 +178,15 @@ export function costOf(rec: CsvRecord, i: number, column: string): string | { re
   return { reject: `${column} is not a number: '${clip(s)}'` };
 }
 
+/** Into `out`, the row's cost (exact text) and its date text; or why the row is rejected. */
+export function costAndDate(rec: CsvRecord, out: BillingOut, cCost: number, costColumn: string, cDate: number): RowIssue {
+  const c = costOf(rec, cCost, costColumn);
+  if (typeof c !== "string") return c;
+  out.cost = c;
+  out.date = rec.get(cDate);
+  return undefined;
+}
+
 export function clip(s: string, n = 60): string {
   return s.length > n ? s.slice(0, n) + "…" : s;
 }

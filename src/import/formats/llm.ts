@@ -12,7 +12,7 @@
 import { Decimal } from "../../core/decimal";
 import type { CsvRecord } from "../csv";
 import type { KeySpec } from "../../core/grammar";
-import { type BillingMapper, type FormatSpec, type MapperContext, type RowIssue, costOf, findCol, isMissing, modelFromLineItem, present, requireCol, rowKey, billingOut } from "./common";
+import { type BillingMapper, type FormatSpec, type MapperContext, type RowIssue, costAndDate, costOf, findCol, isMissing, modelFromLineItem, present, requireCol, rowKey, billingOut } from "./common";
 
 /** Synthetic columns the JSON readers produce. */
 export const OPENAI_COLUMNS = ["start_time", "amount_value", "amount_currency", "line_item", "project_id"];
@@ -34,10 +34,8 @@ export function openAiMapper(ctx: MapperContext): BillingMapper {
     epochSeconds: true,
     out,
     map(rec: CsvRecord): RowIssue {
-      const c = costOf(rec, cCost, "amount.value");
-      if (typeof c !== "string") return c;
-      out.cost = c;
-      out.date = rec.get(cDate);
+      const bad = costAndDate(rec, out, cCost, "amount.value", cDate);
+      if (bad !== undefined) return bad;
       const cur = cCur >= 0 ? rec.get(cCur) : "";
       out.currency = isMissing(cur) ? "USD" : cur.toUpperCase();
       const item = cItem >= 0 ? rec.get(cItem) : "";
