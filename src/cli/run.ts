@@ -66,6 +66,8 @@ export interface Io {
   err: (s: string) => void;
   /** Threads for large billing CSV files (src/cli/threads.ts); without it every file is read on one thread. */
   parallel?: ParallelCsv;
+  /** A full garbage collection, run after each Parquet row group (ImportOptions.afterBatch). */
+  collect?: () => void;
 }
 
 const MAP_FIELDS = new Set(["date", "cost", "currency", "key", "count", "value"]);
@@ -257,7 +259,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     if (cmd === "summarize") {
       const a = parseSummarizeArgs(rest);
       const inputs: ImportInput[] = a.files.flatMap((f) => pathInputs(f.path, f.kind, { map: a.map }));
-      const r = await summarize(inputs, { period: a.period, fiscalStartMonth: a.fiscal, key: a.key, cost: a.cost, parallel: io.parallel });
+      const r = await summarize(inputs, { period: a.period, fiscalStartMonth: a.fiscal, key: a.key, cost: a.cost, parallel: io.parallel, afterBatch: io.collect });
       io.out(a.json ? JSON.stringify(withListCost(r, a.prices), null, 2) + "\n" : formatSummary(r));
       return r.sources.some((s) => s.rowsRejected > 0) ? 3 : 0;
     }

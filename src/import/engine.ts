@@ -176,7 +176,7 @@ export async function summarize(inputs: ImportInput[], options: ImportOptions): 
   // Value files without a currency take the billing currency: resolved after all files are read.
   const order = inputs.map((input, i) => ({ input, i }));
   for (const { input, i } of order) {
-    const ro = { grain, fiscal, key, basis: options.cost, signal: options.signal, onProgress: options.onProgress, fileIndex: i, fileCount: inputs.length };
+    const ro = { grain, fiscal, key, basis: options.cost, signal: options.signal, onProgress: options.onProgress, afterBatch: options.afterBatch, fileIndex: i, fileCount: inputs.length };
     // A large billing CSV on two threads when the platform gives them; else (or when it cannot be cut) on this one.
     const parallel = options.parallel === undefined ? null : await runParallel(input, state, ro, options.parallel);
     const report = parallel ?? (await runFile(input, state, { ...ro, onRequest: options.onRequest, previewRows: 0, detectKind: false, asKind: false })).report;

@@ -100,7 +100,7 @@ function scaleOf(t: SchemaTree): number {
 }
 
 /** Read every part of a Parquet source into the sink. Throws ImportError naming file, part, column and row group. */
-export async function readParquet(file: string, parts: ImportPart[], sink: ParquetSink, signal?: AbortSignal): Promise<ParquetRead> {
+export async function readParquet(file: string, parts: ImportPart[], sink: ParquetSink, signal?: AbortSignal, afterBatch?: () => void): Promise<ParquetRead> {
   const total = parts.reduce((n, p) => n + p.size, 0);
   let bytes = 0;
   let header: string[] | null = null;
@@ -173,7 +173,7 @@ export async function readParquet(file: string, parts: ImportPart[], sink: Parqu
       const fields: string[] = new Array<string>(hdr.length).fill("");
       rec.fields = fields;
       rec.n = fields.length;
-      const texts: string[][] = cols.map(() => []);
+      const datas: ArrayLike<unknown>[] = cols.map(() => []);
       let start = 0;
       for (let g = 0; g < md.row_groups.length; g++) {
         if (signal?.aborted) throw abortError();
@@ -197,21 +197,23 @@ export async function readParquet(file: string, parts: ImportPart[], sink: Parqu
           if (data.length !== n) {
             throw new ImportError("parquet", `${where}, row group ${g}, column ${cols[c].name}: ${data.length} values for ${n} rows`, file);
           }
-          const text = cols[c].text;
-          const out = texts[c];
-          out.length = n;
+          datas[c] = data;
+        }
+        // Each value becomes text as its row is mapped: no column of texts is kept (they would
+        // outlive the young generation and fill the old one with a row group's worth of strings).
+        for (let i = 0; i < n; i++) {
+          let c = 0;
           try {
-            for (let i = 0; i < n; i++) out[i] = text(data[i]);
+            for (; c < cols.length; c++) fields[cols[c].index] = cols[c].text(datas[c][i]);
           } catch (e) {
             throw new ImportError("parquet", `${where}, row group ${g}, column ${cols[c].name}: a value cannot be read (${message(e)})`, file);
           }
-        }
-        for (let i = 0; i < n; i++) {
-          for (let c = 0; c < cols.length; c++) fields[cols[c].index] = texts[c][i];
           // Line of the row in the CSV twin (header = line 1).
           rec.line = start + i + 2;
           sink.row(rec);
         }
+        for (let k = 0; k < cols.length; k++) datas[k] = [];
+        afterBatch?.();
         start += n;
         sink.progress(bytes, total);
         if (sink.enough()) return { codecs: [...codecs].sort() };

@@ -47,6 +47,7 @@ export interface RunOptions {
   signal?: AbortSignal;
   onProgress?: ImportOptions["onProgress"];
   onRequest?: ImportOptions["onRequest"];
+  afterBatch?: ImportOptions["afterBatch"];
   fileIndex: number;
   fileCount: number;
   previewRows: number;
@@ -262,7 +263,7 @@ export async function runFile(input: ImportInput, state: State, o: RunOptions): 
   /** asKind: the mapping is missing and the preview is full: the rest of the file is not read. */
   let stopped = false;
   try {
-    if (parquet !== null) parquetCodecs = (await readParquet(file, parquet, sink, o.signal)).codecs;
+    if (parquet !== null) parquetCodecs = (await readParquet(file, parquet, sink, o.signal, o.afterBatch)).codecs;
     else for (;;) {
       if (unmapped !== null && preview.length >= o.previewRows) {
         stopped = true;

@@ -118,6 +118,12 @@ export interface ImportOptions {
   onRequest?: (period: string, key: string, inputTokens: number | null, outputTokens: number | null) => void;
   /** Read large billing CSV files in two ranges on two threads (the platform's; see parallel.ts). */
   parallel?: ParallelCsv;
+  /**
+   * Called after each Parquet row group, once its decoded columns are dropped: a host that can
+   * collect garbage then does (the CLI runs V8's full collection, so that the heap holds one row
+   * group, not the garbage of several, before V8 would choose to collect it).
+   */
+  afterBatch?: () => void;
 }
 
 export interface ImportProgress {
