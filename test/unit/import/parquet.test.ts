@@ -81,6 +81,24 @@ async function cli(...args: string[]): Promise<{ status: number; out: string; er
   return { status, out, err };
 }
 
+describe("row group by row group", () => {
+  it("afterBatch runs once after each row group (the CLI collects garbage there); the result is the same without it", async () => {
+    const c = await duck();
+    const whole = await writeTwin(tmp, SAMPLES[0], "snappy", "decimal");
+    // DuckDB cuts row groups at multiples of its 2,048-row vectors: the sample 12 times over.
+    const small = join(tmp, "focus-x12-rg2048.parquet");
+    await c.run(`COPY (SELECT f.* FROM read_parquet('${whole}') f, range(12)) TO '${small}' (FORMAT parquet, COMPRESSION snappy, ROW_GROUP_SIZE 2048)`);
+    const groups = Number((await c.runAndReadAll(`SELECT count(DISTINCT row_group_id) AS n FROM parquet_metadata('${small}')`)).getRowObjects()[0].n);
+    expect(groups).toBeGreaterThanOrEqual(5);
+    let calls = 0;
+    const opts: ImportOptions = { period: "month", cost: "billed", key: "service" };
+    const withHook = await summarize([fileInput(small, "billing")], { ...opts, afterBatch: () => calls++ });
+    expect(calls).toBe(groups);
+    expect(comparable(withHook)).toEqual(comparable(await summarize([fileInput(small, "billing")], opts)));
+    expect(withHook.sources[0].rowsRead).toBe(12000);
+  });
+});
+
 describe("the command line reads Parquet", () => {
   const focus = SAMPLES[0];
   const cur2 = SAMPLES[1];
