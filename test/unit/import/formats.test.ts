@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { ImportError, inspect, summarize } from "../../../src/import/index";
 import type { ImportResult } from "../../../src/import/types";
 import { type BadKind, GENERATORS, generate } from "./generators";
-import { D, memInput, sum } from "./helpers";
+import { amortizationCsv, D, memInput, sum } from "./helpers";
 
 const FOCUS_HEAD = "BilledCost,ChargePeriodStart,BillingCurrency,ServiceName,Tags\n";
 
@@ -156,23 +156,7 @@ describe("keys, text and numbers", () => {
 
 describe("AWS amortized (effective) cost by line item type", () => {
   it("follows AWS's documented amortization", async () => {
-    const h = [
-      "lineItem/LineItemType", "lineItem/UsageStartDate", "lineItem/CurrencyCode", "lineItem/UnblendedCost", "savingsPlan/SavingsPlanEffectiveCost",
-      "savingsPlan/TotalCommitmentToDate", "savingsPlan/UsedCommitment", "reservation/EffectiveCost", "reservation/UnusedAmortizedUpfrontFeeForBillingPeriod",
-      "reservation/UnusedRecurringFee", "reservation/ReservationARN", "lineItem/ProductCode",
-    ];
-    const rows = [
-      ["SavingsPlanCoveredUsage", "10", "3.5", "", "", "", "", "", ""],
-      ["SavingsPlanRecurringFee", "100", "", "100", "80", "", "", "", ""],
-      ["SavingsPlanNegation", "-10", "", "", "", "", "", "", ""],
-      ["SavingsPlanUpfrontFee", "1000", "", "", "", "", "", "", ""],
-      ["DiscountedUsage", "0", "", "", "", "0.75", "", "", "arn:ri"],
-      ["RIFee", "50", "", "", "", "", "2.5", "1.25", "arn:ri"],
-      ["Fee", "300", "", "", "", "", "", "", "arn:ri"],
-      ["Fee", "7", "", "", "", "", "", "", ""],
-      ["Usage", "0.125", "", "", "", "", "", "", ""],
-    ];
-    const text = [h.join(","), ...rows.map(([t, c, ...rest]) => [t, "2024-09-01T00:00:00Z", "USD", c, ...rest, "AmazonEC2"].join(","))].join("\n");
+    const text = amortizationCsv(() => "AmazonEC2");
     const billed = await summarize([memInput("cur.csv", text)], { period: "month", cost: "billed" });
     const eff = await summarize([memInput("cur.csv", text)], { period: "month", cost: "effective" });
     expect(billed.totals.USD).toBe(sum(["10", "100", "-10", "1000", "0", "50", "300", "7", "0.125"]));

@@ -67,3 +67,31 @@ export function cell(s: string, delim = ","): string {
 export function csv(rows: string[][], delim = ",", eol = "\n"): string {
   return rows.map((r) => r.map((c) => cell(c, delim)).join(delim)).join(eol) + eol;
 }
+
+/** Legacy CUR columns of the amortization tests (line item type, date, currency, the amounts, the reservation, the product). */
+export const AMORTIZATION_HEADER = [
+  "lineItem/LineItemType", "lineItem/UsageStartDate", "lineItem/CurrencyCode", "lineItem/UnblendedCost", "savingsPlan/SavingsPlanEffectiveCost",
+  "savingsPlan/TotalCommitmentToDate", "savingsPlan/UsedCommitment", "reservation/EffectiveCost", "reservation/UnusedAmortizedUpfrontFeeForBillingPeriod",
+  "reservation/UnusedRecurringFee", "reservation/ReservationARN", "lineItem/ProductCode",
+];
+
+/**
+ * One legacy CUR line per line item type AWS documents (a Fee with and without a reservation,
+ * plain Usage) on 2024-09-01 in USD: unblended costs 10, 100, −10, 1000, 0, 50, 300, 7, 0.125.
+ * `usedCommitment` is the savings plan's used commitment of its recurring fee; `product(i)` the
+ * i-th line's product code.
+ */
+export function amortizationCsv(product: (i: number) => string, usedCommitment = "80"): string {
+  const rows = [
+    ["SavingsPlanCoveredUsage", "10", "3.5", "", "", "", "", "", ""],
+    ["SavingsPlanRecurringFee", "100", "", "100", usedCommitment, "", "", "", ""],
+    ["SavingsPlanNegation", "-10", "", "", "", "", "", "", ""],
+    ["SavingsPlanUpfrontFee", "1000", "", "", "", "", "", "", ""],
+    ["DiscountedUsage", "0", "", "", "", "0.75", "", "", "arn:ri"],
+    ["RIFee", "50", "", "", "", "", "2.5", "1.25", "arn:ri"],
+    ["Fee", "300", "", "", "", "", "", "", "arn:ri"],
+    ["Fee", "7", "", "", "", "", "", "", ""],
+    ["Usage", "0.125", "", "", "", "", "", "", ""],
+  ];
+  return [AMORTIZATION_HEADER.join(","), ...rows.map(([t, c, ...rest], i) => [t, "2024-09-01T00:00:00Z", "USD", c, ...rest, product(i)].join(","))].join("\n") + "\n";
+}

@@ -13,6 +13,7 @@ import { summarize } from "../../../../src/import/engine";
 import { fileInput } from "../../../../src/import/node";
 import { generateSql, SqlError, type SqlFormat, type SqlOptions } from "../../../../src/import/sql/generate";
 import type { ImportOptions } from "../../../../src/import/types";
+import { AMORTIZATION_HEADER, amortizationCsv } from "../helpers";
 
 const D = join(__dirname, "../../../../../shared/data");
 const SAMPLES: { file: string; format: SqlFormat }[] = [
@@ -120,24 +121,9 @@ describe("aiecon sql --dialect duckdb equals the engine", () => {
 
 describe("the AWS amortization table, in the engine and in the query", () => {
   it("every line item type of AWS_AMORTIZATION (and one it does not list) gives the same effective cost in DuckDB as in the engine", async () => {
-    const h = [
-      "lineItem/LineItemType", "lineItem/UsageStartDate", "lineItem/CurrencyCode", "lineItem/UnblendedCost", "savingsPlan/SavingsPlanEffectiveCost",
-      "savingsPlan/TotalCommitmentToDate", "savingsPlan/UsedCommitment", "reservation/EffectiveCost", "reservation/UnusedAmortizedUpfrontFeeForBillingPeriod",
-      "reservation/UnusedRecurringFee", "reservation/ReservationARN", "lineItem/ProductCode",
-    ];
     // One service per row, so that each type's effective cost is its own group.
-    const rows = [
-      ["SavingsPlanCoveredUsage", "10", "3.5", "", "", "", "", "", ""],
-      ["SavingsPlanRecurringFee", "100", "", "100", "80.25", "", "", "", ""],
-      ["SavingsPlanNegation", "-10", "", "", "", "", "", "", ""],
-      ["SavingsPlanUpfrontFee", "1000", "", "", "", "", "", "", ""],
-      ["DiscountedUsage", "0", "", "", "", "0.75", "", "", "arn:ri"],
-      ["RIFee", "50", "", "", "", "", "2.5", "1.25", "arn:ri"],
-      ["Fee", "300", "", "", "", "", "", "", "arn:ri"],
-      ["Fee", "7", "", "", "", "", "", "", ""],
-      ["Usage", "0.125", "", "", "", "", "", "", ""],
-    ];
-    const text = [h.join(","), ...rows.map(([t, c, ...rest], i) => [t, "2024-09-01T00:00:00Z", "USD", c, ...rest, `S${i}`].join(","))].join("\n") + "\n";
+    const h = AMORTIZATION_HEADER;
+    const text = amortizationCsv((i) => `S${i}`, "80.25");
     const dir = mkdtempSync(join(tmpdir(), "aiecon-amort-"));
     const path = join(dir, "cur.csv");
     writeFileSync(path, text);
