@@ -173,8 +173,9 @@ export function chartSvg(model: WorkbookModel, chart: ChartModel, width: number,
         const d = pts.filter(Boolean).join(" ");
         const dash = s.dash === "" ? "" : ` stroke-dasharray="${s.dash}"`;
         out.push(`<polyline class="wb-line${s.dash === "" ? "" : " wb-dashed"}" fill="none" stroke="${s.color}" stroke-width="2"${dash} points="${d}"/>`);
+        // Markers on the solid lines only: a dashed forecast or band is a line, not more data points.
         pts.forEach((p) => {
-          if (p) {
+          if (p && s.dash === "") {
             const [x, y] = p.split(",");
             out.push(`<circle cx="${x}" cy="${y}" r="2.5" fill="${s.color}"/>`);
           }
