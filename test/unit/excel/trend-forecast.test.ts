@@ -189,3 +189,27 @@ describe("Trend forecast: the workbook in the workbench host", () => {
     ]);
   });
 });
+
+describe("Trend forecast: Other", () => {
+  it("Other's inferences and spend are the rest's with volume; its forecast is the fit of its Trend column", async () => {
+    const host = await newHost();
+    // Top 1: claude-3, then Other USD (gpt-4o, no-volume, the formula-like key: 3 keys, 2 with volume).
+    await writeWorkbook(host.run, sampleResult(), { ...OPTS, topKeys: 1 });
+    const trend = host.snapshot().sheets.find((s) => s.name === "Trend")!;
+    const actual = tableRows(trend, "CostPerInferenceTrend");
+    const fc = tableRows(trend, "CostPerInferenceForecast");
+    const other = "Other (3 keys)";
+    expect(Object.keys(fc[0])).toContain(`${other} forecast`);
+    const rows = fc.filter((r) => r.Kind === "Actual");
+    // gpt-4o: 1000 + 10·i inferences, 10 + 0.1·i + 0.0000123 cost; the formula-like key: 70 and 1.1.
+    rows.forEach((r, i) => {
+      expect(r[`${other} inferences`]).toBe(1000 + 10 * i + 70);
+      expect(Math.abs((r[`${other} spend`] as number) - (10 + 0.1 * i + 0.0000123 + 1.1))).toBeLessThan(1e-9);
+    });
+    const ref = logLinearForecast(actual.map((r) => r[other] as number), 3);
+    fc.filter((r) => r.Kind === "Forecast").forEach((r, k) => {
+      expect(Math.abs((r[`${other} forecast`] as number) / ref[k].forecast - 1)).toBeLessThan(1e-9);
+      expect(Math.abs((r[`${other} upper`] as number) / ref[k].upper - 1)).toBeLessThan(1e-9);
+    });
+  });
+});
