@@ -127,6 +127,9 @@ describe("issue 10: match report, comparison period, charts that hold 33 keys", 
     const snap = await snapshot();
     const comp = sheet(snap, "Comparison");
     expect(String(comp.values[0][0])).toMatch(/^Comparison of 2026-Q2 \(partial: 1 of 3 months\) by service: 13 keys/);
+    // The Quarterly Review's title flags the same quarter with the same words (one partial-quarter rule, audit row 2c).
+    const reviewTitle = sheet(snap, "Quarterly Review").values.slice(0, 6).map((r) => String(r[0]).replace(/^'/, ""));
+    expect(reviewTitle).toContain("2026-Q2: partial: 1 of 3 months (2026-04)");
     const rows = tableRows(comp, "ModelComparison");
     expect(rows).toHaveLength(13);
     expect(rows.every((r) => r.Period === "2026-Q2" && typeof r.Cost === "number")).toBe(true);
@@ -303,29 +306,47 @@ describe("issue 10: match report, comparison period, charts that hold 33 keys", 
     expect(wb.errors.filter((e) => !/favicon/.test(e))).toEqual([]);
   });
 
-  it("33 keys: the Quarterly Review's title, totals and chart, its axis in USD in round figures; screenshots of the table and the chart", async () => {
+  it("33 keys: the Quarterly Review's title, chart and table header in view without scrolling, the chart's keys the 12 costliest, its axis in USD in round figures; screenshots of the top and the totals", async () => {
     const snap = await snapshot();
     const review = sheet(snap, "Quarterly Review");
     expect(String(review.values[0][0])).toBe("Quarterly Review: 2024-Q3 against 2024-Q2");
     expect(review.values.slice(1, 5).map((r) => String(r[0]).replace(/^'/, ""))).toContain("2024-Q3: partial: 1 of 3 months (2024-09)");
-    expect(review.charts.map((c) => c.title)).toEqual(["Cost per inference by key"]);
-    // One column per key and quarter: the 33 keys of the FOCUS sample.
-    expect(review.charts[0].series.map((s) => s.values.length)).toEqual([33, 33]);
+    expect(review.charts.map((c) => c.title)).toEqual(["Cost per inference by key (the 12 costliest of 33)"]);
+    // One column per key and quarter for the 12 costliest of the FOCUS sample's 33 keys: the table's first rows.
+    expect(review.charts[0].series.map((s) => s.values.length)).toEqual([12, 12]);
+    const t = review.tables.find((x) => x.name === "QuarterlyReview")!;
+    const headerRow = Number(/\d+/.exec(t.address)![0]);
+    const header = review.values[headerRow - 1].map(String);
+    const body = review.values.slice(headerRow, headerRow + 33);
+    const costQ3 = body.map((r) => Number(r[header.indexOf("Cost 2024-Q3")]));
+    expect(costQ3).toEqual([...costQ3].sort((a, b) => b - a));
     await showSheet("Quarterly Review");
-    const top = await wb.screenshot("screenshot-review.png");
-    await page.evaluate(() => document.querySelector(".wb-chart")!.scrollIntoView({ block: "end" }));
-    await page.evaluate(() => new Promise<void>((ok) => requestAnimationFrame(() => requestAnimationFrame(() => ok()))));
+    const geo = await page.evaluate((row) => {
+      const c = document.querySelector<HTMLElement>(".wb-chart")!.getBoundingClientRect();
+      const headerCell = document.querySelector<HTMLElement>(`table.wb-grid td[data-cell="A${row}"]`)!.getBoundingClientRect();
+      const titleCell = document.querySelector<HTMLElement>('table.wb-grid td[data-cell="A1"]')!.getBoundingClientRect();
+      const pane = document.querySelector<HTMLElement>(".wb-side")!.getBoundingClientRect();
+      return { top: c.top, bottom: c.bottom, right: c.right, header: headerCell, title: titleCell, paneLeft: pane.left, vh: window.innerHeight };
+    }, headerRow);
+    // Title, chart and the table's header row all on screen at 1366 × 768 beside the pane; the chart over no table cell.
+    expect(geo.title.top).toBeGreaterThanOrEqual(0);
+    expect(geo.top).toBeGreaterThanOrEqual(geo.title.bottom);
+    expect(geo.bottom).toBeLessThanOrEqual(geo.header.top);
+    expect(geo.header.bottom).toBeLessThanOrEqual(geo.vh);
+    expect(geo.right).toBeLessThanOrEqual(geo.paneLeft);
     const [chart] = await chartGeometry();
-    expect(chart.title).toBe("Cost per inference by key");
+    expect(chart.title).toBe("Cost per inference by key (the 12 costliest of 33)");
     expect(chart.ticks.every((t) => / USD$/.test(t))).toBe(true);
     expectRoundTicks(chart.ticks);
-    expect(chart.bottom).toBeLessThanOrEqual(VIEW.height);
-    expect(chart.top).toBeGreaterThanOrEqual(0);
-    const below = await wb.screenshot("screenshot-review-chart.png");
+    const top = await wb.screenshot("screenshot-review.png");
+    await page.evaluate(() => [...document.querySelectorAll<HTMLElement>("table.wb-grid td")].find((td) => td.textContent === "Total")!.scrollIntoView({ block: "center" }));
+    await page.evaluate(() => new Promise<void>((ok) => requestAnimationFrame(() => requestAnimationFrame(() => ok()))));
+    const totals = await wb.screenshot("screenshot-review-totals.png");
     if (process.env.UPDATE_SCREENSHOTS === "1") {
       copyFileSync(top, path.join(ROOT, "docs", "screenshot-review.png"));
-      copyFileSync(below, path.join(ROOT, "docs", "screenshot-review-chart.png"));
+      copyFileSync(totals, path.join(ROOT, "docs", "screenshot-review-totals.png"));
     }
     expect(wb.errors.filter((e) => !/favicon/.test(e))).toEqual([]);
   });
+
 });

@@ -4,7 +4,10 @@
  * cost-to-value ratio of the latest quarter and the remediation reason of every key. Above the
  * table a title block (`review-title.ts`); below it a totals row per currency (sums over the
  * table's rows, figures computed from the sums), the unattributed share of cost per currency and
- * quarter (over Unit Economics), and a clustered column chart of cost per inference per currency.
+ * quarter (over Unit Economics) and the cost bridge lines. Between the title block and the table,
+ * in view without scrolling at 1366 × 768 beside the task pane, a clustered column chart per
+ * currency of cost per inference in both quarters for its costliest keys (the table's first rows:
+ * each currency's keys stand in order of latest-quarter cost, the costliest first).
  */
 import { cellAddress, fixedColumnAddress } from "../a1";
 import { formulaString, safeText } from "../safeText";
@@ -16,7 +19,8 @@ import type { WriteOptions } from "../types";
 import { columns, textWidth, type Column, type FormatSpec, type PlacedTable, type RowRefs } from "./columns";
 import { countNumbersWhere, periodCond, sumWhere, type Cond } from "./criteria";
 import { BAND_CHANGE_WIDTH, BAND_WIDTH, F, moneyOf, unitMoneyOf } from "./figures";
-import type { Triple, UnitModel } from "./model";
+import { cmp, pairId, type Triple, type UnitModel } from "./model";
+import { chartBoxes, topCount } from "./top";
 import { BAND_RULES, FIGURE_STYLE, FLAG_RULES, REMEDIATION_FLAG } from "./names";
 import { reviewTitle } from "./review-title";
 import { commentary } from "./commentary";
@@ -49,9 +53,10 @@ export const BRIDGE_LABEL = "Cost bridge";
 export const REVIEW_CHART_TITLE = "Cost per inference by key";
 /** Title size in points (the body is 11). */
 export const TITLE_FONT_SIZE = 14;
-/** Rows of each chart below the table. */
-const CHART_ROWS = 18;
-const CHART_COLS = 10;
+/** Rows of a band of charts (two currencies side by side) between the title block and the table. */
+const CHART_ROWS = 16;
+/** Points the 14-point title row is taller than a body row (18.75 against 15), so the charts start below it. */
+const TITLE_EXTRA_PT = 4;
 /** Freeze the rows down to the table header only when they leave room to scroll at 1366 × 768. */
 const MAX_FROZEN_ROWS = 12;
 
@@ -253,29 +258,44 @@ function bridgeRows(currencies: readonly string[], top: number, bridgeSheet: str
   return { block, formats };
 }
 
-/** One clustered column chart per currency: cost per inference of each key in both quarters. */
 /** Most keys whose columns carry value labels (two quarters each): beyond, the labels would overprint. */
 const REVIEW_LABELLED_KEYS = 6;
 
+/** Bands of charts between the title block and the table: two currencies side by side in each. */
+function chartBands(currencies: number): number {
+  return Math.ceil(currencies / 2);
+}
+
+/**
+ * One clustered column chart per currency: cost per inference in both quarters of its `topKeys`
+ * costliest keys (its first rows in the table), two to a band under the title block; a single
+ * currency's chart takes the band's width.
+ */
 function reviewCharts(
   t: PlacedTable<ReviewKey, ReviewRow, ReviewContext>,
   pairs: readonly ReviewRow[],
   currencies: readonly string[],
   top: number,
+  topKeys: number,
   label: Record<Quarter, string>,
   formats: Pick<UnitModel, "unitFormat" | "axisFormat">,
 ): ChartPlan[] {
   return currencies.map((cur, i) => {
     const first = pairs.findIndex((p) => p.currency === cur);
     const count = pairs.filter((p) => p.currency === cur).length;
-    const rows = (k: ReviewKey) => ({ ...t.rect(k), row: t.top + 1 + first, rowCount: count });
-    const from = top + i * (CHART_ROWS + 1);
+    const shown = Math.min(count, topKeys);
+    const rows = (k: ReviewKey) => ({ ...t.rect(k), row: t.top + 1 + first, rowCount: shown });
+    const bandTop = top + Math.floor(i / 2) * (CHART_ROWS + 1);
+    const [left, right] = chartBoxes(bandTop, CHART_ROWS, TITLE_EXTRA_PT);
+    const box = currencies.length === 1 ? { ...left, width: right.left + right.width - left.left } : i % 2 === 0 ? left : right;
+    const name = currencies.length > 1 ? `${REVIEW_CHART_TITLE}, ${cur}` : REVIEW_CHART_TITLE;
     return {
-      title: currencies.length > 1 ? `${REVIEW_CHART_TITLE}, ${cur}` : REVIEW_CHART_TITLE,
+      title: shown < count ? `${name} (the ${shown} costliest of ${count})` : name,
       type: "ColumnClustered",
       series: (["Prev", "Cur"] as const).map((q) => ({ name: label[q], values: rows(`costPerInference${q}`), xValues: rows("key") })),
-      from: cellAddress(from, 0),
-      to: cellAddress(from + CHART_ROWS - 1, CHART_COLS - 1),
+      from: cellAddress(bandTop, 0),
+      to: cellAddress(bandTop + CHART_ROWS - 1, 0),
+      box,
       valueAxisTitle: /^[A-Za-z]{3}$/.test(cur) ? `Cost per inference (${cur.toUpperCase()})` : "Cost per inference",
       // The column's own per-inference format (currency, thousands separators) on the axis, and on value labels where they fit.
       valueAxisFormat: formats.axisFormat(cur),
@@ -289,7 +309,17 @@ export function planReviewSheet(model: UnitModel, ue: UnitData, names: PlanNames
   const Q0 = model.previousQuarter;
   const inReview = (t: Triple): boolean => model.quarterFor(t.period) === Q || model.quarterFor(t.period) === Q0;
   // By currency (each currency's rows together, for its totals and chart), then key.
-  const byCurrency = (a: Triple, b: Triple): number => (a.currency < b.currency ? -1 : a.currency > b.currency ? 1 : 0);
+  // Within a currency the costliest key of the latest quarter first (then of the previous one), so
+  // that the chart's keys are the table's first rows (exact sums compared as doubles only to rank).
+  const cost = { Prev: new Map<string, number>(), Cur: new Map<string, number>() };
+  for (const g of result.groups) {
+    const q = model.quarterFor(g.period);
+    const m = q === Q ? cost.Cur : q === Q0 ? cost.Prev : undefined;
+    if (m !== undefined) m.set(pairId(g.key, g.currency), (m.get(pairId(g.key, g.currency)) ?? 0) + Number(g.cost));
+  }
+  const costOf = (q: Quarter, t: Triple): number => cost[q].get(pairId(t.key, t.currency)) ?? 0;
+  const byCurrency = (a: Triple, b: Triple): number =>
+    cmp(a.currency, b.currency) || costOf("Cur", b) - costOf("Cur", a) || costOf("Prev", b) - costOf("Prev", a) || cmp(a.key, b.key);
   const pairs: ReviewRow[] = Q === null ? [] : [...model.pairsWhere(inReview)].sort(byCurrency);
   const currencies = [...new Set(pairs.map((p) => p.currency))];
   const label = { Prev: Q0 ?? "previous quarter", Cur: Q ?? "latest quarter" };
@@ -313,7 +343,10 @@ export function planReviewSheet(model: UnitModel, ue: UnitData, names: PlanNames
     mode: "values",
     cells: title.lines.map((l) => [safeText(l)]),
   };
-  const headerRow = title.lines.length + 1; // one blank row under the title block
+  // One blank row under the title block, the bands of charts, one blank row, the table.
+  const chartsTop = title.lines.length + 1;
+  const bands = chartBands(currencies.length);
+  const headerRow = chartsTop + bands * (CHART_ROWS + 1);
   const t = REVIEW.place(names.sheets.review, pairs, ctx, headerRow);
 
   // Totals (one row per currency) and unattributed shares, one blank row under the table.
@@ -322,7 +355,6 @@ export function planReviewSheet(model: UnitModel, ue: UnitData, names: PlanNames
   const blocks: BlockPlan[] = [titleBlock, t.block("formulas")];
   const formats = reviewFormats(t);
   const conditionalFormats = t.conditionalFormats();
-  let below = totalsTop;
   if (totalRows.length > 0) {
     const totals = REVIEW.place(names.sheets.review, totalRows, { ...ctx, keys: t }, totalsTop - 1);
     blocks.push({ ...totals.block("formulas"), row: totalsTop, rowCount: totals.n, cells: totals.body });
@@ -331,20 +363,17 @@ export function planReviewSheet(model: UnitModel, ue: UnitData, names: PlanNames
     const share = shareRows(currencies, totalsTop + totals.n, totalsTop, ctx);
     blocks.push(share.block);
     formats.push(...share.formats);
-    below = totalsTop + totals.n + currencies.length;
-    const bridge = bridgeRows(currencies, below + 1, names.sheets.bridge);
+    const bridge = bridgeRows(currencies, totalsTop + totals.n + currencies.length + 1, names.sheets.bridge);
     blocks.push(bridge.block);
     formats.push(...bridge.formats);
-    below = below + 1 + bridge.block.rowCount;
   }
-  const chartsTop = below + 1;
   return {
     id: "review",
     name: names.sheets.review,
     blocks,
     formats,
     tables: [t.tablePlan("review", names.tables.review, FIGURE_STYLE)],
-    charts: reviewCharts(t, pairs, currencies, chartsTop, label, model),
+    charts: reviewCharts(t, pairs, currencies, chartsTop, topCount(options.topKeys), label, model),
     conditionalFormats,
     columnWidths: t.widths(),
     freezeRows: headerRow + 1 <= MAX_FROZEN_ROWS ? headerRow + 1 : 0,

@@ -58,10 +58,14 @@ const ROW_PT = 15;
 const CHART_W = 340;
 const GAP = 10;
 
-/** The two charts of a sheet, side by side above its tables (points). */
-export function chartBoxes(): [ChartBox, ChartBox] {
-  const top = ROW_PT + 4;
-  const height = (TABLES_TOP_ROW - 1) * ROW_PT - top - 8;
+/**
+ * The two charts of a sheet, side by side (points): by default on rows 1–17, above tables that
+ * start on TABLES_TOP_ROW; `first` and `rows` stand them elsewhere (the Quarterly Review's under its
+ * title block), `extraPt` makes room for taller rows above them (a title in a larger font).
+ */
+export function chartBoxes(first = 1, rows = TABLES_TOP_ROW - 2, extraPt = 0): [ChartBox, ChartBox] {
+  const top = first * ROW_PT + extraPt + 4;
+  const height = rows * ROW_PT - 12;
   return [
     { left: 4, top, width: CHART_W, height },
     { left: 4 + CHART_W + GAP, top, width: CHART_W, height },

@@ -24,6 +24,7 @@ import {
   reads,
   requireCol,
   rowKey,
+  billingOut,
 } from "./common";
 
 /** The amount columns the amortization reads (names per variant in `LEGACY` / `CUR2`). */
@@ -135,7 +136,7 @@ export function awsMapper(ctx: MapperContext, v2: boolean): BillingMapper {
   const wanted = k.kind === "tag" ? k.name : "model";
   const ln = wanted.toLowerCase();
   const tagCol = tagCols.find((t) => t.name === wanted || t.name === "user:" + wanted) ?? tagCols.find((t) => normalTagName(t.name).toLowerCase() === ln);
-  const out = { date: "", cost: "", currency: "", provider: "AWS", service: "", chargeCategory: "", key: null as string | null };
+  const out = billingOut({ provider: "AWS" });
 
   const num = (rec: CsvRecord, a: AmortizationAmount): Decimal | string => {
     const i = amountCol.get(a) ?? -1;

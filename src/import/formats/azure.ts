@@ -5,7 +5,7 @@
  */
 import type { CsvRecord } from "../csv";
 import { AzureCostKind, azureLayout } from "./variant";
-import { type BillingMapper, type FormatSpec, type MapperContext, type RowIssue, TagParser, costOf, findCol, findTag, isMissing, present, reads, requireCol, rowKey } from "./common";
+import { type BillingMapper, type FormatSpec, type MapperContext, type RowIssue, TagParser, costOf, findCol, findTag, isMissing, present, reads, requireCol, rowKey, billingOut } from "./common";
 
 const COST = ["CostInBillingCurrency", "costInBillingCurrency", "Cost", "PreTaxCost", "cost", "preTaxCost"];
 
@@ -36,7 +36,7 @@ export function azureMapper(ctx: MapperContext): BillingMapper {
   const tags = new TagParser(ctx.tagKeys);
   const k = ctx.key;
   const wanted = k.kind === "tag" ? k.name : "model";
-  const out = { date: "", cost: "", currency: "", provider: "Microsoft", service: "", chargeCategory: "", key: null as string | null };
+  const out = billingOut({ provider: "Microsoft" });
   return {
     format: "azure",
     dateColumn: cols[cDate],

@@ -43,6 +43,11 @@ export interface BillingOut {
   key: string | null;
 }
 
+/** A mapper's output record, reused for every row: what every row of the format shares preset. */
+export function billingOut(fixed: Partial<Pick<BillingOut, "provider" | "service" | "chargeCategory">> = {}): BillingOut {
+  return { date: "", cost: "", currency: "", provider: "", service: "", chargeCategory: "", key: null, ...fixed };
+}
+
 export interface MapperContext {
   file: string;
   columns: string[];
@@ -171,6 +176,15 @@ export function costOf(rec: CsvRecord, i: number, column: string): string | { re
   if (v !== null) return v;
   if (isMissing(s)) return { reject: `${column} is empty` + (s.trim() === "" ? "" : ` ('${s}')`) };
   return { reject: `${column} is not a number: '${clip(s)}'` };
+}
+
+/** Into `out`, the row's cost (exact text) and its date text; or why the row is rejected. */
+export function costAndDate(rec: CsvRecord, out: BillingOut, cCost: number, costColumn: string, cDate: number): RowIssue {
+  const c = costOf(rec, cCost, costColumn);
+  if (typeof c !== "string") return c;
+  out.cost = c;
+  out.date = rec.get(cDate);
+  return undefined;
 }
 
 export function clip(s: string, n = 60): string {

@@ -1,7 +1,7 @@
 /** FOCUS 1.0–1.3: BilledCost / EffectiveCost, ChargePeriodStart, BillingCurrency, Tags (JSON). */
 import type { CsvRecord } from "../csv";
 import { focusVersion } from "./variant";
-import { type BillingMapper, type FormatSpec, type MapperContext, type RowIssue, TagParser, costOf, findCol, findTag, present, reads, requireCol, rowKey } from "./common";
+import { type BillingMapper, type FormatSpec, type MapperContext, type RowIssue, TagParser, costAndDate, findCol, findTag, present, reads, requireCol, rowKey, billingOut } from "./common";
 
 export function focusMapper(ctx: MapperContext): BillingMapper {
   const costName = ctx.basis === "effective" ? "EffectiveCost" : "BilledCost";
@@ -17,7 +17,7 @@ export function focusMapper(ctx: MapperContext): BillingMapper {
   const tags = new TagParser(ctx.tagKeys);
   const k = ctx.key;
   const tagName = k.kind === "tag" ? k.name : "model";
-  const out = { date: "", cost: "", currency: "", provider: "", service: "", chargeCategory: "", key: null as string | null };
+  const out = billingOut();
   return {
     format: "focus",
     dateColumn: "ChargePeriodStart",
@@ -26,10 +26,8 @@ export function focusMapper(ctx: MapperContext): BillingMapper {
     out,
     variant: () => focusVersion(ctx.columns),
     map(rec: CsvRecord): RowIssue {
-      const c = costOf(rec, cCost, costName);
-      if (typeof c !== "string") return c;
-      out.cost = c;
-      out.date = rec.get(cDate);
+      const bad = costAndDate(rec, out, cCost, costName, cDate);
+      if (bad !== undefined) return bad;
       const cur = rec.get(cCur);
       if (present(cur) === null) return { reject: "BillingCurrency is empty" };
       out.currency = cur;

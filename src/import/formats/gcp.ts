@@ -20,6 +20,7 @@ import {
   pythonReprToJson,
   requireCol,
   rowKey,
+  billingOut,
 } from "./common";
 
 /** Sum of credit amounts, as exact text; or an error string. Cached by the cell text. */
@@ -66,7 +67,7 @@ export function gcpMapper(ctx: MapperContext): BillingMapper {
   const creditCache = new Map<string, Decimal | string>();
   const k = ctx.key;
   const wanted = k.kind === "tag" ? k.name : "model";
-  const out = { date: "", cost: "", currency: "", provider: "Google Cloud", service: "", chargeCategory: "", key: null as string | null };
+  const out = billingOut({ provider: "Google Cloud" });
   return {
     format: "gcp",
     dateColumn: "usage_start_time",

@@ -6,7 +6,7 @@
 import { parseLenientDecimal } from "../../core/grammar";
 import type { CsvRecord } from "../csv";
 import { ImportError } from "../types";
-import { type BillingMapper, type MapperContext, type RowIssue, clip, findCol, isMissing, missingColumns, present } from "./common";
+import { type BillingMapper, type MapperContext, type RowIssue, clip, findCol, isMissing, missingColumns, present, billingOut } from "./common";
 
 export function genericMapper(ctx: MapperContext): BillingMapper {
   const map = ctx.map ?? {};
@@ -50,7 +50,7 @@ export function genericMapper(ctx: MapperContext): BillingMapper {
   const cKey = map.key ? need(map.key) : -1;
   const decimalComma = ctx.delimiter === ";";
   const costName = cols[cCost];
-  const out = { date: "", cost: "", currency: "", provider: "", service: "", chargeCategory: "", key: null as string | null };
+  const out = billingOut();
   return {
     format: "generic",
     dateColumn: cols[cDate],

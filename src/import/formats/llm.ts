@@ -12,7 +12,7 @@
 import { Decimal } from "../../core/decimal";
 import type { CsvRecord } from "../csv";
 import type { KeySpec } from "../../core/grammar";
-import { type BillingMapper, type FormatSpec, type MapperContext, type RowIssue, costOf, findCol, isMissing, modelFromLineItem, present, requireCol, rowKey } from "./common";
+import { type BillingMapper, type FormatSpec, type MapperContext, type RowIssue, costAndDate, costOf, findCol, isMissing, modelFromLineItem, present, requireCol, rowKey, billingOut } from "./common";
 
 /** Synthetic columns the JSON readers produce. */
 export const OPENAI_COLUMNS = ["start_time", "amount_value", "amount_currency", "line_item", "project_id"];
@@ -27,17 +27,15 @@ export function openAiMapper(ctx: MapperContext): BillingMapper {
   const cItem = findCol(cols, "line_item");
   const cProj = findCol(cols, "project_id");
   const k = ctx.key;
-  const out = { date: "", cost: "", currency: "", provider: "OpenAI", service: "OpenAI API", chargeCategory: "Usage", key: null as string | null };
+  const out = billingOut({ provider: "OpenAI", service: "OpenAI API", chargeCategory: "Usage" });
   return {
     format: "openai-costs",
     dateColumn: cols[cDate],
     epochSeconds: true,
     out,
     map(rec: CsvRecord): RowIssue {
-      const c = costOf(rec, cCost, "amount.value");
-      if (typeof c !== "string") return c;
-      out.cost = c;
-      out.date = rec.get(cDate);
+      const bad = costAndDate(rec, out, cCost, "amount.value", cDate);
+      if (bad !== undefined) return bad;
       const cur = cCur >= 0 ? rec.get(cCur) : "";
       out.currency = isMissing(cur) ? "USD" : cur.toUpperCase();
       const item = cItem >= 0 ? rec.get(cItem) : "";
@@ -59,7 +57,7 @@ export function anthropicMapper(ctx: MapperContext): BillingMapper {
   const cType = findCol(cols, "cost_type");
   const cDesc = findCol(cols, "description");
   const k = ctx.key;
-  const out = { date: "", cost: "", currency: "", provider: "Anthropic", service: "Claude API", chargeCategory: "", key: null as string | null };
+  const out = billingOut({ provider: "Anthropic", service: "Claude API" });
   return {
     format: "anthropic-cost",
     dateColumn: "starting_at",

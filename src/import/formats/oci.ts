@@ -1,6 +1,6 @@
 /** OCI cost report: cost/myCost, lineItem/intervalUsageStart, cost/currencyCode, `tags/*` columns. */
 import type { CsvRecord } from "../csv";
-import { type BillingMapper, type FormatSpec, type MapperContext, type RowIssue, costOf, findCol, isMissing, present, requireCol, rowKey } from "./common";
+import { type BillingMapper, type FormatSpec, type MapperContext, type RowIssue, costAndDate, findCol, isMissing, present, requireCol, rowKey, billingOut } from "./common";
 
 export function ociMapper(ctx: MapperContext): BillingMapper {
   const cols = ctx.columns;
@@ -20,16 +20,14 @@ export function ociMapper(ctx: MapperContext): BillingMapper {
   const tagCol =
     tagCols.find((t) => t.name.toLowerCase() === wanted) ??
     tagCols.find((t) => t.name.slice(t.name.lastIndexOf(".") + 1).toLowerCase() === wanted);
-  const out = { date: "", cost: "", currency: "", provider: "Oracle", service: "", chargeCategory: "", key: null as string | null };
+  const out = billingOut({ provider: "Oracle" });
   return {
     format: "oci",
     dateColumn: "lineItem/intervalUsageStart",
     out,
     map(rec: CsvRecord): RowIssue {
-      const c = costOf(rec, cCost, "cost/myCost");
-      if (typeof c !== "string") return c;
-      out.cost = c;
-      out.date = rec.get(cDate);
+      const bad = costAndDate(rec, out, cCost, "cost/myCost", cDate);
+      if (bad !== undefined) return bad;
       const cur = rec.get(cCur);
       if (isMissing(cur)) return { reject: "cost/currencyCode is empty" };
       out.currency = cur;

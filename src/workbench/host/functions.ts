@@ -16,6 +16,7 @@ import {
   type ImplementedFunctions,
 } from "hyperformula";
 import { OWN_SHAPES } from "../../functions/spill";
+import { ErrorCode } from "./error-code";
 
 // HyperFormula's internal AST/value types are not exported by its package entry; these are the
 // parts used here (structurally identical to hyperformula/typings/parser and interpreter).
@@ -62,17 +63,7 @@ export interface CfMetadata {
 
 // ---------------------------------------------------------------- CustomFunctions shim
 
-export const ErrorCode = {
-  invalidValue: "#VALUE!",
-  notAvailable: "#N/A",
-  divisionByZero: "#DIV/0!",
-  invalidNumber: "#NUM!",
-  nullReference: "#NULL!",
-  invalidName: "#NAME?",
-  invalidReference: "#REF!",
-  notSupported: "#BUSY!",
-} as const;
-export type ErrorCodeText = (typeof ErrorCode)[keyof typeof ErrorCode];
+export { ErrorCode, type ErrorCodeText } from "./error-code";
 
 /** `CustomFunctions.Error`: an Excel error value a function returns (or receives). */
 export class CfError extends Error {

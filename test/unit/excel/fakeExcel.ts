@@ -5,6 +5,7 @@
  * formula references, and a sync can be made to fail. It does not compute formulas:
  * computed values are checked against the workbench host.
  */
+import { columnLetters } from "../../../src/excel/a1";
 
 export interface FakeCell {
   /** What was written: a formula (starts with "="), or a constant. */
@@ -65,20 +66,10 @@ export interface SyncRecord {
   suspendedScreen: boolean;
 }
 
-function colLetters(col: number): string {
-  let n = col + 1;
-  let s = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
 
 function addr(row: number, col: number, rows: number, cols: number): string {
-  const a = `${colLetters(col)}${row + 1}`;
-  return rows === 1 && cols === 1 ? a : `${a}:${colLetters(col + cols - 1)}${row + rows}`;
+  const a = `${columnLetters(col)}${row + 1}`;
+  return rows === 1 && cols === 1 ? a : `${a}:${columnLetters(col + cols - 1)}${row + rows}`;
 }
 
 type Op = () => void;

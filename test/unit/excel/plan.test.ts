@@ -219,19 +219,21 @@ describe("planWorkbook", () => {
     expect(plan.reviewQuarter).toBe("2024-Q4");
     expect(plan.previousQuarter).toBe("2024-Q3");
     const s = sheet(plan, "Quarterly Review");
-    // Block 0 is the title (4 lines), block 1 the table with its header on row 6.
+    // Block 0 is the title (4 lines), a blank row, the chart's 16 rows, a blank row; block 1 the table with its header on row 23.
     const [header, ...rows] = s.blocks[1].cells;
-    expect(s.blocks[1].row).toBe(5);
+    expect(s.blocks[1].row).toBe(22);
     expect(header.slice(0, 6)).toEqual(["Key", "Currency", "Cost 2024-Q3", "Cost 2024-Q4", "Cost change", "Cost change %"]);
     expect(header.slice(-2)).toEqual(["Remediation", "Commentary"]);
     expect(rows).toHaveLength(4);
     expect(rows[0][26]).toBe(
-      '=IF(ISNUMBER(D7),IF(D7>0,MID(IF(IF(ISNUMBER(Z7),Z7>1,AND(ISNUMBER(P7),P7=0)),"; needs a remediation plan","")' +
-        '&IF(IF(ISNUMBER(H7),H7=0,TRUE),"; no inferences in the quarter","")&IF(NOT(ISNUMBER(P7)),"; no value data",""),3,255),""),"")',
+      '=IF(ISNUMBER(D24),IF(D24>0,MID(IF(IF(ISNUMBER(Z24),Z24>1,AND(ISNUMBER(P24),P24=0)),"; needs a remediation plan","")' +
+        '&IF(IF(ISNUMBER(H24),H24=0,TRUE),"; no inferences in the quarter","")&IF(NOT(ISNUMBER(P24)),"; no value data",""),3,255),""),"")',
     );
-    expect(rows[1][3]).toContain(`'Unit Economics'!$M$2:$M$25,"2024-Q4"`);
-    expect(rows[0][3]).toContain(`--('Unit Economics'!$M$2:$M$25="2024-Q4")`);
-    expect(s.conditionalFormats.map((c) => [c.row, c.col])).toEqual([[6, 22], [6, 26], [11, 22], [11, 26]]);
+    // The costliest key of the latest quarter first: claude-3 (criteria), the formula-like key last (array arithmetic).
+    expect(rows.map((r) => r[0])).toEqual(["claude-3", "gpt-4o", "no-volume", `'=HYPERLINK("http://x","y")`]);
+    expect(rows[0][3]).toContain(`'Unit Economics'!$M$2:$M$25,"2024-Q4"`);
+    expect(rows[3][3]).toContain(`--('Unit Economics'!$M$2:$M$25="2024-Q4")`);
+    expect(s.conditionalFormats.map((c) => [c.row, c.col])).toEqual([[23, 22], [23, 26], [28, 22], [28, 26]]);
   });
 
   it("uses the given comparison period, and plain period labels for a month", () => {

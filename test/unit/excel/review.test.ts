@@ -2,7 +2,8 @@
  * The Quarterly Review for a CFO: the title block and partial-quarter flags on the real AWS CUR 2.0
  * export (April 2025 only), and, through the workbench host's formula engine, totals per currency
  * equal to independent sums of the engine's groups, remediation reasons, the unattributed share,
- * the chart below the table, and the print layout as strict as Excel.
+ * the chart between the title block and the table (the costliest keys, in view), and the print
+ * layout as strict as Excel.
  */
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -35,7 +36,9 @@ describe("Quarterly Review plan", () => {
     expect(title[3]).toBe("2026-Q2: partial: 1 of 3 months (2026-04)");
     expect(title[4]).toBe("Billing: aws_cur2_daily_ha-project.csv (AWS CUR 2.0 (Data Exports)), 2026-04");
     expect(s.fonts![0]).toEqual({ row: 0, col: 0, rowCount: 1, colCount: 1, bold: true, size: 14 });
-    expect(s.print).toEqual({ orientation: "Landscape", fitWide: 1, titleRows: { first: 6, last: 6 } });
+    expect(s.print).toEqual({ orientation: "Landscape", fitWide: 1, titleRows: { first: 23, last: 23 } });
+    // Five title lines, a blank row, a band of chart (16 rows), a blank row, the header.
+    expect(s.tables[0].row).toBe(23);
   });
 
   it("a file name that looks like a formula is written as text", () => {
@@ -52,13 +55,37 @@ describe("Quarterly Review plan", () => {
     expect(review(r).blocks[0].mode).toBe("values");
   });
 
-  it("the chart lies below the totals and shares, never over the table", () => {
-    const s = review(sampleResult());
+  it("the chart stands between the title block and the table, over no cell in use; its keys are the costliest, the table's first rows", () => {
+    const r = sampleResult();
+    const s = review(r);
     const table = s.tables[0];
-    const lastUsed = Math.max(...s.blocks.map((b) => b.row + b.rowCount - 1));
-    const chartTop = Number(/\d+/.exec(s.charts[0].from)![0]) - 1;
-    expect(chartTop).toBeGreaterThan(lastUsed);
-    expect(chartTop).toBeGreaterThan(table.row + table.rowCount);
+    const [title] = s.blocks;
+    const box = s.charts[0].box!;
+    // Rows of 15 points, the 14-point title row up to 4 points taller: the chart's top below the
+    // title block (and its blank row), its bottom above the table's header row.
+    expect(box.top).toBeGreaterThanOrEqual(title.rowCount * 15 + 4);
+    expect(box.top + box.height).toBeLessThanOrEqual(table.row * 15 - 15);
+    for (const b of s.blocks.slice(1)) expect(b.row).toBeGreaterThanOrEqual(table.row);
+    // In view beside the task pane at 1366 × 768 (as the Comparison's two charts).
+    expect(box.left + box.width).toBeLessThanOrEqual(700);
+    // Keys ordered by latest-quarter cost, the costliest first (an independent ranking of the groups).
+    const q4 = new Map<string, number>();
+    for (const g of r.groups) if (["2024-10", "2024-11", "2024-12"].includes(g.period)) q4.set(g.key, (q4.get(g.key) ?? 0) + Number(g.cost));
+    const keys = s.blocks[1].cells.slice(1).map((row) => String(row[0]).replace(/^'/, ""));
+    const costs = keys.map((k) => q4.get(k) ?? 0);
+    expect(costs).toEqual([...costs].sort((a, b) => b - a));
+    const cats = s.charts[0].series[0].xValues!;
+    expect(cats.row).toBe(table.row + 1);
+    expect(cats.rowCount).toBe(Math.min(keys.length, 12));
+  });
+
+  it("33 keys: the chart shows the 12 costliest (the top-N option), its title says so", async () => {
+    const r = await summarize([fileInput(join(DATA, "focus", "focus_1.0_sample_1000.csv"), "billing")], { period: "month", cost: "billed" });
+    const plan = planWorkbook(r, { period: "month", fiscalStartMonth: 1, costBasis: "billed" }).sheets.find((x) => x.id === "review")!;
+    expect(plan.charts[0].title).toBe("Cost per inference by key (the 12 costliest of 33)");
+    expect(plan.charts[0].series.map((x) => x.values.rowCount)).toEqual([12, 12]);
+    const five = planWorkbook(r, { period: "month", fiscalStartMonth: 1, costBasis: "billed", topKeys: 5 }).sheets.find((x) => x.id === "review")!;
+    expect(five.charts[0].series[0].values.rowCount).toBe(5);
   });
 });
 
@@ -76,7 +103,8 @@ describe("Quarterly Review in the workbench host", () => {
     await writeWorkbook(host.run, r, { period: "month", fiscalStartMonth: 1, costBasis: "billed" });
     const sheet = host.snapshot().sheets.find((s) => s.name === "Quarterly Review")!;
     const rows = tableRows(sheet, "QuarterlyReview");
-    const header = sheet.values[5].map(String);
+    const headerRow = Number(/\d+/.exec(sheet.tables.find((x) => x.name === "QuarterlyReview")!.address)![0]) - 1;
+    const header = sheet.values[headerRow].map(String);
     const total = sheet.values.find((row) => row[0] === "Total")!;
     const at = (h: string): unknown => total[header.indexOf(h)];
     const q4 = r.groups.filter((g) => ["2024-10", "2024-11", "2024-12"].includes(g.period));
@@ -108,7 +136,7 @@ describe("Quarterly Review in the workbench host", () => {
       await ctx.sync();
       return { orientation: pl.orientation, zoom: pl.zoom, titles: titles.address };
     });
-    expect(layout).toEqual({ orientation: "Landscape", zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 }, titles: "'Quarterly Review'!6:6" });
+    expect(layout).toEqual({ orientation: "Landscape", zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 }, titles: `'Quarterly Review'!${headerRow + 1}:${headerRow + 1}` });
   });
 
   it("the host's PageLayout rejects what Excel rejects", async () => {

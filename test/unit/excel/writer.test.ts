@@ -37,15 +37,16 @@ describe("writeWorkbook (recording fake)", () => {
     expect(wb.format("Unit Economics", "G25")).toBe('#,##0.000000 [$USD];-#,##0.000000 [$USD];0.00 [$USD]');
     expect(wb.format("Unit Economics", "I2")).toBe('#,##0.00"×"');
     expect(wb.format("Unit Economics", "J2")).toBe('#,##0.00"×"');
-    // Quarterly Review: four title lines, a blank row, the header on row 6; F is the relative cost change.
-    expect(wb.format("Quarterly Review", "E7")).toBe('#,##0.00 [$USD]');
-    expect(wb.format("Quarterly Review", "F7")).toBe("0.0%");
-    expect(wb.tables.find((t) => t.name === "QuarterlyReview")!.address).toBe("A6:AB10");
+    // Quarterly Review: four title lines, a blank row, the chart (16 rows), a blank row, the header on row 23; F is the relative cost change.
+    expect(wb.format("Quarterly Review", "E24")).toBe('#,##0.00 [$USD]');
+    expect(wb.format("Quarterly Review", "F24")).toBe("0.0%");
+    expect(wb.tables.find((t) => t.name === "QuarterlyReview")!.address).toBe("A23:AB27");
     // The title bold and larger, the header and totals bold, in the same batches; the print layout.
     const review = wb.sheet("Quarterly Review")!;
-    expect(review.fonts).toEqual(expect.arrayContaining([{ address: "A1", bold: true }, { address: "A1", size: 14 }, { address: "A6:AB6", bold: true }, { address: "A12:AB12", bold: true }]));
-    expect(review.print).toEqual({ orientation: "Landscape", zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 }, titleRows: "6:6" });
-    expect(review.frozenRows).toBe(6);
+    expect(review.fonts).toEqual(expect.arrayContaining([{ address: "A1", bold: true }, { address: "A1", size: 14 }, { address: "A23:AB23", bold: true }, { address: "A29:AB29", bold: true }]));
+    expect(review.print).toEqual({ orientation: "Landscape", zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 }, titleRows: "23:23" });
+    // No frozen rows: the header stands below the chart, too low to freeze at 1366 × 768.
+    expect(review.frozenRows).toBe(0);
     // Band colours.
     const cfs = wb.sheet("Unit Economics")!.conditionalFormats;
     expect(cfs.map((c) => [c.address, c.type, c.text, c.fill])).toEqual([
@@ -66,9 +67,9 @@ describe("writeWorkbook (recording fake)", () => {
       ["Cost against volume", "XYScatter", 3],
     ]);
     expect(report.charts).toEqual(["Cost per inference by Tag: model", "ROI multiple by Tag: model", "Cost per inference over time", "Cost against volume", "Cost per inference by key", "Cost bridge"]);
-    // The review's chart: both quarters of each key, below the totals and shares (rows 12–13) and the cost bridge (rows 15–20), so never over the table.
+    // The review's chart: both quarters of each key, on rows 6–21 between the title block and the table (placed by points over them).
     expect(review.charts.map((c) => [c.type, c.series.map((x) => [x.name, x.values, x.xValues]), c.position])).toEqual([
-      ["ColumnClustered", [["2024-Q3", "K7:K10", "A7:A10"], ["2024-Q4", "L7:L10", "A7:A10"]], ["A22", "J39"]],
+      ["ColumnClustered", [["2024-Q3", "K24:K27", "A24:A27"], ["2024-Q4", "L24:L27", "A24:A27"]], ["A6", "A21"]],
     ]);
     // Ownership marker.
     const marker = JSON.parse(String(wb.settings.get(OWN_SHEETS_SETTING)));

@@ -8,15 +8,8 @@
  *   const CF = installCustomFunctionsShim();
  */
 
-export const ErrorCode = {
-  invalidValue: "#VALUE!",
-  notAvailable: "#N/A",
-  divisionByZero: "#DIV/0!",
-  invalidNumber: "#NUM!",
-  nullReference: "#NULL!",
-  invalidName: "#NAME?",
-  invalidReference: "#REF!",
-} as const;
+import { ErrorCode } from "../../../src/workbench/host/error-code";
+export { ErrorCode };
 
 export type ErrorCodeValue = (typeof ErrorCode)[keyof typeof ErrorCode];
 
