@@ -42,6 +42,7 @@ export function addChart(ws: Excel.Worksheet, c: ChartPlan, rectRange: (ws: Exce
 function colourSeries(chart: Excel.Chart, c: ChartPlan): void {
   c.series.forEach((s, i) => {
     if (s.noFill === true) chart.series.getItemAt(i).format.fill.clear();
+    if (s.lineStyle !== undefined) chart.series.getItemAt(i).format.line.lineStyle = s.lineStyle;
     if (s.color === undefined) return;
     const series = chart.series.getItemAt(i);
     if (c.type === "Line") series.format.line.color = s.color;

@@ -5,12 +5,13 @@
  *
  * Errors are produced by expressions both Excel and HyperFormula evaluate: `1/0` (#DIV/0!),
  * `SQRT(-1)` (#NUM!), `NA()` (#N/A). COSTTREND and COSTGROWTH use FILTER and SEQUENCE (dynamic
- * arrays: Excel 2021, Microsoft 365 incl. web and iPad), COSTBRIDGE array arithmetic
- * (./native-bridge.ts). No LET/LAMBDA.
+ * arrays: Excel 2021, Microsoft 365 incl. web and iPad), COSTBRIDGE and FORECASTUNITCOST array
+ * arithmetic (./native-bridge.ts, ./native-forecast.ts). No LET/LAMBDA.
  */
 
 import type { Cell, WorkbookPlan } from "./plan";
 import { costBridgeNative } from "./native-bridge";
+import { forecastNative } from "./native-forecast";
 
 export interface Translation {
   formula: string;
@@ -87,6 +88,7 @@ const TABLE: Record<string, Native> = {
   COSTGROWTH: (a) => (a.length === 1 ? growth(a[0] ?? "") : undefined),
   COSTTREND: (a) => (a.length === 1 ? trend(a[0] ?? "") : undefined),
   COSTBRIDGE: costBridgeNative,
+  FORECASTUNITCOST: forecastNative,
 };
 
 /** The AIECON functions this module translates. */

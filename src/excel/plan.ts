@@ -99,7 +99,7 @@ export function planWorkbook(result: ImportResult, options: WriteOptions, names:
       value.sheet,
       unit.sheet,
       planComparisonSheet(model, unit.data, names, { groups: result.groups, key: result.key, topKeys }),
-      planTrendSheet(result, model, unit.data, names, topKeys),
+      planTrendSheet(result, model, unit.data, names, topKeys, options.fiscalStartMonth),
       planReviewSheet(model, unit.data, names, result, options),
       planBridgeSheet(model, unit.data, names),
       planChecksSheet(matchReport(result), names),

@@ -31,7 +31,7 @@ export interface SnapSheet {
   values: Cell[][];
   formulas: Cell[][];
   tables: { name: string; address: string }[];
-  charts: { title: string; type: string; series: { name: string; values: Cell[] }[] }[];
+  charts: { title: string; type: string; series: { name: string; values: Cell[]; lineStyle?: string }[] }[];
 }
 export interface Snap {
   sheets: SnapSheet[];

@@ -112,13 +112,15 @@ interface Difference {
  * bit on the scale of its factor 1+g. Texts, bands, errors and blanks must be identical.
  */
 const REL = 1e-12;
+/** A FORECASTUNITCOST band goes through T.INV, which HyperFormula computes to about 1.5e-8 only (Excel to binary64). */
+const REL_TINV = 1e-8;
 
-function sameValue(a: Cell, b: Cell, formula: Cell): boolean {
+function sameValue(a: Cell, b: Cell, formula: Cell, after: Cell = ""): boolean {
   if (typeof a !== "number" || typeof b !== "number") return a === b;
   if (a === b) return true;
   const growth = typeof formula === "string" && /COSTGROWTH|-1\b/i.test(formula);
   const scale = Math.max(Math.abs(a), Math.abs(b)) + (growth ? 1 : 0);
-  return Math.abs(a - b) <= REL * scale;
+  return Math.abs(a - b) <= (typeof after === "string" && after.includes("T.INV(") ? REL_TINV : REL) * scale;
 }
 
 /** Cells of `sheets` whose value differs between `a` and `b` (see `sameValue`). */
@@ -134,7 +136,7 @@ function differences(a: Snap, b: Snap, sheets: readonly string[]): Difference[] 
         const va = sa.values[r]?.[c] ?? "";
         const vb = sb.values[r]?.[c] ?? "";
         const fa = sa.formulas[r]?.[c] ?? "";
-        if (!sameValue(va, vb, fa)) out.push({ cell: `${name}!${colName(c)}${r + 1}`, before: va, after: vb, formulaBefore: fa, formulaAfter: sb.formulas[r]?.[c] ?? "" });
+        if (!sameValue(va, vb, fa, sb.formulas[r]?.[c] ?? "")) out.push({ cell: `${name}!${colName(c)}${r + 1}`, before: va, after: vb, formulaBefore: fa, formulaAfter: sb.formulas[r]?.[c] ?? "" });
       }
     }
   }

@@ -37,6 +37,7 @@ export const TABLE_NAMES: Readonly<Record<TableId, string>> = {
   log: "AiImportLog",
   comparisonTop: "ModelComparisonTop",
   bridgeDetail: "CostBridgeDetail",
+  trendForecast: "CostPerInferenceForecast",
   prices: "AiPrices",
   longTail: "LongTail",
   requests: "AiRequests",

@@ -72,7 +72,10 @@ export function chartBoxes(first = 1, rows = TABLES_TOP_ROW - 2, extraPt = 0): [
   ];
 }
 
+/** The most series whose legend stands at the right of a chart. */
+export const LEGEND_RIGHT_MAX = 14;
+
 /** The legend where it fits: none for one series, at the right up to 14 series, else at the bottom. */
 export function legendFor(series: number): "Right" | "Bottom" | "None" {
-  return series <= 1 ? "None" : series <= 14 ? "Right" : "Bottom";
+  return series <= 1 ? "None" : series <= LEGEND_RIGHT_MAX ? "Right" : "Bottom";
 }

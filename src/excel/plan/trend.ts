@@ -11,9 +11,11 @@ import { COUNT_FORMAT, GROWTH_FORMAT, moneyFormat } from "../formats";
 import { columns, type Column } from "./columns";
 import { moneyOf } from "./figures";
 import { cmp, pairId, type Triple, type UnitModel } from "./model";
-import { CHART_TITLES, FIGURE_STYLE, SMALL_STYLE } from "./names";
+import { CHART_TITLES, FIGURE_STYLE, SMALL_STYLE, TABLE_NAMES } from "./names";
 import { chartBoxes, keyLabel, legendFor, OTHER_COLOR, OTHER_LABEL, seriesColor, TABLES_TOP_ROW } from "./top";
 import type { UnitData } from "./unit";
+import { planForecast } from "./trend-forecast-plan";
+import { FORECAST_CONFIDENCE, forecastNote } from "./trend-forecast";
 import type { BlockPlan, ChartPlan, FormatPlan, PlanNames, SeriesPlan, SheetPlan } from "./types";
 
 /** A trend column: `pair0`, `pair1`, … after Period, then `other0`, … (one per currency). */
@@ -54,7 +56,7 @@ function trendPairs(result: ImportResult, all: Triple[], n: number): Triple[] {
 /** One column of the trend table: a top pair, or Other of a currency (the pairs of it not drawn). */
 type Drawn = { kind: "pair"; t: Triple } | { kind: "other"; currency: string; count: number; top: Triple[] };
 
-export function planTrendSheet(result: ImportResult, model: UnitModel, ue: UnitData, names: PlanNames, topKeys: number): SheetPlan {
+export function planTrendSheet(result: ImportResult, model: UnitModel, ue: UnitData, names: PlanNames, topKeys: number, fiscalStartMonth = 1): SheetPlan {
   const all = model.pairsWhere(() => true);
   const pairs = trendPairs(result, all, topKeys);
   const multiCurrency = new Set(all.map((t) => t.currency)).size > 1;
@@ -69,15 +71,23 @@ export function planTrendSheet(result: ImportResult, model: UnitModel, ue: UnitD
   }
   const label = (d: Drawn): string =>
     d.kind === "pair" ? pairLabel(d.t) : `${OTHER_LABEL}${multiCurrency ? ` ${d.currency}` : ""} (${d.count} ${d.count === 1 ? "key" : "keys"})`;
+  const hasVolume = (t: Triple): boolean => result.groups.some((g) => g.key === t.key && g.currency === t.currency && g.inferences !== null);
+  const isPlotted = (d: Drawn): boolean => d.kind === "other" || hasVolume(d.t);
   const currencyOf = (d: Drawn): string => (d.kind === "pair" ? d.t.currency : d.currency);
   const u = ue.table;
-  /** Other's cost per inference in a period: the currency's cost and inferences with volume, less its top pairs'. */
-  const otherCell = (p: string, d: Extract<Drawn, { kind: "other" }>, periodCell: string): string => {
+  /** Other's cost and inferences with volume in a period: the currency's, less its top pairs'. */
+  const otherParts = (p: string, d: Extract<Drawn, { kind: "other" }>, periodCell: string): { cost: string; inf: string } => {
     const where = `${u.range("period")},${periodCell},${u.range("currency")},"${d.currency}",${u.range("inferences")},">0"`;
     const tops = d.top.map((t) => rowOf(p, t)).filter((r): r is number => r !== undefined);
     const less = (f: (r: number) => string): string => tops.map((r) => `-${f(r)}`).join("");
-    const cost = `SUMIFS(${u.range("cost")},${where})${less((r) => `IF(N(${u.cellAt("inferences", r)})>0,${u.cellAt("cost", r)},0)`)}`;
-    const inf = `SUMIFS(${u.range("inferences")},${where})${less((r) => `N(${u.cellAt("inferences", r)})`)}`;
+    return {
+      cost: `SUMIFS(${u.range("cost")},${where})${less((r) => `IF(N(${u.cellAt("inferences", r)})>0,${u.cellAt("cost", r)},0)`)}`,
+      inf: `SUMIFS(${u.range("inferences")},${where})${less((r) => `N(${u.cellAt("inferences", r)})`)}`,
+    };
+  };
+  /** Other's cost per inference in a period. */
+  const otherCell = (p: string, d: Extract<Drawn, { kind: "other" }>, periodCell: string): string => {
+    const { cost, inf } = otherParts(p, d, periodCell);
     return `=IFERROR((${cost})/(${inf}),"")`;
   };
 
@@ -108,13 +118,14 @@ export function planTrendSheet(result: ImportResult, model: UnitModel, ue: UnitD
       (_, j): Column<PairKey, { measure: string; fn: string }, void> => ({
         key: pairKey(j),
         header: trend.header[trendTable.index(pairKey(j))],
-        cell: (m) => `=AIECON.${m.fn}(${trend.bodyAddress(pairKey(j))})`,
+        cell: (m) => (m.fn === "" ? forecastNote(trend.bodyAddress(pairKey(j)), isPlotted(drawn[j])) : `=AIECON.${m.fn}(${trend.bodyAddress(pairKey(j))})`),
       }),
     ),
   ]);
   const measures = [
     { measure: "Trend", fn: "COSTTREND" },
     { measure: "Growth per period", fn: "COSTGROWTH" },
+    { measure: "Forecast", fn: "" },
   ];
   const summary = summaryTable.place(names.sheets.trend, measures, undefined, trend.top + trend.n + 2);
 
@@ -132,12 +143,18 @@ export function planTrendSheet(result: ImportResult, model: UnitModel, ue: UnitD
   });
   const cv = POINTS.place(names.sheets.trend, points, ue, summary.top + summary.n + 2);
 
-  const hasVolume = (t: Triple): boolean => result.groups.some((g) => g.key === t.key && g.currency === t.currency && g.inferences !== null);
   const colorOf = (d: Drawn, j: number): string => (d.kind === "other" ? OTHER_COLOR : seriesColor(j));
-  const lineSeries: SeriesPlan[] = drawn
-    .map((d, j) => ({ d, j }))
-    .filter(({ d }) => d.kind === "other" || hasVolume(d.t))
-    .map(({ d, j }) => ({ name: label(d), values: trend.rect(pairKey(j)), xValues: trend.rect("period"), color: colorOf(d, j) }));
+  const plotted = drawn.map((d, j) => ({ d, j })).filter(({ d }) => isPlotted(d));
+  const actualLines: SeriesPlan[] = plotted.map(({ d, j }) => ({ name: label(d), values: trend.rect(pairKey(j)), xValues: trend.rect("period"), color: colorOf(d, j) }));
+  const fc = planForecast({ result, model, ue, names, fiscalStartMonth, top: cv.top + cv.n + 2, lines: actualLines.length }, plotted.map(({ d, j }) => ({
+    label: label(d),
+    body: trend.bodyAddress(pairKey(j)),
+    currency: currencyOf(d),
+    color: colorOf(d, j),
+    ...(d.kind === "pair" ? { kind: "pair" as const, t: d.t } : { kind: "other" as const, top: d.top, parts: (p: string, periodCell: string) => otherParts(p, d, periodCell) }),
+  })));
+  // With a forecast, every line's categories are the forecast table's periods (actual, then ahead).
+  const lineSeries: SeriesPlan[] = [...actualLines.map((s) => (fc === null ? s : { ...s, xValues: fc.placed.rect("period") })), ...(fc?.series ?? [])];
   const scatterSeries: SeriesPlan[] = spans
     .filter((s) => s.count > 0)
     .map((s) => ({
@@ -157,7 +174,8 @@ export function planTrendSheet(result: ImportResult, model: UnitModel, ue: UnitD
   const others = drawn.filter((d) => d.kind === "other").reduce((a, d) => a + (d.kind === "other" ? d.count : 0), 0);
   const title =
     `Trend by ${keyLabel(result.key)}: cost per inference of the ${pairs.length} costliest ${pairs.length === 1 ? "key" : "keys"}` +
-    `${others > 0 ? ` and Other (${others} ${others === 1 ? "key" : "keys"})` : ""}; the scatter shows the periods that have volume.`;
+    `${others > 0 ? ` and Other (${others} ${others === 1 ? "key" : "keys"})` : ""}; the scatter shows the periods that have volume.` +
+    (fc === null ? "" : ` Forecast to ${fc.last} (table ${TABLE_NAMES.trendForecast})${fc.charted > 0 ? `; the chart draws it dashed, with its ${FORECAST_CONFIDENCE * 100}% band, for ${fc.charted} ${fc.charted === 1 ? "key" : "keys"}` : ""}.`);
   const titleBlock: BlockPlan = { row: 0, col: 0, rowCount: 1, colCount: 1, mode: "values", cells: [[safeText(title)]] };
   const lines = lineSeries.length > 0 ? lineSeries : [{ name: "Cost per inference", values: { ...trend.rect("period"), col: trendTable.index("period") + 1 } }];
   const dots = scatterSeries.length > 0 ? scatterSeries : [{ name: "Cost", values: cv.rect("cost"), xValues: cv.rect("inferences") }];
@@ -165,12 +183,13 @@ export function planTrendSheet(result: ImportResult, model: UnitModel, ue: UnitD
   return {
     id: "trend",
     name: names.sheets.trend,
-    blocks: [titleBlock, trend.block("formulas"), summary.block("formulas"), cv.block("formulas")],
-    formats: [...trend.formats(), ...growthRow, ...cv.formats()],
+    blocks: [titleBlock, trend.block("formulas"), summary.block("formulas"), cv.block("formulas"), ...(fc ? [fc.placed.block("formulas")] : [])],
+    formats: [...trend.formats(), ...growthRow, ...cv.formats(), ...(fc ? fc.placed.formats() : [])],
     tables: [
       trend.tablePlan("trend", names.tables.trend, FIGURE_STYLE),
       summary.tablePlan("trendSummary", names.tables.trendSummary, SMALL_STYLE),
       cv.tablePlan("costVolume", names.tables.costVolume, SMALL_STYLE),
+      ...(fc ? [fc.placed.tablePlan("trendForecast", names.tables.trendForecast, SMALL_STYLE)] : []),
     ],
     charts: [
       chart({
@@ -196,7 +215,7 @@ export function planTrendSheet(result: ImportResult, model: UnitModel, ue: UnitD
       }),
     ],
     conditionalFormats: [],
-    columnWidths: new Array<number>(Math.max(trendTable.width, POINTS.width)).fill(0).map((_, c) => (c === 0 ? 110 : 95)),
+    columnWidths: new Array<number>(Math.max(trendTable.width, POINTS.width, fc?.placed.table.width ?? 0)).fill(0).map((_, c) => (c === 0 ? 110 : 95)),
     freezeRows: 0,
   };
 }

@@ -5,7 +5,7 @@ export type SheetId = "cost" | "volume" | "value" | "unit" | "comparison" | "tre
 /** The sheets of request logs with tokens (issue 12). */
 export type TailSheetId = "prices" | "longTail" | "requests" | "scenarios";
 
-export type TableId = SheetId | "trendSummary" | "costVolume" | "comparisonTop" | "tailBins" | "tailPareto" | "scenarioInputs" | "bridgeDetail";
+export type TableId = SheetId | "trendSummary" | "costVolume" | "comparisonTop" | "tailBins" | "tailPareto" | "scenarioInputs" | "bridgeDetail" | "trendForecast";
 
 /** A cell: a number, a boolean, or a string (a formula when it starts with `=` in a `formulas` block). */
 export type Cell = string | number | boolean;
@@ -51,6 +51,8 @@ export interface SeriesPlan {
   color?: string;
   /** No fill (`format.fill.clear()`): the invisible base of a stacked-column waterfall. */
   noFill?: boolean;
+  /** A line style (`format.line.lineStyle`, ExcelApi 1.7): a forecast (`Dash`) and its band (`RoundDot`); unset = Excel's default solid line. */
+  lineStyle?: "Dash" | "RoundDot";
 }
 
 /** Where a chart stands, in points from the sheet's top-left corner. */

@@ -1,7 +1,7 @@
 /** The parts of a chart in the workbench host: title, axes, legend, data labels and series. DOM-free. */
 import { ClientObject, ClientResultImpl, countResult, jsonBytes, notFound, type LoadArg } from "./client";
 import type { RequestContextImpl } from "./context";
-import { propertyNotLoaded } from "./errors";
+import { HostError, propertyNotLoaded } from "./errors";
 import { defineProps, propsOf, type Accessors } from "./props";
 import type { RangeProxy } from "./range";
 import type { ChartModel, SeriesModel } from "./workbook";
@@ -194,9 +194,12 @@ const CHART_SERIES = {
   smooth: s.ignored<boolean>(),
 };
 
+/** Excel.ChartLineStyle's values. */
+const LINE_STYLES: readonly string[] = ["None", "Continuous", "Dash", "DashDot", "DashDotDot", "Dot", "Grey25", "Grey50", "Grey75", "Automatic", "RoundDot"];
+
 export interface ChartSeriesProxy extends Accessors<typeof CHART_SERIES> {}
 export class ChartSeriesProxy extends ClientObject<SeriesRef> {
-  readonly format: { fill: { setSolidColor(color: string): void; clear(): void }; line: { color: string; weight: number } };
+  readonly format: { fill: { setSolidColor(color: string): void; clear(): void }; line: { color: string; weight: number; lineStyle: string } };
   constructor(ctx: RequestContextImpl, resolver: () => SeriesRef | null, queueResolve = false) {
     super(ctx, resolver, queueResolve);
     const noop = (): void => this.context._queue(8, () => undefined);
@@ -212,6 +215,16 @@ export class ChartSeriesProxy extends ClientObject<SeriesRef> {
         x.series.noFill = true;
         this._model.version++;
       });
+    // As Excel (ExcelApi 1.7): only an Excel.ChartLineStyle value, else the sync fails with InvalidArgument and nothing changes.
+    let style: string | undefined;
+    const setStyle = (v: string): void => {
+      style = v;
+      this._call(v, (x) => {
+        if (typeof v !== "string" || !LINE_STYLES.includes(v)) throw new HostError("InvalidArgument", `ChartLineFormat.lineStyle must be an Excel.ChartLineStyle value, not '${String(v)}'.`);
+        x.series.lineStyle = v;
+        this._model.version++;
+      });
+    };
     this.format = {
       fill: { setSolidColor: paint, clear },
       line: {
@@ -226,6 +239,14 @@ export class ChartSeriesProxy extends ClientObject<SeriesRef> {
         },
         get weight(): number {
           return 0;
+        },
+        set lineStyle(v: string) {
+          setStyle(v);
+        },
+        // A written value reads back at once (as in office.js); the workbench cannot load it otherwise.
+        get lineStyle(): string {
+          if (style === undefined) throw propertyNotLoaded("lineStyle", "ChartLineFormat");
+          return style;
         },
       },
     };

@@ -31,7 +31,7 @@ export interface SnapshotSheet {
   values: ExcelValue[][];
   formulas: ExcelValue[][];
   tables: { name: string; address: string }[];
-  charts: { title: string; type: string; series: { name: string; values: (number | string | boolean | null)[] }[] }[];
+  charts: { title: string; type: string; series: { name: string; values: (number | string | boolean | null)[]; lineStyle?: string }[] }[];
 }
 
 export interface WorkbenchHost {
@@ -115,7 +115,7 @@ export function snapshotOf(model: WorkbookModel, rowLimit = Infinity): Snapshot 
         charts: s.charts.map((c) => ({
           title: c.title,
           type: c.type,
-          series: c.series.map((x) => ({ name: x.name, values: model.seriesValues(x.values) })),
+          series: c.series.map((x) => ({ name: x.name, values: model.seriesValues(x.values), ...(x.lineStyle === undefined ? {} : { lineStyle: x.lineStyle }) })),
         })),
       };
     }),

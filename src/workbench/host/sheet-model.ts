@@ -35,6 +35,8 @@ export interface SeriesModel {
   color?: string;
   /** format.fill.clear(): columns and bars drawn without fill. */
   noFill?: boolean;
+  /** format.line.lineStyle (an Excel.ChartLineStyle value); unset = Continuous. */
+  lineStyle?: string;
 }
 
 export interface ChartModel {

@@ -42,6 +42,9 @@ const textW = (s: string): number => s.length * 6.2;
 const LEGEND_NAME = 22;
 const legendName = (s: string): string => (s.length > LEGEND_NAME ? s.slice(0, LEGEND_NAME - 1) + "…" : s);
 
+/** SVG dash patterns of Excel's dashed line styles (Continuous, Automatic: none). */
+const DASHES: Record<string, string> = { Dash: "6 4", DashDot: "6 3 2 3", DashDotDot: "6 3 2 3 2 3", Dot: "2 3", RoundDot: "1 3" };
+
 export type ChartKind = "column" | "bar" | "line" | "scatter";
 
 export function chartKind(type: string): ChartKind {
@@ -58,6 +61,7 @@ export function chartSvg(model: WorkbookModel, chart: ChartModel, width: number,
     name: s.name,
     color: s.color || PALETTE[i % PALETTE.length],
     noFill: s.noFill === true,
+    dash: DASHES[s.lineStyle ?? ""] ?? "",
     values: model.seriesValues(s.values).map((v) => (typeof v === "number" ? v : null)),
     x: model.seriesValues(s.xValues),
   }));
@@ -167,9 +171,11 @@ export function chartSvg(model: WorkbookModel, chart: ChartModel, width: number,
       if (kind === "line") {
         const pts = s.values.map((v, i) => (v === null ? null : `${(pad.l + band * (i + 0.5)).toFixed(1)},${scale(v).toFixed(1)}`));
         const d = pts.filter(Boolean).join(" ");
-        out.push(`<polyline class="wb-line" fill="none" stroke="${s.color}" stroke-width="2" points="${d}"/>`);
+        const dash = s.dash === "" ? "" : ` stroke-dasharray="${s.dash}"`;
+        out.push(`<polyline class="wb-line${s.dash === "" ? "" : " wb-dashed"}" fill="none" stroke="${s.color}" stroke-width="2"${dash} points="${d}"/>`);
+        // Markers on the solid lines only: a dashed forecast or band is a line, not more data points.
         pts.forEach((p) => {
-          if (p) {
+          if (p && s.dash === "") {
             const [x, y] = p.split(",");
             out.push(`<circle cx="${x}" cy="${y}" r="2.5" fill="${s.color}"/>`);
           }
@@ -208,7 +214,12 @@ export function chartSvg(model: WorkbookModel, chart: ChartModel, width: number,
     series.forEach((s, i) => {
       const x = legendAt === "right" ? width - legendW : 8 + (i % legendCols) * itemW;
       const y = legendAt === "right" ? pad.t + 8 + i * itemH : height - legendH + 10 + Math.floor(i / legendCols) * 14;
-      out.push(`<g class="wb-legend-item"><rect x="${x}" y="${y - 8}" width="10" height="10" fill="${s.color}"/><text x="${x + 14}" y="${y + 1}" fill="#404040"${itemH < 16 ? ' font-size="10"' : ""}>${esc(legendName(s.name))}</text></g>`);
+      // A dashed series' key is a dashed stroke (as Excel's legend shows a line's style), a solid one's a filled square.
+      const swatch =
+        s.dash === ""
+          ? `<rect x="${x}" y="${y - 8}" width="10" height="10" fill="${s.color}"/>`
+          : `<rect x="${x}" y="${y - 8}" width="10" height="10" fill="none"/><line x1="${x}" y1="${y - 3}" x2="${x + 10}" y2="${y - 3}" stroke="${s.color}" stroke-width="2" stroke-dasharray="3 2"/>`;
+      out.push(`<g class="wb-legend-item${s.dash === "" ? "" : " wb-legend-dashed"}">${swatch}<text x="${x + 14}" y="${y + 1}" fill="#404040"${itemH < 16 ? ' font-size="10"' : ""}>${esc(legendName(s.name))}</text></g>`);
     });
   }
   out.push("</svg>");

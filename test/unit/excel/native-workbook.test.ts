@@ -36,7 +36,10 @@ describe("formulas: native", () => {
           if (typeof va === "number" && typeof vn === "number") {
             // A growth rate g = factor − 1 is compared on its factor: binary64 pow before the −1.
             const scale = String(sa.formulas[r]?.[c]).includes("COSTGROWTH") ? 1 + Math.abs(va) : Math.abs(va);
-            expect(Math.abs(va - vn), where).toBeLessThanOrEqual(1e-12 * Math.max(scale, Number.MIN_VALUE));
+            // A forecast band through T.INV: HyperFormula's T.INV is accurate to about 1.5e-8 only
+            // (T.INV(0.9,4) = 1.53320625029 against 1.53320627406), Excel's and the function's to binary64.
+            const tol = String(sn.formulas[r]?.[c]).includes("T.INV(") ? 1e-8 : 1e-12;
+            expect(Math.abs(va - vn), where).toBeLessThanOrEqual(tol * Math.max(scale, Number.MIN_VALUE));
           } else expect(vn, where).toEqual(va);
           compared += 1;
         }

@@ -88,3 +88,45 @@ describe("toNative: formula text", () => {
     expect(t.untranslated).toEqual(["AIECON.TAILRATIO/2"]);
   });
 });
+
+describe("toNative: FORECASTUNITCOST (the h × 3 array of forecast, lower, upper)", () => {
+  const VALUES: Input[] = [0.5, 0.42, '=""', 0.33, 0.31, 0.22, 0.2];
+  const CASES_F: [string, Input[], string][] = [
+    ["exponential, a gap skipped", VALUES, "A1:A7,3"],
+    ["exponential named, 90%", VALUES, 'A1:A7,2," Exponential ",0.9'],
+    ["linear (FORECAST.LINEAR)", [10, 8.5, 6, 4.2, 3], 'A1:A5,2,"linear"'],
+    ["fewer than 3 numbers: #N/A", [0.5, 0.4], "A1:A2,2"],
+    ["a value ≤ 0, exponential: #NUM!", [0.5, -0.1, 0.3, 0.2], "A1:A4,2"],
+    ["a value ≤ 0, linear: fits", [0.5, -0.1, 0.3, 0.2], 'A1:A4,2,"linear"'],
+    ["periods_ahead not whole: #NUM!", [0.5, 0.4, 0.3], "A1:A3,1.5"],
+    ["confidence 1: #NUM!", [0.5, 0.4, 0.3], 'A1:A3,1,"exponential",1'],
+    ["an error in the range", [0.5, "=1/0", 0.3, 0.2], "A1:A4,1"],
+  ];
+  for (const [name, inputs, args] of CASES_F) {
+    it(name, async () => {
+      const host = await newHost();
+      for (const [i, v] of inputs.entries()) if (v !== null) await setCell(host, "Sheet1", `A${i + 1}`, v);
+      const h = Number(/,([\d.]+)/.exec(args)![1]);
+      // An error is one value (the workbench pads the rest of the spill, Excel's INDEX would say #REF!): compared at (1, 1).
+      const error = /#|an error/.test(name);
+      for (let k = 1; k <= (error ? 1 : h); k++) {
+        for (let c = 1; c <= (error ? 1 : 3); c++) {
+          const aiecon = `=INDEX(AIECON.FORECASTUNITCOST(${args}),${k},${c})`;
+          const t = toNative(aiecon);
+          expect(t.replaced).toBe(1);
+          await setCell(host, "Sheet1", "C1", aiecon);
+          await setCell(host, "Sheet1", "D1", t.formula);
+          const [a, n] = [(await getCell(host, "Sheet1", "C1")).value, (await getCell(host, "Sheet1", "D1")).value];
+          // The band goes through T.INV, which HyperFormula computes to about 1.5e-8 relative only (Excel to binary64).
+          if (typeof a === "number" && typeof n === "number") expect(Math.abs(a - n), `${k},${c}`).toBeLessThanOrEqual((c === 1 ? 1e-12 : 1e-7) * Math.max(1, Math.abs(a)));
+          else expect(n, `${k},${c}`).toEqual(a);
+        }
+      }
+    });
+  }
+  it("leaves a method that is not a text literal as an AIECON call", () => {
+    const t = toNative("=AIECON.FORECASTUNITCOST(A1:A7,3,B1)");
+    expect(t.replaced).toBe(0);
+    expect(t.untranslated).toEqual(["AIECON.FORECASTUNITCOST/3"]);
+  });
+});

@@ -207,11 +207,12 @@ describe("planWorkbook", () => {
     const [line, scatter] = s.charts;
     expect(line).toMatchObject({ title: "Cost per inference over time", type: "Line" });
     // keys with volume only
-    expect(line.series.map((x) => x.name)).toEqual(["claude-3", "gpt-4o", HYPERLINK]);
-    expect(new Set(line.series.map((x) => x.color)).size).toBe(3);
+    const actual = line.series.filter((x) => x.lineStyle === undefined);
+    expect(actual.map((x) => x.name)).toEqual(["claude-3", "gpt-4o", HYPERLINK]);
+    expect(new Set(actual.map((x) => x.color)).size).toBe(3);
     expect(scatter).toMatchObject({ title: "Cost against volume", type: "XYScatter" });
     expect(scatter.series.reduce((n, x) => n + x.values.rowCount, 0)).toBe(18);
-    expect(s.tables.map((t) => t.name)).toEqual(["CostPerInferenceTrend", "CostPerInferenceTrendSummary", "CostAgainstVolume"]);
+    expect(s.tables.map((t) => t.name)).toEqual(["CostPerInferenceTrend", "CostPerInferenceTrendSummary", "CostAgainstVolume", "CostPerInferenceForecast"]);
   });
 
   it("reviews the latest quarter against the one before with a remediation reason per key", () => {

@@ -30,7 +30,9 @@ describe("makeShareable", () => {
           if (sb.name !== "Sheet1") expect(String(sa.formulas[r]?.[c]), where).not.toContain("AIECON.");
           if (typeof vb === "number" && typeof va === "number") {
             const scale = String(sb.formulas[r]?.[c]).includes("COSTGROWTH") ? 1 + Math.abs(vb) : Math.abs(vb);
-            expect(Math.abs(va - vb), where).toBeLessThanOrEqual(1e-12 * Math.max(scale, Number.MIN_VALUE));
+            // A forecast band through T.INV: HyperFormula's T.INV is accurate to about 1.5e-8 only (Excel's to binary64).
+            const tol = String(sa.formulas[r]?.[c]).includes("T.INV(") ? 1e-8 : 1e-12;
+            expect(Math.abs(va - vb), where).toBeLessThanOrEqual(tol * Math.max(scale, Number.MIN_VALUE));
           } else expect(va, where).toEqual(vb);
         }
       }

@@ -22,7 +22,7 @@ describe("writeWorkbook (recording fake)", () => {
     expect(wb.tables.map((t) => t.name).sort()).toEqual(
       [
         "AiCostData", "AiVolumeData", "AiValueData", "UnitEconomics", "ModelComparison", "CostPerInferenceTrend",
-        "CostPerInferenceTrendSummary", "CostAgainstVolume", "QuarterlyReview", "ModelComparisonTop", "DataChecks", "CostBridge", "CostBridgeDetail",
+        "CostPerInferenceTrendSummary", "CostAgainstVolume", "CostPerInferenceForecast", "QuarterlyReview", "ModelComparisonTop", "DataChecks", "CostBridge", "CostBridgeDetail",
       ].sort(),
     );
     expect(wb.tables.find((t) => t.name === "AiCostData")!.address).toBe("A1:H31");
@@ -63,7 +63,7 @@ describe("writeWorkbook (recording fake)", () => {
     ]);
     const trend = wb.sheet("Trend")!.charts;
     expect(trend.map((c) => [c.title, c.type, c.series.length])).toEqual([
-      ["Cost per inference over time", "Line", 3],
+      ["Cost per inference over time", "Line", 12],
       ["Cost against volume", "XYScatter", 3],
     ]);
     expect(report.charts).toEqual(["Cost per inference by Tag: model", "ROI multiple by Tag: model", "Cost per inference over time", "Cost against volume", "Cost per inference by key", "Cost bridge"]);

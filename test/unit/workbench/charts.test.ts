@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createHost, installExcelGlobals } from "../../../src/workbench/host";
 import { chartSvg, niceAxis } from "../../../src/workbench/ui/charts";
+import type { HostError } from "../../../src/workbench/host/errors";
 
 describe("chart pictures", () => {
   it("a scatter point whose x is an error (#N/A) is not plotted; text x values plot at 1, 2, 3", async () => {
@@ -53,6 +54,55 @@ describe("chart pictures", () => {
     expect(bars[1][1] + bars[1][2]).toBeCloseTo(bars[0][1], 6);
     // The stack's top (10 + 5) is level with the total of 15.
     expect(bars[1][1]).toBeCloseTo(bars[2][1], 6);
+  });
+});
+
+describe("line style (ChartLineFormat.lineStyle, ExcelApi 1.7)", () => {
+  it("draws Dash and RoundDot dashed, reads a written style back, and refuses a value Excel.ChartLineStyle does not have at sync, changing nothing", async () => {
+    const host = createHost();
+    installExcelGlobals(host);
+    const read = await host.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("Sheet1");
+      ws.getRange("A1:C3").values = [
+        [1, 2, 3],
+        [2, 3, 4],
+        [3, 4, 5],
+      ];
+      const chart = ws.charts.add(Excel.ChartType.line, ws.getRange("A1:C3"), Excel.ChartSeriesBy.columns);
+      const line = chart.series.getItemAt(1).format.line;
+      let before = "";
+      try {
+        void line.lineStyle;
+      } catch (e) {
+        before = (e as HostError).code;
+      }
+      line.lineStyle = "Dash";
+      chart.series.getItemAt(2).format.line.lineStyle = "RoundDot";
+      await ctx.sync();
+      return { before, after: line.lineStyle };
+    });
+    expect(read).toEqual({ before: "PropertyNotLoaded", after: "Dash" });
+    const chart = host.model.sheets[0].charts[0];
+    expect(chart.series.map((s) => s.lineStyle)).toEqual([undefined, "Dash", "RoundDot"]);
+    const svg = chartSvg(host.model, chart, 400, 300);
+    expect((svg.match(/class="wb-line wb-dashed"/g) ?? []).length).toBe(2);
+    expect(svg).toContain('stroke-dasharray="6 4"');
+    expect((svg.match(/wb-legend-dashed/g) ?? []).length).toBe(2);
+    // Names people guess that Excel.ChartLineStyle does not have.
+    for (const bad of ["Dashed", "Solid"]) {
+      let code = "";
+      try {
+        await host.run(async (ctx) => {
+          const c = ctx.workbook.worksheets.getItem("Sheet1").charts.getItemAt(0);
+          c.series.getItemAt(0).format.line.lineStyle = bad as Excel.ChartLineStyle;
+          await ctx.sync();
+        });
+      } catch (e) {
+        code = (e as HostError).code;
+      }
+      expect(code, bad).toBe("InvalidArgument");
+      expect(host.model.sheets[0].charts[0].series[0].lineStyle, bad).toBeUndefined();
+    }
   });
 });
 
