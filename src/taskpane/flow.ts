@@ -41,6 +41,7 @@ import {
 import { formatCount } from "./numbers";
 import { matchLines, overlapWarnings } from "./checks";
 import { matchReport } from "../import/match";
+import { pricingPlan, tailLines, type PricingChoices } from "./pricing";
 
 export type { Announcement, Change, ConfirmRequest, FlowDeps, FlowListener, ImportEngine, ImportOutcome, ImportPhase, PaneState, StatusLine, Tone } from "./flow-types";
 
@@ -253,6 +254,13 @@ export class ImportFlow implements PaneState {
     this.state.formulas = formulas;
   }
 
+  /** A pricing choice (./pricing.ts); the pricing view re-renders. */
+  setPricing<K extends keyof PricingChoices>(field: K, value: PricingChoices[K]): void {
+    const pricing: PricingChoices = this.state;
+    pricing[field] = value;
+    this.listener.changed({ pricing: true });
+  }
+
   private reconcileKey(): void {
     const chosen = this.keyTouched ? this.state.key : null;
     this.state.key = reconcileKey(chosen, this.list);
@@ -329,6 +337,8 @@ export class ImportFlow implements PaneState {
     }
     const choices = this.state;
     const { assumptions } = buildAssumptions(choices.assumptions);
+    // A refresh keeps the pricing sheets of the first import as they are (README, Known limitations).
+    const pricing = mode === "import" ? pricingPlan(this.list, choices) : { write: {} };
     const inputs: WorkerFile[] = [];
     const sizes: number[] = [];
     for (const e of this.list) {
@@ -350,7 +360,7 @@ export class ImportFlow implements PaneState {
     try {
       const result = await this.deps.engine.summarize(
         inputs,
-        { period: choices.period, fiscalStartMonth: choices.fiscalStartMonth, key: choices.key, cost: choices.cost, assumptions },
+        { period: choices.period, fiscalStartMonth: choices.fiscalStartMonth, key: choices.key, cost: choices.cost, assumptions, ...(pricing.tail ? { tail: pricing.tail } : {}) },
         (p: ImportProgress) => this.listener.progress(overallFraction("parse", parseFraction(p, sizes)), `Reading ${p.file}…`),
         ctrl.signal,
       );
@@ -393,7 +403,7 @@ export class ImportFlow implements PaneState {
       const report = await this.write(
         this.deps.run,
         result,
-        { ...writeOptions, importLog: entries },
+        { ...writeOptions, ...pricing.write, ...(result.longTail ? { longTail: result.longTail } : {}), importLog: entries },
         {
           signal: ctrl.signal,
           onProgress: (p: WriteProgress) => this.listener.progress(overallFraction("write", p.fraction), p.stage),
@@ -407,7 +417,7 @@ export class ImportFlow implements PaneState {
       this.listener.progress(1, "Done");
       this.outcome = "done";
       const match = matchLines(matchReport(result));
-      this.announce(successLines(result, report, match), "ok");
+      this.announce([...successLines(result, report, match), ...tailLines(result.longTail)], "ok");
     } catch (err) {
       this.reportFailure(err, ctrl.signal.aborted, declinedReplace, declinedRejects);
     } finally {
