@@ -252,6 +252,7 @@ export class ImportFlow implements PaneState {
 
   setFormulas(formulas: Choices["formulas"]): void {
     this.state.formulas = formulas;
+    this.listener.changed({ pricing: true });
   }
 
   /** A pricing choice (./pricing.ts); the pricing view re-renders. */

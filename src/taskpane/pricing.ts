@@ -1,6 +1,6 @@
 /**
  * The task pane's pricing choices (issue 12), without DOM: *Price the tokens (AI Prices)*
- * (default on when a volume file has token counts), for request logs *Write the request rows
+ * (default on when a volume file has token counts and the formulas are AIECON functions), for request logs *Write the request rows
  * (AI Requests)* (offered while they number at most 100,000) and *Price requests as* (a model
  * of the shipped price table: required when a request log has no model column), and the
  * models the Scenarios sheet compares besides the data's three cheapest. What the files hold
@@ -61,8 +61,11 @@ export function tokenFacts(entries: readonly FileEntry[]): TokenFacts {
   return { tokens, requestLogs, keyless, requests };
 }
 
-export function pricesOn(c: PricingChoices, f: TokenFacts): boolean {
-  return c.prices ?? f.tokens;
+/** Pricing with the formulas chosen: native Excel workbooks get no pricing sheets unless asked (they use AIECON functions, no native form yet). */
+export type PricingState = PricingChoices & { formulas: "aiecon" | "native" };
+
+export function pricesOn(c: PricingState, f: TokenFacts): boolean {
+  return c.prices ?? (f.tokens && c.formulas === "aiecon");
 }
 
 /** Why the request rows cannot be written (more than AI Requests takes), or null. */
@@ -114,7 +117,7 @@ export function choiceProblem(c: PricingChoices): { field: "priceModel" | "candi
 }
 
 /** Why the pricing choices do not let Import start, or null. */
-export function pricingBlocker(entries: readonly FileEntry[], c: PricingChoices): string | null {
+export function pricingBlocker(entries: readonly FileEntry[], c: PricingState): string | null {
   const f = tokenFacts(entries);
   if (!pricesOn(c, f)) return null;
   if (c.priceModel.trim() === "" && f.keyless.length > 0) {
@@ -131,7 +134,7 @@ export interface TailRequest {
 }
 
 /** The import's pricing: the worker's long-tail request (request logs only) and the writer's options. */
-export function pricingPlan(entries: readonly FileEntry[], c: PricingChoices): { tail?: TailRequest; write: Pick<WriteOptions, "prices" | "priceModel" | "scenarioCandidates"> } {
+export function pricingPlan(entries: readonly FileEntry[], c: PricingState): { tail?: TailRequest; write: Pick<WriteOptions, "prices" | "priceModel" | "scenarioCandidates"> } {
   const f = tokenFacts(entries);
   if (!pricesOn(c, f)) return { write: {} };
   const found = c.priceModel.trim() === "" ? null : findModel(c.priceModel.trim());

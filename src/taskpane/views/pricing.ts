@@ -78,9 +78,11 @@ export function createPricingView(pid: string, events: PricingEvents): PricingVi
         const f = tokenFacts(state.entries);
         const on = pricesOn(c, f);
         prices.checked = on;
-        pricesHint.textContent = f.tokens
-          ? "List price of the tokens (shipped LiteLLM table, editable in AI Prices): Token cost (list) and Billed − list on Unit Economics, and Scenarios."
-          : "No volume file has input and output token counts: nothing to price yet.";
+        pricesHint.textContent = !f.tokens
+          ? "No volume file has input and output token counts: nothing to price yet."
+          : c.formulas === "native"
+            ? "Native Excel: the pricing sheets use AIECON functions (no native form yet), so this is off unless you turn it on."
+            : "List price of the tokens (shipped LiteLLM table, editable in AI Prices): Token cost (list) and Billed − list on Unit Economics, and Scenarios.";
         pricedPart.hidden = !on;
         logsPart.hidden = f.requestLogs.length === 0;
         const reason = requestRowsReason(f);
