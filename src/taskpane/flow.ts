@@ -338,8 +338,9 @@ export class ImportFlow implements PaneState {
     }
     const choices = this.state;
     const { assumptions } = buildAssumptions(choices.assumptions);
-    // A refresh keeps the pricing sheets of the first import as they are (README, Known limitations).
-    const pricing = mode === "import" ? pricingPlan(this.list, choices) : { write: {} };
+    // A refresh rebuilds AI Prices, the list-price columns and Scenarios over the merged data, but no long tail (the earlier requests are not kept).
+    const planned = pricingPlan(this.list, choices);
+    const pricing = mode === "import" ? planned : { write: planned.write };
     const inputs: WorkerFile[] = [];
     const sizes: number[] = [];
     for (const e of this.list) {
@@ -389,6 +390,7 @@ export class ImportFlow implements PaneState {
         comparisonPeriod: choices.comparisonPeriod || undefined,
         topKeys: choices.topKeys,
         formulas: choices.formulas,
+        ...pricing.write,
       };
       if (mode === "refresh") {
         const report = await refreshWorkbook(this.deps.run, result, entries ?? [], writeOptions, {
@@ -404,7 +406,7 @@ export class ImportFlow implements PaneState {
       const report = await this.write(
         this.deps.run,
         result,
-        { ...writeOptions, ...pricing.write, ...(result.longTail ? { longTail: result.longTail } : {}), importLog: entries },
+        { ...writeOptions, ...(result.longTail ? { longTail: result.longTail } : {}), importLog: entries },
         {
           signal: ctrl.signal,
           onProgress: (p: WriteProgress) => this.listener.progress(overallFraction("write", p.fraction), p.stage),
