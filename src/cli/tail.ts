@@ -8,11 +8,11 @@
  * and keys with no price entry are listed, not priced. The key: --key NAME for every request;
  * else the file's key column; else the file's name without its extension.
  */
-import { basename } from "node:path";
 import { Decimal } from "../core/decimal";
 import { summarize, UNATTRIBUTED } from "../import/index";
 import { fileInput } from "../import/node";
 import { TailCollector, type TailResult } from "../import/tail";
+import { fileStem } from "../import/tail-rows";
 import type { PeriodGrain, SourceReport } from "../import/types";
 import { fiscalStartOption, periodOption, readOptions, UsageError, type OptionTable } from "./options";
 import { loadPrices } from "./prices";
@@ -52,7 +52,7 @@ export async function runTail(a: TailArgs): Promise<TailRun> {
   const c = new TailCollector(loadPrices(a.prices), a.model);
   const sources: SourceReport[] = [];
   for (const path of a.files) {
-    const stem = basename(path).replace(/\.(csv|tsv|txt|json)(\.gz)?$/i, "");
+    const stem = fileStem(path);
     const fixed = a.key ?? null;
     const r = await summarize([fileInput(path, "volume", fixed === null ? undefined : { fixedKey: fixed })], {
       period: a.period,

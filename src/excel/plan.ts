@@ -105,7 +105,7 @@ export function planWorkbook(result: ImportResult, options: WriteOptions, names:
       planChecksSheet(matchReport(result), names),
       ...(priced?.sheets ?? []),
       ...(priced?.list !== undefined && model.comparisonPeriod !== null
-        ? [planScenariosSheet(unit.data, priced.prices, model.comparisonPeriod, model.comparisonByQuarter ? "quarter" : "period", names)]
+        ? [planScenariosSheet(unit.data, priced.prices, model.comparisonPeriod, model.comparisonByQuarter ? "quarter" : "period", names, priced.candidates)]
         : []),
       ...(options.importLog !== undefined && options.importLog.length > 0 ? [planLogSheet(options.importLog, names)] : []),
     ],

@@ -34,6 +34,10 @@ export interface WriteOptions {
   longTail?: LongTailData;
   /** A price table (src/import/prices): AI Prices and Unit Economics' *Token cost (list)* / *Billed − list* where volume keys with tokens have a price entry. */
   prices?: PriceTable;
+  /** The model every volume key with tokens is priced as in Unit Economics (the pane's *Price requests as*, for request logs without a model column); else each key is matched as a model name. */
+  priceModel?: string;
+  /** Models the Scenarios sheet compares besides the three cheapest of AI Prices (price table ids; their rows are added to AI Prices). */
+  scenarioCandidates?: string[];
 }
 
 export interface WriteProgress {

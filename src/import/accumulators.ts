@@ -196,7 +196,7 @@ export function volumeAccumulator(book: FileBook, state: State, m: VolumeMapper,
     if (out.outTok !== null) e.outTok = (e.outTok ?? 0) + out.outTok;
     book.inferences += out.count;
     report.rowsUsed++;
-    onRequest?.(e.period, e.key, out.inTok, out.outTok);
+    onRequest?.(e.period, e.key, out.inTok, out.outTok, t.file);
   };
 }
 

@@ -4,11 +4,22 @@
  * themselves while they fit a sheet (at most `limit`, default 100,000: a pane choice). Past
  * the limit the rows are dropped and the workbook gets the figures as values.
  */
-import { foldKey } from "./keys";
+import { foldKey, UNATTRIBUTED } from "./keys";
 import type { PriceRow, PriceTable } from "./prices/convert";
 import { TailCollector, type TailResult } from "./tail";
 
 export const REQUEST_ROWS_LIMIT = 100_000;
+
+/** A file's name without its folder and its extension (`.csv`, `.csv.gz`, …): the long-tail key of a request log without a key column. */
+export function fileStem(path: string): string {
+  const name = path.slice(Math.max(path.lastIndexOf("/"), path.lastIndexOf("\\")) + 1);
+  return name.replace(/\.(csv|tsv|txt|json)(\.gz)?$/i, "");
+}
+
+/** The long-tail key of a request: its key, or for a request log without a key column its file's stem. */
+export function tailKey(key: string, file: string): string {
+  return key === UNATTRIBUTED ? fileStem(file) : key;
+}
 
 export interface PricedRequest {
   period: string;

@@ -113,9 +113,10 @@ export interface ImportOptions {
   /**
    * Called for every used row of a request log (one row per request), with its period, its
    * key as the file spells it (UNATTRIBUTED when none) and its tokens (null when not given):
-   * the long tail (./tail.ts) keeps each request's cost from it.
+   * the long tail (./tail.ts) keeps each request's cost from it. `file`: the name of the file
+   * it was read from.
    */
-  onRequest?: (period: string, key: string, inputTokens: number | null, outputTokens: number | null) => void;
+  onRequest?: (period: string, key: string, inputTokens: number | null, outputTokens: number | null, file: string) => void;
   /** Read large billing CSV files in two ranges on two threads (the platform's; see parallel.ts). */
   parallel?: ParallelCsv;
   /**

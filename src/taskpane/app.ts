@@ -21,6 +21,7 @@ import { ImportFlow, type Change } from "./flow";
 import { createFilesView } from "./views/files";
 import { createOptionsView } from "./views/options";
 import { createAssumptionsView } from "./views/assumptions";
+import { createPricingView } from "./views/pricing";
 import { createResultsView } from "./views/results";
 import { createImportActions, createShareAction } from "./views/actions";
 
@@ -65,6 +66,7 @@ export function mountTaskpane(root: HTMLElement, host: TaskpaneHost): TaskpaneCo
     },
     share.elements,
   );
+  const pricing = createPricingView(pid, { set: (f, v) => flow.setPricing(f, v) });
   const assumptions = createAssumptionsView(pid, {
     add: () => flow.addAssumption(),
     remove: (i) => flow.removeAssumption(i),
@@ -90,7 +92,7 @@ export function mountTaskpane(root: HTMLElement, host: TaskpaneHost): TaskpaneCo
       h("p", { class: "ap-sub", text: "Import billing, volume and value data into live tables and charts." }),
     ),
   );
-  const body = h("div", { class: "ap-body" }, files.element, options.element, assumptions.element);
+  const body = h("div", { class: "ap-body" }, files.element, options.element, pricing.element, assumptions.element);
   const footer = h("div", { class: "ap-footer" }, results.confirmPanel, actions.element, results.progress, results.status);
   append(pane, header, body, footer);
   root.replaceChildren(pane);
@@ -98,6 +100,7 @@ export function mountTaskpane(root: HTMLElement, host: TaskpaneHost): TaskpaneCo
   options.renderKeys(flow);
   options.renderComparison(flow);
   assumptions.render(flow);
+  pricing.render(flow);
   refresh();
 
   /** The Import button, and what an import fixes: files and choices (the footer stays live). */
@@ -114,6 +117,7 @@ export function mountTaskpane(root: HTMLElement, host: TaskpaneHost): TaskpaneCo
     if (change.comparison) options.renderComparison(flow);
     if (change.assumptions === "rows") assumptions.render(flow);
     if (change.assumptions === "values") assumptions.validate(flow);
+    if (change.files || change.pricing) pricing.render(flow);
     if (change.phase && flow.importing) {
       refresh();
       results.showProgress(true);

@@ -2,9 +2,9 @@
  * The import flow's contract with its views: what they read (PaneState), what it tells them
  * (FlowListener: changes, announcements, progress, questions) and what it needs (FlowDeps).
  */
-import type { ImportProgress, ImportResult, SourceKind } from "../import/types";
+import type { ImportProgress, SourceKind } from "../import/types";
 import type { ExcelRun, WriteWorkbook } from "../excel/types";
-import type { PaneInspect, WorkerFile, WorkerImportOptions } from "./protocol";
+import type { PaneImportResult, PaneInspect, WorkerFile, WorkerImportOptions } from "./protocol";
 import type { Choices, FileEntry, RejectedSummary } from "./model";
 
 export type Tone = "info" | "ok" | "warn" | "error";
@@ -47,6 +47,8 @@ export interface Change {
   assumptions?: "rows" | "values";
   /** The import started or ended. */
   phase?: boolean;
+  /** The pricing choices (what the files hold for them, or a choice made). */
+  pricing?: boolean;
 }
 
 export interface FlowListener {
@@ -65,7 +67,7 @@ export interface ImportEngine {
     options: WorkerImportOptions,
     onProgress?: (p: ImportProgress) => void,
     signal?: AbortSignal,
-  ): Promise<ImportResult>;
+  ): Promise<PaneImportResult>;
 }
 
 export interface FlowDeps {

@@ -41,6 +41,7 @@ import {
 import { formatCount } from "./numbers";
 import { matchLines, overlapWarnings } from "./checks";
 import { matchReport } from "../import/match";
+import { pricingPlan, tailLines, type PricingChoices } from "./pricing";
 
 export type { Announcement, Change, ConfirmRequest, FlowDeps, FlowListener, ImportEngine, ImportOutcome, ImportPhase, PaneState, StatusLine, Tone } from "./flow-types";
 
@@ -251,6 +252,14 @@ export class ImportFlow implements PaneState {
 
   setFormulas(formulas: Choices["formulas"]): void {
     this.state.formulas = formulas;
+    this.listener.changed({ pricing: true });
+  }
+
+  /** A pricing choice (./pricing.ts); the pricing view re-renders. */
+  setPricing<K extends keyof PricingChoices>(field: K, value: PricingChoices[K]): void {
+    const pricing: PricingChoices = this.state;
+    pricing[field] = value;
+    this.listener.changed({ pricing: true });
   }
 
   private reconcileKey(): void {
@@ -329,6 +338,9 @@ export class ImportFlow implements PaneState {
     }
     const choices = this.state;
     const { assumptions } = buildAssumptions(choices.assumptions);
+    // A refresh rebuilds AI Prices, the list-price columns and Scenarios over the merged data, but no long tail (the earlier requests are not kept).
+    const planned = pricingPlan(this.list, choices);
+    const pricing = mode === "import" ? planned : { write: planned.write };
     const inputs: WorkerFile[] = [];
     const sizes: number[] = [];
     for (const e of this.list) {
@@ -350,7 +362,7 @@ export class ImportFlow implements PaneState {
     try {
       const result = await this.deps.engine.summarize(
         inputs,
-        { period: choices.period, fiscalStartMonth: choices.fiscalStartMonth, key: choices.key, cost: choices.cost, assumptions },
+        { period: choices.period, fiscalStartMonth: choices.fiscalStartMonth, key: choices.key, cost: choices.cost, assumptions, ...(pricing.tail ? { tail: pricing.tail } : {}) },
         (p: ImportProgress) => this.listener.progress(overallFraction("parse", parseFraction(p, sizes)), `Reading ${p.file}…`),
         ctrl.signal,
       );
@@ -378,6 +390,7 @@ export class ImportFlow implements PaneState {
         comparisonPeriod: choices.comparisonPeriod || undefined,
         topKeys: choices.topKeys,
         formulas: choices.formulas,
+        ...pricing.write,
       };
       if (mode === "refresh") {
         const report = await refreshWorkbook(this.deps.run, result, entries ?? [], writeOptions, {
@@ -393,7 +406,7 @@ export class ImportFlow implements PaneState {
       const report = await this.write(
         this.deps.run,
         result,
-        { ...writeOptions, importLog: entries },
+        { ...writeOptions, ...(result.longTail ? { longTail: result.longTail } : {}), importLog: entries },
         {
           signal: ctrl.signal,
           onProgress: (p: WriteProgress) => this.listener.progress(overallFraction("write", p.fraction), p.stage),
@@ -407,7 +420,7 @@ export class ImportFlow implements PaneState {
       this.listener.progress(1, "Done");
       this.outcome = "done";
       const match = matchLines(matchReport(result));
-      this.announce(successLines(result, report, match), "ok");
+      this.announce([...successLines(result, report, match), ...tailLines(result.longTail)], "ok");
     } catch (err) {
       this.reportFailure(err, ctrl.signal.aborted, declinedReplace, declinedRejects);
     } finally {

@@ -4,7 +4,8 @@
  * task pane. `cancel` aborts a running summarize (the pane also terminates the worker,
  * which is the hard stop).
  */
-import { inspect, summarize } from "../import/index";
+import { inspect } from "../import/index";
+import { summarizeForPane } from "./tail-import";
 import { withDigest } from "../import/digest";
 import type { ImportInput, ImportProgress } from "../import/types";
 import { toWorkerError, type WorkerFile, type WorkerRequest, type WorkerResponse } from "./protocol";
@@ -47,7 +48,7 @@ scope.onmessage = async (ev: MessageEvent<WorkerRequest>) => {
       let last = 0;
       // Hashed as the engine reads them (one read per file), for the import log.
       const digesting = req.inputs.map((f) => withDigest(toInput(f)));
-      const result = await summarize(digesting.map((d) => d.input), {
+      const result = await summarizeForPane(digesting.map((d) => d.input), {
         ...req.options,
         signal: ctrl.signal,
         onProgress: (progress: ImportProgress) => {

@@ -23,6 +23,7 @@ import { quarterBounds } from "../excel/periods";
 import { caseMergeText } from "../import/report-text";
 import { FORMAT_LABELS } from "../import/format-labels";
 import { formatCount, formatTotals } from "./numbers";
+import { defaultPricing, pricingBlocker, type PricingChoices } from "./pricing";
 
 export { formatAmount, formatBytes, formatCount, formatTotals } from "./numbers";
 
@@ -386,7 +387,7 @@ export function buildAssumptions(rows: readonly AssumptionRow[]): { assumptions:
 // ---------------------------------------------------------------------------
 // Readiness and options
 
-export interface Choices {
+export interface Choices extends PricingChoices {
   period: PeriodGrain;
   fiscalStartMonth: number;
   key: string;
@@ -401,7 +402,7 @@ export interface Choices {
 }
 
 export function defaultChoices(): Choices {
-  return { period: "month", fiscalStartMonth: 1, key: "service", cost: "billed", comparisonPeriod: "", topKeys: 12, assumptions: [], formulas: "aiecon" };
+  return { period: "month", fiscalStartMonth: 1, key: "service", cost: "billed", comparisonPeriod: "", topKeys: 12, assumptions: [], formulas: "aiecon", ...defaultPricing() };
 }
 
 /** Why Import cannot start yet, or null when it can. */
@@ -420,7 +421,7 @@ export function importBlocker(entries: readonly FileEntry[], choices: Choices): 
   }
   const { problems } = buildAssumptions(choices.assumptions);
   if (problems.length) return problems[0].message;
-  return null;
+  return pricingBlocker(entries, choices);
 }
 
 // ---------------------------------------------------------------------------

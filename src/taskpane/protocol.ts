@@ -4,6 +4,8 @@
  * `ImportInput`. Errors travel as plain data (classes do not survive structured clone).
  */
 import { ImportError } from "../import/types";
+import type { LongTailData } from "../import/tail-rows";
+import type { TailRequest } from "./pricing";
 import type {
   ColumnMap,
   CostBasis,
@@ -24,8 +26,11 @@ export interface WorkerFile {
   cost?: CostBasis;
 }
 
-/** ImportOptions without what cannot cross the worker boundary. */
-export type WorkerImportOptions = Omit<ImportOptions, "signal" | "onProgress">;
+/** ImportOptions without what cannot cross the worker boundary; `tail`: collect the long tail of the request logs (./tail-import.ts). */
+export type WorkerImportOptions = Omit<ImportOptions, "signal" | "onProgress" | "onRequest" | "parallel"> & { tail?: TailRequest };
+
+/** The import's result, with the long tail when it was asked for. */
+export type PaneImportResult = ImportResult & { longTail?: LongTailData };
 
 export type WorkerRequest =
   | { id: number; type: "inspect"; input: WorkerFile }
@@ -47,7 +52,7 @@ export interface WorkerError {
 export type WorkerResponse =
   | { id: number; type: "inspected"; inspected: PaneInspect }
   | { id: number; type: "progress"; progress: ImportProgress }
-  | { id: number; type: "result"; result: ImportResult }
+  | { id: number; type: "result"; result: PaneImportResult }
   | { id: number; type: "error"; error: WorkerError };
 
 /** Plain-data form of any thrown value. */

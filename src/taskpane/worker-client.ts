@@ -3,8 +3,8 @@
  * then terminates the worker (a parse in progress stops at once); the next call
  * starts a fresh worker.
  */
-import type { ImportErrorCode, ImportProgress, ImportResult } from "../import/types";
-import type { PaneInspect, WorkerError, WorkerFile, WorkerImportOptions, WorkerRequest, WorkerResponse } from "./protocol";
+import type { ImportErrorCode, ImportProgress } from "../import/types";
+import type { PaneImportResult, PaneInspect, WorkerError, WorkerFile, WorkerImportOptions, WorkerRequest, WorkerResponse } from "./protocol";
 
 /** An error raised by the engine in the worker, with the file and line it names. */
 export class EngineError extends Error {
@@ -108,9 +108,9 @@ export class ImportWorkerClient {
     options: WorkerImportOptions,
     onProgress?: (p: ImportProgress) => void,
     signal?: AbortSignal,
-  ): Promise<ImportResult> {
+  ): Promise<PaneImportResult> {
     if (signal?.aborted) return Promise.reject(new JobCancelled());
-    const { id, promise } = this.call<ImportResult>({ type: "summarize", inputs, options }, onProgress);
+    const { id, promise } = this.call<PaneImportResult>({ type: "summarize", inputs, options }, onProgress);
     if (!signal) return promise;
     const onAbort = () => {
       const p = this.pending.get(id);

@@ -179,6 +179,8 @@ describe("issue 10: match report, comparison period, charts that hold 33 keys", 
     await filesRead();
     await page.getByLabel("Period", { exact: true }).selectOption("month");
     await page.getByLabel("Workload key", { exact: true }).selectOption("service");
+    // The match report only: without pricing (priced, a log without a model column needs "Price requests as").
+    await page.getByLabel("Price the tokens (AI Prices)", { exact: true }).setChecked(false);
     const status = await importNow();
     expect(status).toContain("500 inferences have no key (a request log without a key column): they are counted under (no key) and matched to no cost");
     const snap = await snapshot();

@@ -62,6 +62,8 @@ async function build(page: Page, formulas: "AIECON functions" | "Native Excel"):
   await page.getByLabel("Period", { exact: true }).selectOption("month");
   await page.getByLabel("Workload key", { exact: true }).selectOption("tag:model");
   await page.getByLabel(formulas, { exact: true }).check();
+  // The sample has token counts: its pricing sheets (AI Prices, Scenarios) have no native form yet (README, Known limitations).
+  await page.getByLabel("Price the tokens (AI Prices)", { exact: true }).setChecked(false);
   await page.getByRole("button", { name: "Import", exact: true }).click();
   const replace = page.getByRole("button", { name: "Replace", exact: true });
   const done = page.getByRole("status").filter({ hasText: "Import complete" });

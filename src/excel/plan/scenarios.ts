@@ -93,19 +93,25 @@ const LEVERS = columns<Lever, { today: string; value: string; inferences: string
   bandColumn(90),
 ]);
 
-/** The three cheapest models of AI Prices (input + output per million), and the dearest. */
-function defaults(rows: readonly PriceRow[]): { candidates: string[]; small: string; large: string } {
+/** The models of `rows` that have input and output prices, cheapest first (input + output per million), at most `n`. */
+export function cheapest(rows: readonly PriceRow[], n = Infinity): string[] {
   const priced = rows
     .filter((r) => r.input !== null && r.output !== null)
     .map((r) => ({ m: r.model, p: new Decimal(r.input ?? "0").plus(r.output ?? "0") }))
     .sort((a, b) => a.p.comparedTo(b.p) || (a.m < b.m ? -1 : 1));
-  const names = priced.map((x) => x.m);
-  return { candidates: names.slice(0, 3), small: names[0] ?? "", large: names[names.length - 1] ?? "" };
+  return priced.slice(0, n).map((x) => x.m);
 }
 
-export function planScenariosSheet(ue: UnitData, prices: PricesData, period: string, match: "period" | "quarter", names: PlanNames): SheetPlan {
+/** The candidates (default the three cheapest models of AI Prices), and the cheapest and dearest as the cascade's models. */
+function defaults(rows: readonly PriceRow[], candidates?: readonly string[]): { candidates: string[]; small: string; large: string } {
+  const names = cheapest(rows);
+  return { candidates: candidates !== undefined ? [...candidates] : names.slice(0, 3), small: names[0] ?? "", large: names[names.length - 1] ?? "" };
+}
+
+/** `candidates`: the model-swap candidates (default the three cheapest of AI Prices). */
+export function planScenariosSheet(ue: UnitData, prices: PricesData, period: string, match: "period" | "quarter", names: PlanNames, candidates?: readonly string[]): SheetPlan {
   const sheet = names.sheets.scenarios;
-  const ctx: Ctx = { ue, period, match, ...defaults(prices.rows) };
+  const ctx: Ctx = { ue, period, match, ...defaults(prices.rows, candidates) };
   const rows = inputs(ctx);
   const inp = INPUTS.place(sheet, rows, ctx);
   const v = (key: string): string => cellAddress(inp.top + 1 + rows.findIndex((r) => r.key === key), inp.table.index("value"), true);

@@ -4,6 +4,7 @@
  * request logs `Long Tail` and, when the requests fit, `AI Requests`.
  */
 import { foldKey } from "../../import/keys";
+import { isMatch, PriceMatcher } from "../../import/prices/match";
 import type { PriceRow } from "../../import/prices/convert";
 import type { ImportResult } from "../../import/types";
 import type { LongTailData } from "../../import/tail-rows";
@@ -11,6 +12,7 @@ import type { WriteOptions } from "../types";
 import { checkRows } from "./model";
 import { groupRanges, planPricesSheet, planRequestsSheet, type PricesData } from "./requests";
 import { planLongTailSheet } from "./tail";
+import { cheapest } from "./scenarios";
 import { listModels, type UnitList } from "./unit-list";
 import type { PlanNames, SheetPlan } from "./types";
 
@@ -18,7 +20,23 @@ export interface PricePlan {
   /** Unit Economics' list-price columns, when some volume key with tokens has a price entry. */
   list?: UnitList;
   prices: PricesData;
+  /** The Scenarios candidates: the three cheapest models of the data, then the ones asked for. */
+  candidates: string[];
   sheets: SheetPlan[];
+}
+
+/** The data's three cheapest models, then `options.scenarioCandidates` (their price rows, from `options.prices`, are `extra`); unknown names are left out. */
+function scenarioCandidates(data: readonly PriceRow[], options: WriteOptions): { models: string[]; extra: PriceRow[] } {
+  const models = cheapest(data, 3);
+  const extra: PriceRow[] = [];
+  const matcher = options.prices !== undefined ? new PriceMatcher(options.prices) : null;
+  for (const name of options.scenarioCandidates ?? []) {
+    const m = matcher?.match(name);
+    if (m === undefined || !isMatch(m) || models.includes(m.row.model)) continue;
+    models.push(m.row.model);
+    if (!data.some((r) => r.model === m.row.model)) extra.push(m.row);
+  }
+  return { models, extra };
 }
 
 function tailSheets(lt: LongTailData, prices: PricesData, names: PlanNames): SheetPlan[] {
@@ -32,10 +50,12 @@ function tailSheets(lt: LongTailData, prices: PricesData, names: PlanNames): She
 export function planPriceSheets(result: ImportResult, options: WriteOptions, names: PlanNames): PricePlan | null {
   const lt = options.longTail;
   if (lt === undefined && options.prices === undefined) return null;
-  const listed = options.prices !== undefined ? listModels(result, options.prices) : { rows: [], byKey: new Map<string, string>() };
+  const listed = options.prices !== undefined ? listModels(result, options.prices, options.priceModel) : { rows: [], byKey: new Map<string, string>() };
   const rows = new Map<string, PriceRow>();
   for (const r of [...(lt?.prices ?? []), ...listed.rows]) if (!rows.has(r.model)) rows.set(r.model, r);
+  const candidates = scenarioCandidates([...rows.values()], options);
+  for (const r of candidates.extra) if (!rows.has(r.model)) rows.set(r.model, r);
   const prices = planPricesSheet([...rows.values()], names);
   const list: UnitList | undefined = listed.byKey.size > 0 ? { prices: prices.data, modelOf: (k) => listed.byKey.get(foldKey(k)) ?? null } : undefined;
-  return { list, prices: prices.data, sheets: [prices.sheet, ...(lt !== undefined ? tailSheets(lt, prices.data, names) : [])] };
+  return { list, prices: prices.data, candidates: candidates.models, sheets: [prices.sheet, ...(lt !== undefined ? tailSheets(lt, prices.data, names) : [])] };
 }

@@ -29,9 +29,14 @@ export interface UnitList {
   modelOf(key: string): string | null;
 }
 
-/** Keys of volume records with both token counts matched to price rows: the rows AI Prices needs and the key → model map. */
-export function listModels(result: ImportResult, table: PriceTable): { rows: PriceRow[]; byKey: Map<string, string> } {
+/**
+ * Keys of volume records with both token counts matched to price rows: the rows AI Prices needs
+ * and the key → model map. `model` (the pane's *Price requests as*): every such key is priced
+ * as that model (matched by the same rules) instead of being matched itself.
+ */
+export function listModels(result: ImportResult, table: PriceTable, model?: string): { rows: PriceRow[]; byKey: Map<string, string> } {
   const matcher = new PriceMatcher(table);
+  const fixed = model === undefined ? null : matcher.match(model);
   const byKey = new Map<string, string>();
   const rows = new Map<string, PriceRow>();
   const seen = new Set<string>();
@@ -40,7 +45,7 @@ export function listModels(result: ImportResult, table: PriceTable): { rows: Pri
     const k = foldKey(r.key);
     if (seen.has(k)) continue;
     seen.add(k);
-    const m = matcher.match(r.key);
+    const m = fixed ?? matcher.match(r.key);
     if (!isMatch(m)) continue;
     byKey.set(k, m.row.model);
     rows.set(m.row.model, m.row);

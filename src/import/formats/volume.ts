@@ -37,6 +37,12 @@ export interface VolumeMapper {
 export function isVolume(cols: string[]): boolean {
   return findCol(cols, ...DATE_NAMES) >= 0 && (findCol(cols, ...COUNT_NAMES) >= 0 || findCol(cols, ...IN_TOKEN_NAMES) >= 0);
 }
+/** What a volume file's columns hold (the task pane's pricing choices): both token counts, and a key column (a model, a deployment…). */
+export function volumeShape(columns: readonly string[], map?: { key?: string }): { tokens: boolean; keyed: boolean } {
+  const cols = [...columns];
+  const keyed = (map?.key !== undefined && findCol(cols, map.key) >= 0) || findCol(cols, ...KEY_NAMES) >= 0;
+  return { tokens: findCol(cols, ...IN_TOKEN_NAMES) >= 0 && findCol(cols, ...OUT_TOKEN_NAMES) >= 0, keyed };
+}
 export function isValue(cols: string[]): boolean {
   return findCol(cols, ...DATE_NAMES) >= 0 && findCol(cols, ...VALUE_NAMES) >= 0 && findCol(cols, ...COUNT_NAMES) < 0;
 }
