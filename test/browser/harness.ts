@@ -175,3 +175,36 @@ export function paneHelpers(pageOf: () => Page): PaneHelpers {
     },
   };
 }
+
+/** The rows of a table in a snapshot, by header: its values (or its formulas). */
+export function tableRows(sh: SnapSheet, table: string, kind: "values" | "formulas" = "values"): Array<Record<string, Cell>> {
+  const t = sh.tables.find((x) => x.name === table);
+  if (!t) throw new Error(`no table ${table} on ${sh.name}`);
+  const m = /^(?:.*!)?\$?([A-Z]+)\$?(\d+):\$?([A-Z]+)\$?(\d+)$/.exec(t.address);
+  if (!m) throw new Error(`table address ${t.address}`);
+  const col = (s: string) => [...s].reduce((a, ch) => a * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+  const c0 = col(m[1]);
+  const r0 = Number(m[2]) - 1;
+  const c1 = col(m[3]);
+  const r1 = Number(m[4]) - 1;
+  const grid = sh[kind];
+  const header = sh.values[r0].slice(c0, c1 + 1).map(String);
+  const out: Array<Record<string, Cell>> = [];
+  for (let r = r0 + 1; r <= r1; r++) {
+    const row = grid[r] ?? [];
+    out.push(Object.fromEntries(header.map((h, i) => [h, row[c0 + i] ?? ""])));
+  }
+  return out;
+}
+
+/** The workbench's workbook as the test reads it. */
+export async function snapshotOf(page: Page): Promise<Snap> {
+  return (await page.evaluate(() => window.workbench.snapshot())) as unknown as Snap;
+}
+
+/** A sheet of a snapshot, by name (an error naming the sheets there when it is missing). */
+export function sheetOf(s: Snap, name: string): SnapSheet {
+  const found = s.sheets.find((x) => x.name === name);
+  if (!found) throw new Error(`no sheet ${name}; sheets: ${s.sheets.map((x) => x.name).join(", ")}`);
+  return found;
+}

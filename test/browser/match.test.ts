@@ -16,7 +16,7 @@ import type { Page } from "playwright-core";
 import { summarize } from "../../src/import/index";
 import { fileInput } from "../../src/import/node";
 import { matchReport } from "../../src/import/match";
-import { BUILD_TIMEOUT, ensureBuilt, openWorkbench, paneHelpers, ROOT, shownTexts, type Cell, type Snap, type SnapSheet, type Workbench } from "./harness";
+import { snapshotOf, sheetOf, tableRows, BUILD_TIMEOUT, ensureBuilt, openWorkbench, paneHelpers, ROOT, shownTexts, type Snap, type Workbench } from "./harness";
 
 const DATA = path.resolve(ROOT, "../shared/data");
 const CUR2 = path.join(DATA, "aws/aws_cur2_daily_ha-project.csv");
@@ -32,25 +32,8 @@ let volumePath = "";
 let spaced = "";
 let cased = "";
 
-async function snapshot(): Promise<Snap> {
-  return (await page.evaluate(() => window.workbench.snapshot())) as unknown as Snap;
-}
-function sheet(s: Snap, name: string): SnapSheet {
-  const found = s.sheets.find((x) => x.name === name);
-  if (!found) throw new Error(`no sheet ${name}; sheets: ${s.sheets.map((x) => x.name).join(", ")}`);
-  return found;
-}
-function tableRows(sh: SnapSheet, table: string): Array<Record<string, Cell>> {
-  const t = sh.tables.find((x) => x.name === table);
-  if (!t) throw new Error(`no table ${table} on ${sh.name}`);
-  const m = /^(?:.*!)?\$?([A-Z]+)\$?(\d+):\$?([A-Z]+)\$?(\d+)$/.exec(t.address)!;
-  const col = (s: string) => [...s].reduce((a, ch) => a * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-  const [c0, r0, c1, r1] = [col(m[1]), Number(m[2]) - 1, col(m[3]), Number(m[4]) - 1];
-  const header = sh.values[r0].slice(c0, c1 + 1).map(String);
-  const out: Array<Record<string, Cell>> = [];
-  for (let r = r0 + 1; r <= r1; r++) out.push(Object.fromEntries(header.map((h, i) => [h, sh.values[r]?.[c0 + i] ?? ""])));
-  return out;
-}
+const snapshot = (): Promise<Snap> => snapshotOf(page);
+const sheet = sheetOf;
 async function importNow(): Promise<string> {
   await page.getByRole("button", { name: "Import", exact: true }).click();
   const dialog = page.getByRole("alertdialog");

@@ -9,7 +9,7 @@ import path from "node:path";
 import type { Page } from "playwright-core";
 import { sampleFiles } from "../../src/workbench/samples";
 import { julyFiles, type TextFile } from "../unit/import/july";
-import { BUILD_TIMEOUT, ensureBuilt, openWorkbench, RESULTS, type Snap, type Workbench } from "./harness";
+import { snapshotOf, BUILD_TIMEOUT, ensureBuilt, openWorkbench, RESULTS, type Snap, type Workbench } from "./harness";
 
 const dir = path.join(RESULTS, "refresh-data");
 let wb: Workbench;
@@ -52,9 +52,7 @@ async function press(name: string, re: RegExp): Promise<string> {
   return page.getByRole("status").innerText();
 }
 
-async function snapshot(): Promise<Snap> {
-  return (await page.evaluate(() => window.workbench.snapshot())) as unknown as Snap;
-}
+const snapshot = (): Promise<Snap> => snapshotOf(page);
 
 /** Cost rows of AI Cost Data (header Period … Source). */
 async function costRows(): Promise<Array<{ period: string; cost: number; source: string }>> {

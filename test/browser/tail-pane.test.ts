@@ -16,7 +16,7 @@ import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { Page } from "playwright-core";
 import { shippedPrices } from "../../src/import/prices/table";
-import { BUILD_TIMEOUT, enterFormula, ensureBuilt, nextFrame, openWorkbench, paneHelpers, ROOT, type Cell, type Snap, type SnapSheet, type Workbench } from "./harness";
+import { snapshotOf, sheetOf, BUILD_TIMEOUT, enterFormula, ensureBuilt, nextFrame, openWorkbench, paneHelpers, ROOT, type Cell, type Snap, type SnapSheet, type Workbench } from "./harness";
 
 const VOLUME = path.resolve(ROOT, "../shared/data/volume");
 const dir = path.join(ROOT, "test-results", "tail-pane-data");
@@ -64,14 +64,8 @@ const close = (a: Cell, b: number, where: string): void => {
   expect(Math.abs((a as number) - b), where).toBeLessThanOrEqual(1e-11 * Math.abs(b));
 };
 
-async function snapshot(): Promise<Snap> {
-  return (await page.evaluate(() => window.workbench.snapshot())) as unknown as Snap;
-}
-function sheet(s: Snap, name: string): SnapSheet {
-  const found = s.sheets.find((x) => x.name === name);
-  if (!found) throw new Error(`no sheet ${name}; sheets: ${s.sheets.map((x) => x.name).join(", ")}`);
-  return found;
-}
+const snapshot = (): Promise<Snap> => snapshotOf(page);
+const sheet = sheetOf;
 /** The rows under the first row whose first cell is `head0`, as objects keyed by that row, until a blank first cell. */
 function rowsUnder(s: SnapSheet, head0: string): Array<{ row: number; v: Record<string, Cell>; f: Record<string, Cell> }> {
   const top = s.values.findIndex((r) => r[0] === head0);

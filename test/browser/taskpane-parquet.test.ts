@@ -13,7 +13,7 @@ import { summarize } from "../../src/import/index";
 import { fileInput } from "../../src/import/node";
 import type { ImportResult } from "../../src/import/types";
 import { duck, SAMPLES, writeTwin } from "../unit/import/parquet-twins";
-import { BUILD_TIMEOUT, ensureBuilt, openWorkbench, type Cell, type Snap, type SnapSheet, type Workbench } from "./harness";
+import { tableRows, BUILD_TIMEOUT, ensureBuilt, openWorkbench, type Snap, type Workbench } from "./harness";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, "../..");
@@ -42,17 +42,6 @@ afterAll(async () => {
   (await duck()).closeSync();
 });
 
-function tableRows(sh: SnapSheet, table: string): Array<Record<string, Cell>> {
-  const t = sh.tables.find((x) => x.name === table);
-  if (!t) throw new Error(`no table ${table} on ${sh.name}`);
-  const m = /^(?:.*!)?\$?([A-Z]+)\$?(\d+):\$?([A-Z]+)\$?(\d+)$/.exec(t.address)!;
-  const col = (s: string) => [...s].reduce((a, ch) => a * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-  const [c0, r0, c1, r1] = [col(m[1]), Number(m[2]) - 1, col(m[3]), Number(m[4]) - 1];
-  const header = sh.values[r0].slice(c0, c1 + 1).map(String);
-  const out: Array<Record<string, Cell>> = [];
-  for (let r = r0 + 1; r <= r1; r++) out.push(Object.fromEntries(header.map((h, i) => [h, sh.values[r]?.[c0 + i] ?? ""])));
-  return out;
-}
 
 describe("task pane: Parquet", () => {
   it("imports two Parquet parts as the engine imports the CSV twin", async () => {

@@ -12,7 +12,7 @@ import type { Page } from "playwright-core";
 import { summarize } from "../../src/import/index";
 import { fileInput } from "../../src/import/node";
 import type { Group, ImportResult } from "../../src/import/types";
-import { BUILD_TIMEOUT, ensureBuilt, openWorkbench, paneHelpers, type Cell, type Snap, type SnapSheet, type Workbench } from "./harness";
+import { snapshotOf, sheetOf, tableRows, BUILD_TIMEOUT, ensureBuilt, openWorkbench, paneHelpers, type Snap, type Workbench } from "./harness";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, "../..");
@@ -91,36 +91,11 @@ let wb: Workbench;
 let page: Page;
 const { filesRead, removeAllFiles, waitForStatus } = paneHelpers(() => page);
 
-async function snapshot(): Promise<Snap> {
-  return (await page.evaluate(() => window.workbench.snapshot())) as unknown as Snap;
-}
+const snapshot = (): Promise<Snap> => snapshotOf(page);
 
-function sheet(s: Snap, name: string): SnapSheet {
-  const found = s.sheets.find((x) => x.name === name);
-  if (!found) throw new Error(`no sheet ${name}; sheets: ${s.sheets.map((x) => x.name).join(", ")}`);
-  return found;
-}
+const sheet = sheetOf;
 
 /** Rows of a table as objects keyed by its header (the table starts at the sheet's first row with that header). */
-function tableRows(sh: SnapSheet, table: string, kind: "values" | "formulas" = "values"): Array<Record<string, Cell>> {
-  const t = sh.tables.find((x) => x.name === table);
-  if (!t) throw new Error(`no table ${table} on ${sh.name}`);
-  const m = /^(?:.*!)?\$?([A-Z]+)\$?(\d+):\$?([A-Z]+)\$?(\d+)$/.exec(t.address);
-  if (!m) throw new Error(`table address ${t.address}`);
-  const col = (s: string) => [...s].reduce((a, ch) => a * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-  const c0 = col(m[1]);
-  const r0 = Number(m[2]) - 1;
-  const c1 = col(m[3]);
-  const r1 = Number(m[4]) - 1;
-  const grid = sh[kind];
-  const header = sh.values[r0].slice(c0, c1 + 1).map(String);
-  const out: Array<Record<string, Cell>> = [];
-  for (let r = r0 + 1; r <= r1; r++) {
-    const row = grid[r] ?? [];
-    out.push(Object.fromEntries(header.map((h, i) => [h, row[c0 + i] ?? ""])));
-  }
-  return out;
-}
 
 async function chooseMainFiles(): Promise<void> {
   await removeAllFiles();

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { copyFileSync } from "node:fs";
 import path from "node:path";
 import { logLinearForecast } from "../support/loglinear";
-import { BUILD_TIMEOUT, openWorkbench, ROOT, type Cell, type Snap, type SnapSheet, type Workbench } from "./harness";
+import { tableRows, BUILD_TIMEOUT, openWorkbench, ROOT, type Cell, type Snap, type Workbench } from "./harness";
 
 let wb: Workbench;
 
@@ -21,17 +21,6 @@ afterAll(async () => {
   await wb?.close();
 });
 
-function tableRows(sh: SnapSheet, table: string): Array<Record<string, Cell>> {
-  const t = sh.tables.find((x) => x.name === table);
-  if (!t) throw new Error(`no table ${table} on ${sh.name}`);
-  const m = /^(?:.*!)?\$?([A-Z]+)\$?(\d+):\$?([A-Z]+)\$?(\d+)$/.exec(t.address)!;
-  const col = (s: string) => [...s].reduce((a, ch) => a * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-  const [c0, r0, c1, r1] = [col(m[1]), Number(m[2]) - 1, col(m[3]), Number(m[4]) - 1];
-  const header = sh.values[r0].slice(c0, c1 + 1).map(String);
-  const out: Array<Record<string, Cell>> = [];
-  for (let r = r0 + 1; r <= r1; r++) out.push(Object.fromEntries(header.map((h, i) => [h, sh.values[r]?.[c0 + i] ?? ""])));
-  return out;
-}
 
 const relClose = (got: Cell, want: number, what: string): void => {
   expect(typeof got, what).toBe("number");
