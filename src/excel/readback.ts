@@ -1,5 +1,5 @@
 /**
- * Reads the add-in's data tables and import log back from the workbook (one sync), for a
+ * Reads the add-in's data tables, import log and AI Prices back from the workbook (two syncs), for a
  * refresh: the records as they stand now, with the user's edits and typed rows. Amounts
  * come back as doubles and become their shortest decimal text (the value the cell shows).
  */
@@ -12,11 +12,15 @@ import { COST } from "./plan/cost";
 import { VOLUME } from "./plan/volume";
 import { VALUE } from "./plan/value";
 import type { Cell } from "./plan";
+import { AI_PRICES } from "./plan/prices";
+import type { PriceRow } from "../import/prices/convert";
 
 export interface WorkbookData extends DataRecords {
   log: LogEntry[];
   /** Columns the user added to each data table: headers and each body row's formulas. */
   extras: { cost: Extra; volume: Extra; value: Extra };
+  /** The rows of `AI Prices` as they stand (a negotiated price typed over a list price), or none. */
+  prices: PriceRow[];
 }
 
 export interface Extra {
@@ -51,17 +55,24 @@ export class NotAnAieconWorkbook extends Error {
 }
 
 export async function readWorkbookData(ctx: Excel.RequestContext): Promise<WorkbookData> {
-  const ids = ["cost", "volume", "value", "log"] as const;
-  const ranges = ids.map((id) => {
+  const ids = ["cost", "volume", "value", "log", "prices"] as const;
+  // Which tables exist (AI Prices is optional; a workbook without AiCostData is not the add-in's),
+  // then the ranges of those that do: a null object's range cannot be asked for.
+  const tables = ids.map((id) => {
     const t = ctx.workbook.tables.getItemOrNullObject(TABLE_NAMES[id]);
     t.load("name");
-    const r = t.getRange();
-    r.load("values,formulas");
-    return { t, r };
+    return t;
   });
   await ctx.sync();
-  const got = ranges.map(({ t, r }) => (t.isNullObject ? null : (r.values as unknown[][])));
-  const formulas = ranges.map(({ t, r }) => (t.isNullObject ? null : (r.formulas as Cell[][])));
+  const ranges = tables.map((t) => {
+    if (t.isNullObject) return null;
+    const r = t.getRange();
+    r.load("values,formulas");
+    return r;
+  });
+  await ctx.sync();
+  const got = ranges.map((r) => (r === null ? null : (r.values as unknown[][])));
+  const formulas = ranges.map((r) => (r === null ? null : (r.formulas as Cell[][])));
   const known = [COST, VOLUME, VALUE, LOG].map((c) => new Set(c.columns.map((x) => (typeof x.header === "string" ? x.header : ""))));
   const extraOf = (i: number): Extra => {
     const v = got[i];
@@ -72,8 +83,22 @@ export async function readWorkbookData(ctx: Excel.RequestContext): Promise<Workb
     return { headers: cols.map((x) => x.h), rows: body.map((row) => cols.map((x) => row[x.c])) };
   };
   if (got[0] === null) throw new NotAnAieconWorkbook();
-  const [cost, volume, value, log] = got.map(rowsOf);
+  const [cost, volume, value, log, prices] = got.map(rowsOf);
+  const header = (k: (typeof AI_PRICES.columns)[number]["key"]): string => String(AI_PRICES.columns.find((c) => c.key === k)!.header);
+  const price = (v: unknown): string | null => (text(v).trim() === "" ? null : amount(v));
   return {
+    prices: prices.map(
+      (r): PriceRow => ({
+        model: text(r[header("model")]),
+        provider: text(r[header("provider")]),
+        mode: "",
+        input: price(r[header("input")]),
+        output: price(r[header("output")]),
+        cachedInput: price(r[header("cachedInput")]),
+        batchInput: price(r[header("batchInput")]),
+        batchOutput: price(r[header("batchOutput")]),
+      }),
+    ),
     extras: { cost: extraOf(0), volume: extraOf(1), value: extraOf(2) },
     cost: cost.map(
       (r): CostRecord => ({

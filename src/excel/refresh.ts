@@ -8,6 +8,7 @@
  */
 import { duplicateMessage, findDuplicates, findOverlaps, mergeRecords, mergedResult, overlapQuestion, type LogEntry, type Overlap } from "../import/importlog";
 import type { ImportResult } from "../import/types";
+import type { PriceRow, PriceTable } from "../import/prices/convert";
 import { readWorkbookData } from "./readback";
 import { carryExtras } from "./extras";
 import { type ExcelRun, WriteCancelled, type WriteControl, type WriteOptions, type WriteReport } from "./types";
@@ -54,12 +55,14 @@ export async function refreshWorkbook(
   }
   if (control.signal?.aborted) throw new WriteCancelled();
   const merged = mergeRecords(existing, fresh);
+  const prices = options.prices === undefined ? undefined : withWorkbookPrices(options.prices, existing.prices);
   const result = mergedResult(incoming, merged);
   const report = await writeWorkbook(
     run,
     result,
     {
       ...options,
+      ...(prices === undefined ? {} : { prices }),
       importLog: [...existing.log, ...entries],
       extraColumns: {
         cost: carryExtras(existing.extras.cost.headers, existing.extras.cost.rows, merged.kept.cost, fresh.cost.length),
@@ -71,4 +74,20 @@ export async function refreshWorkbook(
     tuning,
   );
   return { ...report, result, overlaps, keptRows: merged.kept.cost.length + merged.kept.volume.length + merged.kept.value.length };
+}
+
+/**
+ * The price table with the prices of the workbook's `AI Prices` rows over the shipped ones (a
+ * negotiated price the user typed is kept by a refresh); a row the table does not have is added.
+ */
+export function withWorkbookPrices(table: PriceTable, typed: readonly PriceRow[]): PriceTable {
+  if (typed.length === 0) return table;
+  const byModel = new Map(typed.map((r) => [r.model, r]));
+  const rows = table.rows.map((r) => {
+    const t = byModel.get(r.model);
+    if (t === undefined) return r;
+    byModel.delete(r.model);
+    return { ...r, input: t.input, output: t.output, cachedInput: t.cachedInput, batchInput: t.batchInput, batchOutput: t.batchOutput };
+  });
+  return { ...table, rows: [...rows, ...byModel.values()] };
 }

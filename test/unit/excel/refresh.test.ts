@@ -10,6 +10,7 @@ import { logEntriesOf } from "../../../src/import/importlog";
 import { summarize } from "../../../src/import/index";
 import { getCell, setCell } from "../../../src/workbench/host/index";
 import { sampleFiles } from "../../../src/workbench/samples";
+import { shippedPrices } from "../../../src/import/prices/table";
 import { julyFiles, textInput, type TextFile } from "../import/july";
 import { newHost, registerAiecon } from "./workbenchHost";
 
@@ -52,6 +53,33 @@ describe("refreshWorkbook", () => {
   beforeAll(async () => {
     await registerAiecon();
   }, 300_000);
+
+  it("a price typed over a list price in AI Prices is kept by a refresh (written back, read back as typed); other prices stay as shipped", async () => {
+    const host = await newHost();
+    const h1 = await imported(sampleFiles());
+    const opts = { ...OPTS, prices: shippedPrices() };
+    await writeWorkbook(host.run, h1.result, { ...opts, importLog: h1.log });
+    const pricesSheet = (): { values: unknown[][]; formulas: unknown[][] } => host.snapshot().sheets.find((x) => x.name === "AI Prices")!;
+    const before = pricesSheet().values;
+    const header = before.findIndex((r) => r[0] === "Model");
+    const col = before[header].indexOf("Input per 1M tokens");
+    const row = header + 1;
+    const model = String(before[row][0]);
+    const list = Number(before[row][col]);
+    const typed = list / 2 + 0.125;
+    await setCell(host, "AI Prices", `${String.fromCharCode(65 + col)}${row + 1}`, typed);
+    const jul = await imported(julyFiles());
+    await refreshWorkbook(host.run, jul.result, jul.log, opts);
+    const after = pricesSheet().values;
+    const at = after.findIndex((r) => r[0] === model);
+    expect(at).toBeGreaterThan(header);
+    expect(after[at][col]).toBe(typed);
+    // Another model's list price is as shipped.
+    const other = after.findIndex((r, i) => i > header && r[0] !== model && r[0] !== "");
+    if (other > 0) expect(after[other][col]).toBe(before[before.findIndex((r) => r[0] === after[other][0])][col]);
+    const data = await host.run((ctx) => readWorkbookData(ctx));
+    expect(data.prices.find((p) => p.model === model)!.input).toBe(String(typed));
+  }, 120_000);
 
   it("January–June, then July: one workbook of seven months, the user's edit and sheet kept, the log hidden", async () => {
     const { host, h1 } = await h1Workbook();
