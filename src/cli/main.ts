@@ -26,12 +26,21 @@ function fullCollection(): (() => void) | undefined {
   }
 }
 
+/** The collection, made on the first row group that asks for it (a command reading no Parquet never sets the flag). */
+function lazyCollection(): () => void {
+  let gc: (() => void) | undefined | null = null;
+  return () => {
+    if (gc === null) gc = fullCollection();
+    gc?.();
+  };
+}
+
 async function main(): Promise<void> {
   const verbose = process.env.AIECON_THREADS_REPORT === "1";
   const status = await run(process.argv.slice(2), {
     out: (s) => process.stdout.write(s),
     err: (s) => process.stderr.write(s),
-    collect: fullCollection(),
+    collect: lazyCollection(),
     parallel:
       process.env.AIECON_THREADS === "1"
         ? undefined

@@ -10,7 +10,7 @@ import { safeText } from "../safeText";
 import { COUNT_FORMAT, MULTIPLE_FORMAT } from "../formats";
 import { columns } from "./columns";
 import { bandColumn, figureColumns, moneyOf } from "./figures";
-import { cmp, pairId, type Triple, type UnitModel } from "./model";
+import { cmp, costByPair, pairId, type Triple, type UnitModel } from "./model";
 import { SMALL_STYLE } from "./names";
 import { tableSheet } from "./sheet";
 import { chartBoxes, chartTitles, keyLabel, legendFor, OTHER_LABEL, seriesColor, TABLES_TOP_ROW } from "./top";
@@ -57,8 +57,7 @@ export function planComparisonSheet(model: UnitModel, ue: UnitData, names: PlanN
   const match = model.comparisonByQuarter ? "quarter" : "period";
   const inPeriod = (p: string): boolean => (model.comparisonByQuarter ? model.quarterFor(p) : p) === period;
   // Cost of each key × currency in the period (exact sums compared as doubles only to rank).
-  const cost = new Map<string, number>();
-  for (const g of input.groups) if (period !== null && inPeriod(g.period)) cost.set(pairId(g.key, g.currency), (cost.get(pairId(g.key, g.currency)) ?? 0) + Number(g.cost));
+  const cost = costByPair(input.groups, (p) => period !== null && inPeriod(p));
   const costOf = (t: Triple): number => cost.get(pairId(t.key, t.currency)) ?? 0;
   const pairs = (period === null ? [] : model.pairsWhere((t) => inPeriod(t.period))).sort(
     (a, b) => cmp(a.currency, b.currency) || costOf(b) - costOf(a) || cmp(a.key, b.key),

@@ -25,6 +25,13 @@ export function pairId(key: string, currency: string): string {
   return key + "\u0000" + currency;
 }
 
+/** Cost of each key × currency (pairId) over the groups of the periods kept: exact sums compared as doubles only to rank keys. */
+export function costByPair(groups: readonly { period: string; key: string; currency: string; cost: string }[], keep: (period: string) => boolean): Map<string, number> {
+  const cost = new Map<string, number>();
+  for (const g of groups) if (keep(g.period)) cost.set(pairId(g.key, g.currency), (cost.get(pairId(g.key, g.currency)) ?? 0) + Number(g.cost));
+  return cost;
+}
+
 export function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }

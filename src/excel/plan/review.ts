@@ -19,7 +19,7 @@ import type { WriteOptions } from "../types";
 import { columns, textWidth, type Column, type FormatSpec, type PlacedTable, type RowRefs } from "./columns";
 import { countNumbersWhere, periodCond, sumWhere, type Cond } from "./criteria";
 import { BAND_CHANGE_WIDTH, BAND_WIDTH, F, moneyOf, unitMoneyOf } from "./figures";
-import { cmp, pairId, type Triple, type UnitModel } from "./model";
+import { cmp, costByPair, pairId, type Triple, type UnitModel } from "./model";
 import { chartBoxes, topCount } from "./top";
 import { BAND_RULES, FIGURE_STYLE, FLAG_RULES, REMEDIATION_FLAG } from "./names";
 import { reviewTitle } from "./review-title";
@@ -311,12 +311,10 @@ export function planReviewSheet(model: UnitModel, ue: UnitData, names: PlanNames
   // By currency (each currency's rows together, for its totals and chart), then key.
   // Within a currency the costliest key of the latest quarter first (then of the previous one), so
   // that the chart's keys are the table's first rows (exact sums compared as doubles only to rank).
-  const cost = { Prev: new Map<string, number>(), Cur: new Map<string, number>() };
-  for (const g of result.groups) {
-    const q = model.quarterFor(g.period);
-    const m = q === Q ? cost.Cur : q === Q0 ? cost.Prev : undefined;
-    if (m !== undefined) m.set(pairId(g.key, g.currency), (m.get(pairId(g.key, g.currency)) ?? 0) + Number(g.cost));
-  }
+  const cost = {
+    Cur: costByPair(result.groups, (p) => model.quarterFor(p) === Q),
+    Prev: costByPair(result.groups, (p) => model.quarterFor(p) === Q0),
+  };
   const costOf = (q: Quarter, t: Triple): number => cost[q].get(pairId(t.key, t.currency)) ?? 0;
   const byCurrency = (a: Triple, b: Triple): number =>
     cmp(a.currency, b.currency) || costOf("Cur", b) - costOf("Cur", a) || costOf("Prev", b) - costOf("Prev", a) || cmp(a.key, b.key);
